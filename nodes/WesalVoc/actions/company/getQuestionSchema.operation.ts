@@ -1,0 +1,10 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { loadQuestions } from '../../questions';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const questions = await loadQuestions(this, 'Company: Get Question Schema');
+	return questions.map((question) => ({ json: { ...question } }));
+}

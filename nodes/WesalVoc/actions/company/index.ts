@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared';
+import * as getQuestionSchema from './getQuestionSchema.operation';
+
+export const operations: Record<string, Operation> = { getQuestionSchema };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['company'] } },
+		options: [
+			{
+				name: 'Get Question Schema',
+				value: 'getQuestionSchema',
+				description: "Get the survey questions of the account's company",
+				action: 'Get the question schema',
+			},
+		],
+		default: 'getQuestionSchema',
+	},
+	...getQuestionSchema.description,
+];

@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeItems, type OperationTable } from '../../shared';
+import * as account from './account';
+import * as company from './company';
+import * as survey from './survey';
+
+export const operations: OperationTable = {
+	survey: survey.operations,
+	company: company.operations,
+	account: account.operations,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeItems.call(this, operations);
+}

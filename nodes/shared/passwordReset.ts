@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Account → Send Reset Code / Reset Password fields, shared by the vendors whose APIs reset a
+ * password with a code sent by email or phone (both Wesal APIs).
+ */
+export function passwordResetFields(resource: string): INodeProperties[] {
+	const both = { resource: [resource], operation: ['sendResetCode', 'resetPassword'] };
+	return [
+		{
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			options: [
+				{ name: 'Email', value: 'email' },
+				{ name: 'Phone', value: 'phone' },
+			],
+			default: 'email',
+			description: 'Where the verification code is sent',
+			displayOptions: { show: both },
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			displayOptions: { show: { ...both, method: ['email'] } },
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'Email of the account whose password is reset',
+			displayOptions: { show: { resource: [resource], operation: ['resetPassword'], method: ['phone'] } },
+		},
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { ...both, method: ['phone'] } },
+		},
+		{
+			displayName: 'Verification Code',
+			name: 'otp',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The code received by email or phone',
+			displayOptions: { show: { resource: [resource], operation: ['resetPassword'] } },
+		},
+		{
+			displayName: 'New Password',
+			name: 'newPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { resource: [resource], operation: ['resetPassword'] } },
+		},
+	];
+}
+
+export interface PasswordResetInput {
+	method: 'email' | 'phone';
+	email: string;
+	phone: string;
+	otp: string;
+	newPassword: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Reads and checks the fields before anything is sent. */
+export function readPasswordReset(this: IExecuteFunctions, itemIndex: number, withCode: boolean): PasswordResetInput {
+	const node = this.getNode();
+	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const method = text('method') as PasswordResetInput['method'];
+	if (method !== 'email' && method !== 'phone') {
+		throw new NodeOperationError(node, `Invalid "Method": "${method}" must be "email" or "phone"`, { itemIndex });
+	}
+	const input: PasswordResetInput = { method, email: text('email'), phone: method === 'phone' ? text('phone') : '', otp: '', newPassword: '' };
+	if ((method === 'email' || withCode) && !EMAIL.test(input.email)) {
+		throw new NodeOperationError(node, `Invalid "Email": "${input.email}" is not an email address`, { itemIndex });
+	}
+	if (method === 'phone' && !/^\+?[\d\s-]{6,}$/.test(input.phone)) {
+		throw new NodeOperationError(node, `Invalid "Phone": "${input.phone}" is not a phone number`, { itemIndex });
+	}
+	if (withCode) {
+		input.otp = text('otp');
+		input.newPassword = String(this.getNodeParameter('newPassword', itemIndex, '') ?? '');
+		if (!input.otp) throw new NodeOperationError(node, 'Invalid "Verification Code": it is required', { itemIndex });
+		if (!input.newPassword) throw new NodeOperationError(node, 'Invalid "New Password": it is required', { itemIndex });
+	}
+	return input;
+}
+
+/** The answer of a reset call without anything secret the user typed. */
+export function resetOutput(answer: IDataObject, input: PasswordResetInput): IDataObject {
+	return { ...answer, method: input.method, ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) };
+}

@@ -1,0 +1,27 @@
+import type { IPollFunctions } from 'n8n-workflow';
+
+import { pollNewItems, type PollSettings, type PollSource } from './pollCursor';
+
+/**
+ * pollNewItems, then `enrich` on the new items (e.g. one detail call per item). If enriching
+ * fails, the node's poll state is put back as it was before this poll, so the same items are
+ * offered again next time instead of being marked seen without ever being emitted.
+ */
+export async function pollNewItemsAndEnrich<T, R>(
+	context: IPollFunctions,
+	source: PollSource<T>,
+	settings: PollSettings,
+	enrich: (items: T[]) => Promise<R[]>,
+): Promise<R[] | null> {
+	const state = context.getWorkflowStaticData('node');
+	const before = JSON.parse(JSON.stringify(state)) as typeof state;
+	const items = await pollNewItems(context, source, settings);
+	if (!items) return null;
+	try {
+		return await enrich(items);
+	} catch (error) {
+		for (const key of Object.keys(state)) delete state[key];
+		Object.assign(state, before);
+		throw error;
+	}
+}

@@ -1,0 +1,29 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+/** Any n8n context our transport can send requests from. */
+export type RequestContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+/** What the shared core needs to know about a vendor; everything else stays in its folder. */
+export interface VendorSpec {
+	/** Name shown to users in errors, e.g. "Wesal VoC". */
+	displayName: string;
+	credentialType: string;
+	/** The vendor's own error text in an answer body, if it has one. */
+	errorText(body: unknown): string | undefined;
+	/**
+	 * Some vendors answer 200 with an error body. Return the error text when a successful
+	 * status still carries a failure; leave undefined otherwise.
+	 */
+	bodyFailure?(body: unknown): string | undefined;
+}
