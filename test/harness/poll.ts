@@ -114,7 +114,7 @@ async function triggerPoll(
 	}
 
 	let changed = false;
-	const ownsIsolate = testing ? false : await workflow.expression.acquireIsolate();
+	const ownsIsolate = await workflow.expression.acquireIsolate();
 	try {
 		const response = await Container.get(TriggersAndPollers).runPoll(workflow, node, ctx);
 		changed = workflow.staticData.__dataChanged === true;
