@@ -1,3 +1,4 @@
+import { vendorModules } from '../../sandbox/vendors';
 import type { SandboxHandle } from '../../sandbox/server';
 import { WESAL_VOC_CLIENT_ID } from '../../sandbox/vendors/wesalVoc';
 import { call, login, loginBody, search, start, VOC } from './helpers';
@@ -15,8 +16,9 @@ const logout = () => call(sb, 'GET', `${VOC}/auth/logout`);
 describe('routing', () => {
 	it('lists the vendors on GET /__control', async () => {
 		const r = await call(sb, 'GET', '/__control');
-		expect(r.json.vendors).toEqual([{ name: 'wesal-voc', basePath: VOC }]);
-		expect(sb.vendors[0].url).toBe(sb.url + VOC);
+		expect(r.json.vendors).toEqual(vendorModules.map((vendor) => ({ name: vendor.name, basePath: vendor.basePath })));
+		expect(r.json.vendors).toContainEqual({ name: 'wesal-voc', basePath: VOC });
+		expect(sb.vendors.find((vendor) => vendor.name === 'wesal-voc')?.url).toBe(sb.url + VOC);
 	});
 
 	it('passes per-vendor options and refuses unknown vendor keys', async () => {
