@@ -14,3 +14,4 @@ export * from './descriptions';
 export * from './passwordReset';
 export * from './concurrency';
 export * from './pollEnrich';
+export * from './session';

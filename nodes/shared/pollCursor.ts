@@ -69,8 +69,17 @@ function prune(seen: Record<string, number>, oldest: number, maxSeen: number): R
 }
 
 function timed<T>(source: PollSource<T>, items: T[], now: number) {
-	return items.map((item) => ({ item, key: keyOf(source.idOf(item)), time: source.timeOf(item)?.getTime() ?? now }));
+	return items.map((item) => {
+		const id = source.idOf(item);
+		return { item, id, key: keyOf(id), time: source.timeOf(item)?.getTime() ?? now };
+	});
 }
+
+/**
+ * APIs filter by whole seconds while our window bounds carry milliseconds: an item stamped in the
+ * same second as a bound is inside the window for the API, so it must be for us too.
+ */
+const PRECISION_MS = 1000;
 
 export async function pollNewItems<T>(
 	context: IPollFunctions,
@@ -92,19 +101,19 @@ export async function pollNewItems<T>(
 
 	const seen = { ...(previous?.seen ?? {}) };
 	const floor = Math.min(...Object.values(seen), Infinity);
-	const fresh: Array<{ item: T; key: string; time: number }> = [];
+	const fresh: ReturnType<typeof timed<T>> = [];
 	for (const entry of fetched) {
 		if (entry.key in seen) continue;
 		seen[entry.key] = entry.time;
 		// Older than what the bounded seen set still covers: already handled by an earlier poll.
 		const beyondMemory = previous !== undefined && entry.time < floor && Object.keys(previous.seen).length >= maxSeen;
-		if (previous && entry.time >= since && !beyondMemory) fresh.push(entry);
+		if (previous && entry.time >= since - PRECISION_MS && !beyondMemory) fresh.push(entry);
 	}
 	const newest = fetched.reduce((max, entry) => Math.max(max, entry.time), previous?.cursor ?? now);
-	const next: CursorState = { cursor: newest, seen: prune(seen, newest - settings.lookbackMs, maxSeen) };
+	const next: CursorState = { cursor: newest, seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS, maxSeen) };
 	writeState(data, next, previous);
 
 	if (!previous || fresh.length === 0) return null;
-	fresh.sort((a, b) => a.time - b.time || a.key.localeCompare(b.key));
+	fresh.sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));
 	return fresh.map((entry) => entry.item);
 }

@@ -17,11 +17,15 @@ export async function pollNewItemsAndEnrich<T, R>(
 	const before = JSON.parse(JSON.stringify(state)) as typeof state;
 	const items = await pollNewItems(context, source, settings);
 	if (!items) return null;
+	let enriched = false;
 	try {
-		return await enrich(items);
-	} catch (error) {
-		for (const key of Object.keys(state)) delete state[key];
-		Object.assign(state, before);
-		throw error;
+		const result = await enrich(items);
+		enriched = true;
+		return result;
+	} finally {
+		if (!enriched) {
+			for (const key of Object.keys(state)) delete state[key];
+			Object.assign(state, before);
+		}
 	}
 }

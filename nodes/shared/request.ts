@@ -1,4 +1,10 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IAdditionalCredentialOptions,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
@@ -28,6 +34,8 @@ export interface VendorRequest<T> {
 	acceptFailure?: (failure: HttpFailure) => T | undefined;
 	/** Extra request options (form bodies, arrayFormat...). */
 	options?: Partial<IHttpRequestOptions>;
+	/** Passed on to httpRequestWithAuthentication (e.g. credentials to use instead of the stored ones). */
+	credentialOptions?: IAdditionalCredentialOptions;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -80,8 +88,13 @@ export async function vendorRequest<T>(
 
 type FullResponse = { body: unknown; statusCode: number; headers: Record<string, string> };
 
-async function send(context: RequestContext, vendor: VendorSpec, options: IHttpRequestOptions): Promise<FullResponse> {
-	return (await context.helpers.httpRequestWithAuthentication.call(context, vendor.credentialType, options)) as FullResponse;
+async function send(
+	context: RequestContext,
+	vendor: VendorSpec,
+	options: IHttpRequestOptions,
+	credentialOptions?: IAdditionalCredentialOptions,
+): Promise<FullResponse> {
+	return (await context.helpers.httpRequestWithAuthentication.call(context, vendor.credentialType, options, credentialOptions)) as FullResponse;
 }
 
 /** An HTTP answer with an error status, in the shape describeFailure reads. */
@@ -105,11 +118,11 @@ async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request:
 		ignoreHttpStatusErrors: true,
 		...request.options,
 	};
-	let response = await send(context, vendor, options);
+	let response = await send(context, vendor, options, request.credentialOptions);
 	if (response.statusCode === 401) {
 		// n8n renews an expirable token only when a request fails with 401: send it again that way.
 		// A 401 means the vendor did not act on the request, so this is safe for writes too.
-		response = await send(context, vendor, { ...options, ignoreHttpStatusErrors: false });
+		response = await send(context, vendor, { ...options, ignoreHttpStatusErrors: false }, request.credentialOptions);
 	}
 	if (response.statusCode >= 400) throw httpError(response);
 

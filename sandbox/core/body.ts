@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Query } from './types';
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Welcorp accepts 20 MB of files per job, sent as base64 (about 27 MB of JSON). */
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
 export function readBody(req: IncomingMessage): Promise<string> {
 	return new Promise((resolve, reject) => {

@@ -79,6 +79,19 @@ describe('shared poll cursor engine', () => {
 		expect(seen.length).toBeLessThanOrEqual(100);
 	});
 
+	it('emits an item stamped in the same whole second as the cursor, even without a late-arrival window', async () => {
+		probe.lookbackMs = 0;
+		probe.now = T0 + 5700;
+		const trigger = new Poller({ nodeType: CursorProbe, store });
+		await trigger.activate();
+		probe.now = T0 + 9000;
+		add({ id: 'same-second', at: T0 + 5000 });
+		// The API, filtering by whole seconds, returns it for a window that starts at T0 + 5.7 s.
+		const polled = await trigger.poll();
+		expect(emittedIds(polled)).toEqual(['same-second']);
+		expect((await trigger.poll()).result).toBeNull();
+	});
+
 	it('stores long ids as short hashes', async () => {
 		const trigger = new Poller({ nodeType: CursorProbe, store });
 		await trigger.activate();

@@ -1,0 +1,10 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getOrganization } from '../../organization';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const organization = await getOrganization(this, 'Organization: Get', itemIndex);
+	return [{ json: organization as unknown as IDataObject }];
+}

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared';
+import * as get from './get.operation';
+
+export const operations: Record<string, Operation> = { get };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['organization'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the organization and its companies',
+				action: 'Get the organization',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+];

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared';
+import * as getAll from './getAll.operation';
+
+export const operations: Record<string, Operation> = { getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['question'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get the survey questions of a company, with their possible answers',
+				action: 'Get many questions',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+];
