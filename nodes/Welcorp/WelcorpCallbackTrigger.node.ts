@@ -1,0 +1,82 @@
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { CALLBACK_EVENTS, convertCallback, detectEvent, formBody, type CallbackEvent } from './callback/events';
+import { tokensMatch } from './callback/token';
+
+export class WelcorpCallbackTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Welcorp Callback Trigger',
+		name: 'welcorpCallbackTrigger',
+		icon: { light: 'file:welcorp.svg', dark: 'file:welcorp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Job callbacks: " + $parameter["events"].length + " of 3 kinds"}}',
+		description: 'Starts the workflow when Welcorp posts a delivery report, an SMS reply or an SMS status to a job callback URL',
+		defaults: { name: 'Welcorp Callback Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'welcorp' }],
+		properties: [
+			{
+				displayName:
+					'Use the Production URL above followed by <code>?token=</code> and the Secret Token as the Callback URL of your jobs (Welcorp node → Job → Create → Additional Fields → Callback URL). Calls without the right token are refused with 401.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Secret Token',
+				name: 'secretToken',
+				type: 'string',
+				typeOptions: { password: true },
+				required: true,
+				default: '',
+				description: 'A long random text only you and the callback URLs of your jobs know',
+				hint: 'Callback URL: <Production URL>?token=<this token>',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: CALLBACK_EVENTS,
+				default: ['deliveryReport', 'smsReply', 'smsStatus'],
+				description: 'Callbacks of other kinds are acknowledged but do not start the workflow',
+			},
+		],
+	};
+
+	/** Welcorp has nothing to register: each job carries its own callback URL. */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const expected = String(this.getNodeParameter('secretToken', '') ?? '');
+		const { token } = this.getQueryData() as IDataObject;
+		if (!tokensMatch(token, expected)) {
+			response.status(401).json({ message: 'Unauthorized: the token in the callback URL is missing or wrong' });
+			return { noWebhookResponse: true };
+		}
+		const body = formBody(this.getBodyData());
+		const event = detectEvent(body);
+		if (!event) {
+			response.status(400).json({ message: 'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected' });
+			return { noWebhookResponse: true };
+		}
+		const wanted = this.getNodeParameter('events', []) as CallbackEvent[];
+		if (!wanted.includes(event)) return { webhookResponse: { received: true, ignored: event } };
+		return { workflowData: [[{ json: convertCallback(body, event) }]] };
+	}
+}

@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = { create, get, getAll, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['user'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a user (admins and agents)', action: 'Create a user' },
+			{ name: 'Get', value: 'get', description: 'Get a user with their company', action: 'Get a user' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get the users you can see', action: 'Get many users' },
+			{ name: 'Update', value: 'update', description: 'Change fields of a user', action: 'Update a user' },
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

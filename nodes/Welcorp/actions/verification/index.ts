@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared';
+import * as sendCode from './sendCode.operation';
+import * as validateCode from './validateCode.operation';
+
+export const operations: Record<string, Operation> = { sendCode, validateCode };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['verification'] } },
+		options: [
+			{ name: 'Send Code', value: 'sendCode', description: 'Send a two-factor code by SMS, email or call', action: 'Send a verification code' },
+			{ name: 'Validate Code', value: 'validateCode', description: 'Check a code a person entered', action: 'Validate a verification code' },
+		],
+		default: 'sendCode',
+	},
+	...sendCode.description,
+	...validateCode.description,
+];

@@ -1,0 +1,52 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+/** Answer shapes as documented; anything else the API sends is kept. */
+const id = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+
+export const jobRowSchema = z
+	.object({
+		job_id: id,
+		job_status: z.string().nullish(),
+		job_type: z.string().nullish(),
+		start_date: z.string().nullish(),
+		complete_date: z.string().nullish(),
+	})
+	.passthrough();
+
+export type JobRow = z.infer<typeof jobRowSchema>;
+
+/** The Laravel paginator block of GET jobs and GET users. */
+export function pageSchema<T extends z.ZodTypeAny>(item: T) {
+	return z
+		.object({
+			data: z.array(item),
+			current_page: z.coerce.number().optional(),
+			last_page: z.coerce.number().optional(),
+			total: z.coerce.number().optional(),
+			next_page_url: z.string().nullish(),
+		})
+		.passthrough();
+}
+
+export const jobDetailSchema = z.object({ data: z.object({ job_id: id }).passthrough() }).passthrough();
+
+export const userSchema = z.object({ user_id: id }).passthrough();
+
+/** A plain user gets their own record instead of a page: read it as a page of one. */
+export const userListSchema = z.union([
+	pageSchema(userSchema),
+	z
+		.object({ data: userSchema })
+		.passthrough()
+		.transform((answer) => ({ ...answer, data: [answer.data], current_page: 1, last_page: 1, single: true })),
+]);
+
+export const userDetailSchema = z.object({ data: userSchema }).passthrough();
+
+/** Job and user writes answer `{ status: 200, data: <id> }`. */
+export const idAnswerSchema = z.object({ status: z.coerce.number().optional(), data: id }).passthrough();
+
+export const textAnswerSchema = z.object({ status: z.coerce.number().optional(), data: z.string() }).passthrough();
+
+export const asObject = (value: unknown) => value as IDataObject;

@@ -1,0 +1,84 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import type { PollSettings } from '../../shared';
+import { pollNewItems } from '../../shared';
+import { listJobs } from '../jobs/list';
+import { isStatus } from '../jobs/types';
+import type { JobRow } from '../schemas';
+import { jobsSince, jobTime, newJobSource, type JobQuery } from './jobSource';
+
+/** Jobs seen as submitted and not yet complete; bounded so static data stays small. */
+export const MAX_TRACKED = 500;
+const TRACKING_KEY = 'welcorpTracking';
+
+interface Tracking {
+	/** job_id → start time (ms) */
+	jobs: Record<string, number>;
+}
+
+function readTracking(data: IDataObject): Tracking | undefined {
+	const raw = data[TRACKING_KEY] as Tracking | undefined;
+	return raw && typeof raw.jobs === 'object' && raw.jobs !== null ? { jobs: { ...raw.jobs } } : undefined;
+}
+
+function bounded(jobs: Record<string, number>, oldestMs: number): Record<string, number> {
+	const kept = Object.entries(jobs)
+		.filter(([, start]) => start >= oldestMs)
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, MAX_TRACKED);
+	return Object.fromEntries(kept);
+}
+
+function same(a: Record<string, number>, b: Record<string, number>): boolean {
+	const keys = Object.keys(a);
+	return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Job Completed: new jobs come from the shared cursor engine; those not complete yet are tracked
+ * (static data) and looked up again on every poll until they are complete (emitted), closed
+ * (dropped) or older than the tracking period (dropped).
+ */
+export async function pollCompletedJobs(
+	context: IPollFunctions,
+	query: JobQuery,
+	settings: PollSettings & { trackMs: number },
+): Promise<JobRow[] | null> {
+	const source = newJobSource(context, query, 'complete');
+	if (context.getMode() === 'manual') {
+		const sample = await source.fetchSample();
+		return sample.length ? sample : null;
+	}
+	const data = context.getWorkflowStaticData('node');
+	const previous = readTracking(data);
+	const jobs = { ...(previous?.jobs ?? {}) };
+	const startOf = (job: JobRow) => jobTime(job, query.zone)?.getTime() ?? Date.now();
+
+	if (!previous) {
+		// First activation: jobs already on their way complete after it, so they count.
+		const submitted = await listJobs(context, query.operation, { ...query.filters, job_status: 'broadcast submitted' }, { returnAll: true, limit: 0 }, { timeoutMs: query.timeoutMs });
+		for (const job of submitted) jobs[String(job.job_id)] = startOf(job);
+	}
+
+	const completed = new Map<string, JobRow>();
+	for (const job of (await pollNewItems(context, source, settings)) ?? []) {
+		if (isStatus(job, 'complete')) completed.set(String(job.job_id), job);
+		else if (!isStatus(job, 'closed')) jobs[String(job.job_id)] = startOf(job);
+	}
+
+	const waiting = Object.values(jobs);
+	if (previous && waiting.length > 0) {
+		for (const job of await jobsSince(context, query, new Date(Math.min(...waiting)))) {
+			const id = String(job.job_id);
+			if (!(id in jobs)) continue;
+			if (isStatus(job, 'complete')) completed.set(id, job);
+			if (isStatus(job, 'complete') || isStatus(job, 'closed')) delete jobs[id];
+		}
+	}
+	for (const id of completed.keys()) delete jobs[id];
+
+	const next = bounded(jobs, Date.now() - settings.trackMs);
+	if (!previous || !same(previous.jobs, next)) data[TRACKING_KEY] = { jobs: next };
+	if (completed.size === 0) return null;
+	return [...completed.values()].sort((a, b) => a.job_id - b.job_id);
+}
