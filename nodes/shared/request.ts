@@ -119,7 +119,7 @@ async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request:
 		...request.options,
 	};
 	let response = await send(context, vendor, options, request.credentialOptions);
-	if (response.statusCode === 401) {
+	if (response.statusCode === 401 && vendor.expirableToken) {
 		// n8n renews an expirable token only when a request fails with 401: send it again that way.
 		// A 401 means the vendor did not act on the request, so this is safe for writes too.
 		response = await send(context, vendor, { ...options, ignoreHttpStatusErrors: false }, request.credentialOptions);

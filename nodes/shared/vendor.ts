@@ -19,6 +19,11 @@ export interface VendorSpec {
 	/** Name shown to users in errors, e.g. "Wesal VoC". */
 	displayName: string;
 	credentialType: string;
+	/**
+	 * The credential logs in and keeps an expirable token (preAuthentication): a 401 answer is
+	 * then sent once more the way that makes n8n log in again.
+	 */
+	expirableToken?: boolean;
 	/** The vendor's own error text in an answer body, if it has one. */
 	errorText(body: unknown): string | undefined;
 	/**

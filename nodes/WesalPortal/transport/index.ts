@@ -27,6 +27,7 @@ export const CREDENTIAL_TYPE = 'wesalPortalApi';
 export const WESAL_PORTAL: VendorSpec = {
 	displayName: 'Wesal Portal',
 	credentialType: CREDENTIAL_TYPE,
+	expirableToken: true,
 	errorText,
 	// `success: false` is an error whatever the HTTP status (the queue calls also nest one in `data`).
 	bodyFailure: (body) => {

@@ -21,6 +21,7 @@ export type Endpoint = keyof typeof ENDPOINTS;
 export const WESAL_VOC: VendorSpec = {
 	displayName: 'Wesal VoC',
 	credentialType: 'wesalVocApi',
+	expirableToken: true,
 	errorText: (body) => firstText(body, ['message', 'error', 'errors']),
 	bodyFailure: (body) =>
 		isRecord(body) && body.result === 'error' ? (firstText(body, ['message']) ?? 'the answer says result "error"') : undefined,

@@ -1,0 +1,120 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { loginError } from '../nodes/shared/login';
+import { baseUrlOf, ENDPOINTS, fillPath, SERVERS, TOKEN_HEADER } from '../nodes/WeClever/transport/endpoints';
+
+/** The base URL as an n8n expression, from the same table the nodes use. */
+const BASE_URL_EXPRESSION = `={{ (${JSON.stringify(SERVERS)})[$credentials.environment] ?? $credentials.customUrl }}`;
+
+/** WeClever: a token from HTTP Basic authentication, renewed when it expires (the API answers 401). */
+export class WeCleverApi implements ICredentialType {
+	name = 'weCleverApi';
+
+	displayName = 'WeClever API';
+
+	icon: Icon = { light: 'file:../nodes/WeClever/weClever.svg', dark: 'file:../nodes/WeClever/weClever.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#weclever';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: SERVERS.production },
+				{ name: 'Development', value: 'development', description: SERVERS.development },
+				{ name: 'Custom URL', value: 'custom' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.weclever.co',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Platform ID',
+			name: 'platformId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The platform_id WeClever gave you for the API',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Token Lifetime (Seconds)',
+			name: 'time',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 3600,
+			description: 'Sent as the "time" parameter of the token call; a new token is fetched whenever the API refuses the old one',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const time = Number(credentials.time);
+		try {
+			const answer = (await this.helpers.httpRequest({
+				method: ENDPOINTS.token.method,
+				url: `${baseUrlOf(credentials)}${fillPath(ENDPOINTS.token.path, { platformId: String(credentials.platformId ?? '') })}`,
+				qs: Number.isFinite(time) && time > 0 ? { time: String(Math.floor(time)) } : {},
+				auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
+				headers: { Accept: 'application/json' },
+				json: true,
+			})) as { token?: unknown };
+			if (typeof answer?.token !== 'string' || !answer.token) throw new Error('the token answer has no token');
+			return { token: answer.token };
+		} catch (error) {
+			throw loginError('WeClever', error, 'Check Environment, Platform ID, Username and Password.');
+		}
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { [TOKEN_HEADER.name]: `=${TOKEN_HEADER.prefix}{{$credentials.token}}` },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: fillPath(ENDPOINTS.finalizedLeads.path, { firstDate: '2000-01-01', lastDate: '2000-01-01' }),
+			method: 'GET',
+		},
+	};
+}

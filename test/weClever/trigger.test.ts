@@ -1,0 +1,140 @@
+import { addFault, addLeads, apiDateTime, entryOf, requests, stats, WeCleverSetup, simplified } from './helpers';
+
+const setup = new WeCleverSetup();
+beforeAll(() => setup.start());
+afterAll(() => setup.stop());
+beforeEach(() => setup.reset());
+
+const MINUTE = 60_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.weclever_lead_id);
+const listCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
+
+describe('WeClever Trigger: New Finalized Lead', () => {
+	it('starts from a baseline, then emits each new lead once', async () => {
+		await addLeads(setup.sb, [{ finalizedAt: ago(2 * MINUTE) }, { finalizedAt: ago(MINUTE) }]);
+		const poller = setup.poller();
+		const first = await poller.activate();
+		expect(first.result).toBeNull();
+		expect(first.staticDataChanged).toBe(true);
+
+		expect((await poller.poll()).result).toBeNull();
+
+		const [added] = await addLeads(setup.sb, [{}]);
+		const next = await poller.poll();
+		expect(next.items.map((item) => item.json)).toEqual([entryOf(added)]);
+		expect(next.saved).toBe(true);
+
+		const again = await poller.poll();
+		expect(again.result).toBeNull();
+		expect(again.saved).toBe(false);
+	});
+
+	it('emits a lead that shows up late but still inside the overlap window, and only once', async () => {
+		const poller = setup.poller();
+		await poller.activate();
+		await poller.poll();
+		const polledAt = Date.now();
+
+		// Finalized 3 minutes before the last poll, but visible in the API only now.
+		const [late] = await addLeads(setup.sb, [{ finalizedAt: new Date(polledAt - 3 * MINUTE).toISOString() }]);
+		// Later than the 10-minute window allows: treated as already handled.
+		await addLeads(setup.sb, [{ finalizedAt: new Date(polledAt - 30 * MINUTE).toISOString() }]);
+		await fetch(`${setup.sb.url}/__control/requests`, { method: 'DELETE' });
+
+		const result = await poller.poll();
+		expect(ids(result.items)).toEqual([late.weclever_lead_id]);
+		const [call] = await listCalls();
+		const first = decodeURIComponent(call.path.split('/')[4]);
+		expect(first <= apiDateTime(new Date(polledAt - 10 * MINUTE))).toBe(true);
+
+		expect((await poller.poll()).result).toBeNull();
+		expect((await poller.poll()).result).toBeNull();
+	});
+
+	it('honours a longer Late Arrival Window', async () => {
+		const poller = setup.poller({ options: { lookbackMinutes: 60 } });
+		await poller.activate();
+		const [late] = await addLeads(setup.sb, [{ finalizedAt: ago(45 * MINUTE) }]);
+		expect(ids((await poller.poll()).items)).toEqual([late.weclever_lead_id]);
+	});
+
+	it('keeps its memory across a restart of n8n', async () => {
+		const poller = setup.poller();
+		await poller.activate();
+		const [one] = await addLeads(setup.sb, [{ finalizedAt: ago(MINUTE) }]);
+		expect(ids((await poller.poll()).items)).toEqual([one.weclever_lead_id]);
+		await poller.restart();
+		expect(ids((await poller.poll()).items)).toEqual([]);
+		const [two] = await addLeads(setup.sb, [{}]);
+		expect(ids((await poller.poll()).items)).toEqual([two.weclever_lead_id]);
+	});
+
+	it('with Include Details, emits each lead merged with its details, at most 4 detail calls at a time', async () => {
+		const poller = setup.poller({ options: { includeDetails: true } });
+		await poller.activate();
+		const added = await addLeads(setup.sb, Array.from({ length: 9 }, (_, index) => ({ finalizedAt: ago((9 - index) * 1000) })));
+		const result = await poller.poll();
+		const expected = added
+			.map((lead) => ({ ...entryOf(lead), ...lead.lead }))
+			.sort((a, b) => String(a.weclever_lead_id).localeCompare(String(b.weclever_lead_id)));
+		expect(result.items.map((item) => item.json)).toEqual(expected);
+		const counted = await stats(setup.sb);
+		expect(counted.detailCalls).toBe(9);
+		expect(counted.maxDetailConcurrency).toBeLessThanOrEqual(4);
+		expect(counted.maxDetailConcurrency).toBeGreaterThan(1);
+	});
+
+	it('with Simplify, emits feedback records', async () => {
+		const poller = setup.poller({ options: { simplify: true } });
+		await poller.activate();
+		const [lead] = await addLeads(setup.sb, [{ lead: { feelings: { total_messages: 5, positive_feeling: 0, neutral_feeling: 1, negative_feeling: 4 } } }]);
+		const result = await poller.poll();
+		expect(result.items.map((item) => item.json)).toEqual([simplified({ ...entryOf(lead), ...lead.lead })]);
+		expect(result.items[0].json.sentiment).toEqual({ label: 'negative', positive: 0, neutral: 1, negative: 4 });
+	});
+
+	it('does not lose a lead whose details fail: it comes again on the next poll', async () => {
+		const poller = setup.poller({ options: { includeDetails: true } });
+		await poller.activate();
+		const before = poller.staticData;
+		const [lead] = await addLeads(setup.sb, [{}]);
+		await addFault(setup.sb, { path: `/lead/find/weclever_id/${lead.weclever_lead_id}`, kind: 'status', status: 404 });
+
+		const failed = await poller.poll();
+		expect(failed.error?.message).toMatch(/^WeClever Trigger: New Finalized Lead failed: HTTP 404/);
+		expect(failed.result).toBeNull();
+		expect(poller.staticData).toEqual(before);
+
+		const retried = await poller.poll();
+		expect(ids(retried.items)).toEqual([lead.weclever_lead_id]);
+		expect(retried.items[0].json).toMatchObject(lead.lead);
+	});
+
+	it('keeps its state when the list call fails', async () => {
+		const poller = setup.poller();
+		await poller.activate();
+		const before = poller.staticData;
+		const [lead] = await addLeads(setup.sb, [{}]);
+		await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 403 });
+		const failed = await poller.poll();
+		expect(failed.error?.message).toBe('WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden');
+		expect(poller.staticData).toEqual(before);
+		expect(ids((await poller.poll()).items)).toEqual([lead.weclever_lead_id]);
+	});
+
+	it('"Fetch Test Event" shows the newest recent lead without touching the poll state', async () => {
+		const poller = setup.poller({ options: { includeDetails: true } });
+		const empty = await poller.manual();
+		expect(empty.error).toBeUndefined();
+		expect(empty.items).toEqual([]);
+
+		const added = await addLeads(setup.sb, [{ finalizedAt: ago(3 * 86_400_000) }, { finalizedAt: ago(86_400_000) }]);
+		const sample = await poller.manual();
+		expect(sample.items.map((item) => item.json)).toEqual([{ ...entryOf(added[1]), ...added[1].lead }]);
+		expect(poller.savedStaticData).toEqual({});
+
+		// An active workflow still starts from its own baseline afterwards.
+		expect((await poller.activate()).result).toBeNull();
+	});
+});
