@@ -143,6 +143,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 	const server = createServer((req, res) => {
 		onRequest(req, res).catch((err: Error) => send(res, { status: 500, body: { error: `Sandbox failure: ${err.message}` } }));
 	});
+	// Clients keep connections alive; a server closing an idle socket just as a client reuses it
+	// makes a spurious ECONNRESET. Keep idle sockets longer than any client does (close() ends them).
+	server.keepAliveTimeout = 120_000;
+	server.headersTimeout = 125_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(opts.port ?? 0, '127.0.0.1', () => {

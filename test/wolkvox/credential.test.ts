@@ -1,0 +1,35 @@
+import { WolkvoxApi } from '../../credentials/WolkvoxApi.credentials';
+import { WOLKVOX_TOKEN } from '../../sandbox/vendors/wolkvox';
+import { testCredential } from '../harness';
+import { WolkvoxFixture } from './fixture';
+
+let fx: WolkvoxFixture;
+
+beforeAll(async () => (fx = await WolkvoxFixture.start()));
+beforeEach(async () => await fx.reset());
+afterAll(async () => await fx.close());
+
+describe('Wolkvox API credential', () => {
+	it('passes the test with a good token, running a one-minute survey report', async () => {
+		expect((await testCredential(fx.store, 'wolkvoxApi', fx.credentialData())).status).toBe('OK');
+		const [request] = await fx.reports();
+		expect(request.query).toEqual({ api: 'diagram_4', date_ini: '20240101000000', date_end: '20240101000059' });
+		expect(request.headers['wolkvox-token']).toBe(WOLKVOX_TOKEN);
+		expect((await fx.stats()).reports).toBe(1);
+	});
+
+	it('fails the test with a wrong token, without echoing it', async () => {
+		const result = await testCredential(fx.store, 'wolkvoxApi', fx.credentialData({ token: 'wrong-token-123' }));
+		expect(result.status).toBe('Error');
+		expect(result.message).not.toContain('wrong-token-123');
+		expect((await fx.stats()).authFailures).toBeGreaterThanOrEqual(1);
+	});
+
+	it('sends the token in the wolkvox-token header and has no login step', () => {
+		const credential = new WolkvoxApi();
+		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'wolkvox-token': '={{$credentials.token}}' } } });
+		expect((credential as { preAuthentication?: unknown }).preAuthentication).toBeUndefined();
+		expect(credential.properties.find((property) => property.name === 'token')?.typeOptions).toEqual({ password: true });
+		expect(credential.properties.map((property) => property.name)).toEqual(['server', 'token', 'baseUrl']);
+	});
+});
