@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Formats the vendors' APIs use, in luxon tokens. Vendor times are read and written in UTC. */
@@ -101,4 +101,23 @@ export function splitRange(range: DateRange, maxMs: number): DateRange[] {
 		start = end.plus({ seconds: 1 });
 	}
 	return windows;
+}
+
+/**
+ * Reads an operation's date range parameters (by default `startDate` / `endDate`, shown as
+ * "Start Date" / "End Date") in the workflow's time zone, rejecting a range that ends first.
+ */
+export function readDateRange(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	names: { start: string; end: string } = { start: 'startDate', end: 'endDate' },
+	labels: { start: string; end: string } = { start: 'Start Date', end: 'End Date' },
+): DateRange {
+	return parseDateRange(
+		context.getNode(),
+		{ start: context.getNodeParameter(names.start, itemIndex), end: context.getNodeParameter(names.end, itemIndex) },
+		labels,
+		context.getTimezone(),
+		itemIndex,
+	);
 }

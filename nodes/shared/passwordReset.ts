@@ -1,6 +1,41 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/** Account resource: Send Reset Code, Reset Password, Logout, with the fields they need. */
+export function accountDescription(resource: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: [
+				{
+					name: 'Logout',
+					value: 'logout',
+					description: 'End the session of the credential (the next call logs in again)',
+					action: 'Log out',
+				},
+				{
+					name: 'Reset Password',
+					value: 'resetPassword',
+					description: 'Set a new password with the verification code',
+					action: 'Reset the password',
+				},
+				{
+					name: 'Send Reset Code',
+					value: 'sendResetCode',
+					description: 'Send a password reset code by email or phone',
+					action: 'Send a password reset code',
+				},
+			],
+			default: 'sendResetCode',
+		},
+		...passwordResetFields(resource),
+	];
+}
+
 /**
  * Account → Send Reset Code / Reset Password fields, shared by the vendors whose APIs reset a
  * password with a code sent by email or phone (both Wesal APIs).

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseDateRange, returnAllOrLimit, timeoutOption, validateParameters } from '../../../shared';
+import { readDateRange, returnAllOrLimit, timeoutOption, validateParameters } from '../../../shared';
 import { includeDetailsOption, leadSimplifyOption } from '../../descriptions';
 import { findFinalizedLeads, leadOutput } from '../../leads';
 
@@ -67,13 +67,7 @@ const parameters = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const range = parseDateRange(
-		this.getNode(),
-		{ start: this.getNodeParameter('startDate', itemIndex), end: this.getNodeParameter('endDate', itemIndex) },
-		{ start: 'Start Date', end: 'End Date' },
-		this.getTimezone(),
-		itemIndex,
-	);
+	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const { datePrecision, limit } = validateParameters(
 		this.getNode(),

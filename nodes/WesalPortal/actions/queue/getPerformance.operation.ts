@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseDateRange, timeoutOption } from '../../../shared';
+import { readDateRange, timeoutOption } from '../../../shared';
 import { performanceSchema, queueIdsField, readQueueIds } from '../../queues';
 import { wesalPortalRequest } from '../../transport';
 
@@ -55,13 +55,7 @@ function splitInterval(interval: string | null | undefined): { start: string | n
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const queues = readQueueIds(this, this.getNodeParameter('queueIds', itemIndex), itemIndex);
-	const range = parseDateRange(
-		this.getNode(),
-		{ start: this.getNodeParameter('start', itemIndex), end: this.getNodeParameter('end', itemIndex) },
-		{ start: 'Start', end: 'End' },
-		this.getTimezone(),
-		itemIndex,
-	);
+	const range = readDateRange(this, itemIndex, { start: 'start', end: 'end' }, { start: 'Start', end: 'End' });
 	if (+range.end === +range.start) {
 		throw new NodeOperationError(this.getNode(), 'Invalid "End": it must be after "Start"', {
 			itemIndex,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { parseDateRange, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
+import { readDateRange, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { extendedOption } from '../../surveyFields';
 import { searchSurveys, simplifySurvey } from '../../surveys';
@@ -51,13 +51,7 @@ const OPERATION = 'Survey: Get Many';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
-	const range = parseDateRange(
-		this.getNode(),
-		{ start: this.getNodeParameter('startDate', itemIndex), end: this.getNodeParameter('endDate', itemIndex) },
-		{ start: 'Start Date', end: 'End Date' },
-		this.getTimezone(),
-		itemIndex,
-	);
+	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

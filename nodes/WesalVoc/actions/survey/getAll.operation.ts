@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { parseDateRange, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
+import { readDateRange, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../filters';
 import { loadQuestions } from '../../questions';
 import { searchSurveys, simplifySurvey } from '../../surveys';
@@ -49,13 +49,7 @@ export const description: INodeProperties[] = [
 const OPERATION = 'Survey: Get Many';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const range = parseDateRange(
-		this.getNode(),
-		{ start: this.getNodeParameter('startDate', itemIndex), end: this.getNodeParameter('endDate', itemIndex) },
-		{ start: 'Start Date', end: 'End Date' },
-		this.getTimezone(),
-		itemIndex,
-	);
+	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

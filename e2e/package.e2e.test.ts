@@ -1,0 +1,91 @@
+/**
+ * End-to-end, the package as a whole: our tarball installed into a real n8n the way n8n installs
+ * community packages, every node and credential known, and every example workflow of examples/
+ * run with `n8n execute --id` against the emulator and checked against its ground truth.
+ * One n8n version per jest run: E2E_N8N_VERSION (see e2e/run.js).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { ExampleCheck } from './examples.checks';
+
+const { DEMO_VERSION } = require('./lib/versions');
+const { startEmulator } = require('./lib/emulator');
+const { startStack } = require('./lib/stack');
+
+const version: string = process.env.E2E_N8N_VERSION || DEMO_VERSION;
+
+/** Every example's ground-truth check, from e2e/*.example-check.ts (see e2e/examples.checks.ts). */
+const exampleChecks: Record<string, ExampleCheck> = Object.assign(
+	{},
+	...fs
+		.readdirSync(__dirname)
+		.filter((f) => f.endsWith('.example-check.ts'))
+		.flatMap((f) => Object.values(require(path.join(__dirname, f))) as Array<Record<string, ExampleCheck>>),
+);
+
+describe(`the package on n8n ${version}`, () => {
+	let emulator: any;
+	let stack: any;
+	let n8n: any;
+
+	beforeAll(async () => {
+		emulator = await startEmulator();
+		stack = await startStack({
+			version,
+			emulator,
+			// not UTC: the examples' dates must not depend on n8n's time zone
+			env: { GENERIC_TIMEZONE: 'Asia/Riyadh', TZ: 'Asia/Riyadh' },
+			progress: () => undefined,
+		});
+		n8n = stack.n8n;
+	}, 600_000);
+
+	afterAll(async () => {
+		if (stack) await stack.stop();
+		if (emulator) await emulator.close();
+	}, 120_000);
+
+	describe('the package loads', () => {
+		test('every node and credential of the n8n block is known to n8n', async () => {
+			// read from the installed package, with n8n's own modules (zod, n8n-workflow)
+			const declared: { nodes: string[]; credentials: string[] } = stack.types;
+			expect(declared.nodes.length).toBeGreaterThan(0);
+
+			const described = await n8n.nodeTypes(declared.nodes);
+			expect(described.map((d: any) => d.name).sort()).toEqual(declared.nodes.map((t) => t.split('.').pop()).sort());
+
+			const types = await n8n.types();
+			const nodeNames = types.nodes.map((d: any) => d.name);
+			const credentialNames = types.credentials.map((d: any) => d.name);
+			for (const type of declared.nodes) expect(nodeNames).toContain(type);
+			for (const name of declared.credentials) expect(credentialNames).toContain(name);
+		});
+
+		test('n8n logs no load error for the package', () => {
+			expect(n8n.packageLoadErrors()).toEqual([]);
+		});
+	});
+
+	describe('example workflows, run with `n8n execute --id`', () => {
+		const examples: Array<{ file: string; workflow: any }> = require('./lib/stack').listExamples();
+
+		test('there are examples, each with a ground-truth check', () => {
+			expect(examples.length).toBeGreaterThan(0);
+			for (const { file } of examples) expect(Object.keys(exampleChecks)).toContain(path.basename(file));
+		});
+
+		for (const { file, workflow } of examples) {
+			test(`${workflow.name} (${path.basename(file)})`, async () => {
+				const check = exampleChecks[path.basename(file)];
+				if (!check) throw new Error(`no ground-truth check for ${file}: add one in e2e/<vendor>.example-check.ts`);
+				await emulator.control.reset();
+				if (check.prepare) await check.prepare(emulator.control);
+				const result = await n8n.execute(workflow.id);
+				if (!result.ok) throw new Error(`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+				await check.check({ run: result.run, control: emulator.control });
+			});
+		}
+	});
+});
