@@ -50,3 +50,16 @@ export const lookbackOption: INodeProperties = {
 	description:
 		'How far back each poll looks again for items that reach the service late; items are never emitted twice',
 };
+
+/** An Options collection holding only the Timeout, for operations with nothing else to tune. */
+export function timeoutOnlyOptions(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	};
+}

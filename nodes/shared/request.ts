@@ -104,6 +104,20 @@ function httpError(response: FullResponse): Error {
 	});
 }
 
+/**
+ * An operation's own value, else the Timeout the user set in its Options collection (every read
+ * operation offers `timeoutOption`), else the default.
+ */
+function timeoutFor(context: RequestContext, request: VendorRequest<unknown>): number {
+	if (request.timeoutMs !== undefined) return request.timeoutMs;
+	const options = context.getNode().parameters.options;
+	if ('getInputData' in context && typeof options === 'object' && options !== null && 'timeout' in options) {
+		const chosen = context.getNodeParameter('options.timeout', request.itemIndex ?? 0, undefined);
+		if (typeof chosen === 'number' && chosen > 0) return chosen;
+	}
+	return DEFAULT_TIMEOUT_MS;
+}
+
 async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request: VendorRequest<T>): Promise<T> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -112,7 +126,7 @@ async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request:
 		body: request.body,
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: timeoutFor(context, request),
 		returnFullResponse: true,
 		// Error answers come back whole (status, body, Retry-After) instead of as n8n's summary.
 		ignoreHttpStatusErrors: true,
@@ -161,7 +175,7 @@ function toApiError(
 	} else if (failure.status !== undefined) {
 		reason = failure.status >= 400 ? `HTTP ${failure.status}` : 'the answer reports an error';
 	} else if (failure.timedOut) {
-		reason = `no answer within ${Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`;
+		reason = `no answer within ${Math.round(timeoutFor(context, request) / 100) / 10} s`;
 	} else if (failure.code) {
 		// Plain words: NodeApiError replaces any message that contains a raw code like ECONNRESET.
 		reason = NETWORK_WORDS[failure.code] ?? 'the connection failed';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { timeoutOnlyOptions } from '../../../shared';
 import { textAnswerSchema } from '../../schemas';
 import { welcorpRequest } from '../../transport';
 
@@ -35,6 +36,7 @@ export const description: INodeProperties[] = [
 		description: 'Codes sent within this many minutes are accepted (1 to 120)',
 		displayOptions: { show },
 	},
+	timeoutOnlyOptions(show),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

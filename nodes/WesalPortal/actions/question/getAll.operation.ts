@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { returnAllOrLimit } from '../../../shared';
+import { returnAllOrLimit, timeoutOnlyOptions } from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { envelope, wesalPortalRequest } from '../../transport';
 
 const show = { resource: ['question'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [{ ...companyField, displayOptions: { show } }, ...returnAllOrLimit('question', 'getAll')];
+export const description: INodeProperties[] = [
+	{ ...companyField, displayOptions: { show } },
+	...returnAllOrLimit('question', 'getAll'),
+	timeoutOnlyOptions(show),
+];
 
 const questionsSchema = envelope(
 	z.object({

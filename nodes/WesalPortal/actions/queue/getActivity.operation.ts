@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { timeoutOnlyOptions } from '../../../shared';
 import { activitySchema, queueIdsField, readQueueIds } from '../../queues';
 import { wesalPortalRequest } from '../../transport';
 
-export const description: INodeProperties[] = [queueIdsField('getActivity')];
+export const description: INodeProperties[] = [
+	queueIdsField('getActivity'),
+	timeoutOnlyOptions({ resource: ['queue'], operation: ['getActivity'] }),
+];
 
 /** One item per queue: its members counted by routing status (IDLE, INTERACTING…). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

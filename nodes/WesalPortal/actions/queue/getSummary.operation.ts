@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { timeoutOnlyOptions } from '../../../shared';
 import { queueIdsField, readQueueIds, summarySchema } from '../../queues';
 import { wesalPortalRequest } from '../../transport';
 
-export const description: INodeProperties[] = [queueIdsField('getSummary')];
+export const description: INodeProperties[] = [
+	queueIdsField('getSummary'),
+	timeoutOnlyOptions({ resource: ['queue'], operation: ['getSummary'] }),
+];
 
 /** One item per queue; a queue the API does not know comes back with `success: false`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
