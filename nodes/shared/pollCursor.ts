@@ -32,6 +32,14 @@ interface CursorState {
 }
 
 const STATE_KEY = 'pollCursor';
+/**
+ * With n8n's durable poll cursors (2.x, N8N_POLLER_DURABLE_CURSORS_ENABLED) the node's static
+ * data is saved only together with an execution, so the activation poll's baseline would be lost
+ * and items created before the first scheduled poll dropped. The workflow's global static data is
+ * still saved after activation: the baseline is kept there too, per node id, until the node's own
+ * state has been saved.
+ */
+const BASELINES_KEY = 'pollCursorBaselines';
 export const DEFAULT_MAX_SEEN = 1000;
 
 /** Long ids are stored as a 64-bit hash to keep static data small. */
@@ -93,7 +101,11 @@ export async function pollNewItems<T>(
 	const now = (settings.now ?? new Date()).getTime();
 	const maxSeen = settings.maxSeen ?? DEFAULT_MAX_SEEN;
 	const data = context.getWorkflowStaticData('node');
-	const previous = readState(data);
+	const global = context.getWorkflowStaticData('global');
+	const nodeId = context.getNode().id;
+	const baselines = (global[BASELINES_KEY] ?? {}) as IDataObject;
+	const stored = readState(data);
+	const previous = stored ?? readState({ [STATE_KEY]: baselines[nodeId] });
 
 	// First activation: remember what already exists so that only later items are emitted.
 	const since = previous ? previous.cursor - settings.lookbackMs : now - settings.lookbackMs;
@@ -111,7 +123,13 @@ export async function pollNewItems<T>(
 	}
 	const newest = fetched.reduce((max, entry) => Math.max(max, entry.time), previous?.cursor ?? now);
 	const next: CursorState = { cursor: newest, seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS, maxSeen) };
-	writeState(data, next, previous);
+	writeState(data, next, stored);
+	if (!previous) global[BASELINES_KEY] = { ...baselines, [nodeId]: { cursor: next.cursor, seen: next.seen } };
+	if (stored && nodeId in baselines) {
+		// The node's own state was saved: the baseline copy is no longer needed.
+		const { [nodeId]: _done, ...others } = baselines;
+		global[BASELINES_KEY] = others;
+	}
 
 	if (!previous || fresh.length === 0) return null;
 	fresh.sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));

@@ -4,7 +4,7 @@ import { pollNewItems, type PollSettings, type PollSource } from './pollCursor';
 
 /**
  * pollNewItems, then `enrich` on the new items (e.g. one detail call per item). If enriching
- * fails, the node's poll state is put back as it was before this poll, so the same items are
+ * fails, the poll state is put back as it was before this poll, so the same items are
  * offered again next time instead of being marked seen without ever being emitted.
  */
 export async function pollNewItemsAndEnrich<T, R>(
@@ -13,8 +13,9 @@ export async function pollNewItemsAndEnrich<T, R>(
 	settings: PollSettings,
 	enrich: (items: T[]) => Promise<R[]>,
 ): Promise<R[] | null> {
-	const state = context.getWorkflowStaticData('node');
-	const before = JSON.parse(JSON.stringify(state)) as typeof state;
+	// The cursor engine keeps state in both the node's and the workflow's (global) static data.
+	const states = [context.getWorkflowStaticData('node'), context.getWorkflowStaticData('global')];
+	const before = states.map((state) => JSON.parse(JSON.stringify(state)) as typeof state);
 	const items = await pollNewItems(context, source, settings);
 	if (!items) return null;
 	let enriched = false;
@@ -24,8 +25,10 @@ export async function pollNewItemsAndEnrich<T, R>(
 		return result;
 	} finally {
 		if (!enriched) {
-			for (const key of Object.keys(state)) delete state[key];
-			Object.assign(state, before);
+			states.forEach((state, index) => {
+				for (const key of Object.keys(state)) delete state[key];
+				Object.assign(state, before[index]);
+			});
 		}
 	}
 }

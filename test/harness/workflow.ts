@@ -8,7 +8,6 @@ import type {
 	IWorkflowSettings,
 } from 'n8n-workflow';
 import { deepCopy, Workflow } from 'n8n-workflow';
-import { randomUUID } from 'node:crypto';
 
 import type { CredentialStore } from './credential-store';
 import { defaultTypeVersion, type NodeTypes } from './node-types';
@@ -31,9 +30,11 @@ export function makeNode(
 ): INode {
 	const typeVersion = options.typeVersion ?? defaultTypeVersion(nodeTypes.getByName(typeName));
 	const { description } = nodeTypes.getByNameAndVersion(typeName, typeVersion);
+	const name = options.name ?? description.defaults.name ?? description.displayName;
 	const node: INode = {
-		id: randomUUID(),
-		name: options.name ?? description.defaults.name ?? description.displayName,
+		// A saved workflow keeps its node ids: the same node gets the same id in every run.
+		id: `node-${name}`,
+		name,
 		type: typeName,
 		typeVersion,
 		position: options.position ?? [0, 0],

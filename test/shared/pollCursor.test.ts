@@ -92,6 +92,19 @@ describe('shared poll cursor engine', () => {
 		expect((await trigger.poll()).result).toBeNull();
 	});
 
+	it("keeps the activation baseline in the workflow's global static data, for n8n's durable poll cursors", async () => {
+		add({ id: 'old', at: T0 - 1000 });
+		const trigger = new Poller({ nodeType: CursorProbe, store });
+		await trigger.activate();
+		// With durable cursors n8n does not save the node's static data of the activation poll.
+		delete trigger.savedStaticData['node:Cursor Probe'];
+		probe.now = T0 + 10_000;
+		add({ id: 'new', at: T0 + 5000 });
+		expect(emittedIds(await trigger.restart())).toEqual(['new']);
+		expect((await trigger.poll()).result).toBeNull();
+		expect(trigger.staticData.global).toEqual({ pollCursorBaselines: {} });
+	});
+
 	it('stores long ids as short hashes', async () => {
 		const trigger = new Poller({ nodeType: CursorProbe, store });
 		await trigger.activate();
