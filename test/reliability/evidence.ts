@@ -1,0 +1,55 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { engineLogs, type RunNodeResult } from '../harness';
+import { SecretScanner } from '../helpers/secrets';
+import { credentialSecrets, type VendorSession, type VendorUnderTest } from './vendors';
+
+/** Where the suites leave their figures for scripts/reliability.js (RELIABILITY.md). */
+export const RESULTS_DIR = join(__dirname, '..', '..', '.cache', 'reliability');
+
+/** Saves a suite's figures and rewrites RELIABILITY.md with them. */
+export function writeResult(name: string, data: unknown): void {
+	mkdirSync(RESULTS_DIR, { recursive: true });
+	const file = join(RESULTS_DIR, `${name}.json`);
+	// Written whole then renamed: a reader never sees half a file.
+	writeFileSync(`${file}.tmp`, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...(data as object) }, null, 2)}\n`);
+	renameSync(`${file}.tmp`, file);
+	(require('../../scripts/reliability') as { render(): string }).render();
+}
+
+/**
+ * Everything a user or operator sees of the runs of a suite: output items, error messages and
+ * descriptions (the whole recorded error) and the engine's log lines, checked for every
+ * credential value (session tokens included, read from the credential after each run).
+ */
+export class Evidence {
+	readonly scanner = new SecretScanner();
+
+	/** Call after every run, before anything else changes the credential. */
+	collect(label: string, session: VendorSession, vendor: VendorUnderTest, items: unknown[], error?: unknown): void {
+		this.scanner.addSecrets(...credentialSecrets(session, vendor.credentialType));
+		for (const [index, item] of items.entries()) this.scanner.scan(`${label} item ${index}`, item);
+		if (error) {
+			const { message, description } = error as { message?: unknown; description?: unknown };
+			this.scanner.scan(`${label} error message`, message ?? '');
+			this.scanner.scan(`${label} error description`, description ?? '');
+			this.scanner.scan(`${label} error`, error);
+		}
+	}
+
+	collectRun(label: string, session: VendorSession, vendor: VendorUnderTest, run: Pick<RunNodeResult, 'items' | 'error'>): void {
+		this.collect(label, session, vendor, run.items, run.error);
+	}
+
+	/** Scans the engine's log lines captured so far, then forgets them. */
+	collectLogs(label: string): void {
+		const logs = engineLogs();
+		for (const line of logs.lines) this.scanner.scan(`${label} log`, line.text);
+		logs.clear();
+	}
+
+	get summary(): { scanned: number; leaks: string[] } {
+		return { scanned: this.scanner.scanned, leaks: this.scanner.found };
+	}
+}
