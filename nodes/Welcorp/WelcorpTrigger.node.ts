@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { lookbackOption, mapWithConcurrency, pollNewItems, timeoutOption } from '../shared';
+import { lookbackOption, mapWithConcurrency, pollNewItems, timeoutOption, withPollStateRollback } from '../shared';
 import { readJobFilters } from './jobs/list';
 import { jobTypeOptions } from './jobs/types';
 import { jobDetailSchema, type JobRow } from './schemas';
@@ -91,16 +91,20 @@ export class WelcorpTrigger implements INodeType {
 			timeoutMs: options.timeout as number | undefined,
 		};
 		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
-		const jobs =
-			event === 'jobCompleted'
-				? await pollCompletedJobs(this, query, { lookbackMs, trackMs: ((options.trackDays as number | undefined) ?? 7) * 86_400_000 })
-				: await pollNewItems(this, newJobSource(this, query), { lookbackMs });
-		if (!jobs) return null;
-		if (!options.includeDetails) return [jobs.map((job) => ({ json: job as IDataObject }))];
-		const details = await mapWithConcurrency(jobs, 4, async (job: JobRow) => {
-			const answer = await welcorpRequest(this, 'getJob', { operation: query.operation, id: job.job_id, schema: jobDetailSchema, timeoutMs: query.timeoutMs });
-			return { json: answer.data as IDataObject };
+		const fetchDetails = async (jobs: JobRow[]) =>
+			await mapWithConcurrency(jobs, 4, async (job: JobRow) => {
+				const answer = await welcorpRequest(this, 'getJob', { operation: query.operation, id: job.job_id, schema: jobDetailSchema, timeoutMs: query.timeoutMs });
+				return { json: answer.data as IDataObject };
+			});
+		// New jobs and their details are all or nothing: a failed detail call leaves the jobs new.
+		return await withPollStateRollback(this, async () => {
+			const jobs =
+				event === 'jobCompleted'
+					? await pollCompletedJobs(this, query, { lookbackMs, trackMs: ((options.trackDays as number | undefined) ?? 7) * 86_400_000 })
+					: await pollNewItems(this, newJobSource(this, query), { lookbackMs });
+			if (!jobs) return null;
+			if (!options.includeDetails) return [jobs.map((job) => ({ json: job as IDataObject }))];
+			return [await fetchDetails(jobs)];
 		});
-		return [details];
 	}
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { PollSettings } from '../../shared';
-import { pollNewItems } from '../../shared';
+import { pollNewItems, withPollStateRollback } from '../../shared';
 import { listJobs } from '../jobs/list';
 import { isStatus } from '../jobs/types';
 import type { JobRow } from '../schemas';
@@ -49,6 +49,16 @@ export async function pollCompletedJobs(
 		const sample = await source.fetchSample();
 		return sample.length ? sample : null;
 	}
+	// The cursor engine saves its state before the tracked jobs are looked up: all or nothing.
+	return await withPollStateRollback(context, async () => await pollTracked(context, source, query, settings));
+}
+
+async function pollTracked(
+	context: IPollFunctions,
+	source: ReturnType<typeof newJobSource>,
+	query: JobQuery,
+	settings: PollSettings & { trackMs: number },
+): Promise<JobRow[] | null> {
 	const data = context.getWorkflowStaticData('node');
 	const previous = readTracking(data);
 	const jobs = { ...(previous?.jobs ?? {}) };
