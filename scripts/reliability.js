@@ -55,7 +55,7 @@ function faultSection(data) {
   const rows = [...new Map(cells.map((cell) => [`${cell.vendor}|${cell.operation}`, cell])).values()];
   lines.push(
     `Last run ${when(data.generatedAt)} (${seconds(data.durationMs)}): **${count('pass')}/${cells.length} cells passed**, ` +
-      `${count('known')} known issues reported, ${count('fail') + count('fixed')} failing.`,
+      `${count('known')} known issue${count('known') === 1 ? '' : 's'} reported, ${count('fail') + count('fixed')} failing.`,
     '',
     'Every operation of every vendor against the vendor emulator, through the real n8n engine, with each fault',
     'injected through the emulator\'s control API. A read passes when it recovers within the retry budget with',
