@@ -108,7 +108,7 @@ function soakTable(data) {
   return [...lines, ''];
 }
 
-function soakSection(full, short, interrupted) {
+function soakSection(full, short, interrupted, capacity) {
   const lines = [
     '## 2. Lossless polling soak',
     '',
@@ -136,6 +136,16 @@ function soakSection(full, short, interrupted) {
       '| Trigger | New items | Nothing lost or repeated |',
       '|---|--:|:-:|',
       ...interrupted.cases.map((c) => `| ${c.trigger} | ${c.items} | ${c.status === 'pass' ? '✓' : c.status === 'known' ? '! known issue' : '✗'} |`),
+      '',
+    );
+  }
+  if (capacity) {
+    lines.push(
+      '### Capacity of the cursor engine',
+      '',
+      `A survey arriving 6 minutes late, behind ${capacity.newerItems.toLocaleString('en-US')} newer surveys of the late-arrival window (Wesal VoC trigger): ${
+        capacity.lateArrivalEmitted ? 'emitted once' : '**not emitted**'
+      }. The engine remembers every item of the window, so its state follows how many items one window holds, not how many were ever read.`,
       '',
     );
   }
@@ -195,7 +205,7 @@ function knownIssuesSection(faults, badInput, interrupted, capacity, soaks) {
       .filter(Boolean)
       .flatMap((data) => data.triggers.filter((r) => r.lost).map((r) => `Soak (${data.cycles} cycles): ${r.trigger} lost ${r.lost} of ${r.items} items`)),
     ...(capacity && !capacity.lateArrivalEmitted
-      ? [`Cursor engine: a late arrival behind more than ${capacity.maxSeen} newer items inside the late-arrival window is never emitted`]
+      ? [`Cursor engine: a late arrival behind ${capacity.newerItems} newer items inside the late-arrival window is never emitted`]
       : []),
   ];
   if (!issues.length) return [];
@@ -227,7 +237,7 @@ function render() {
     '',
     ...knownIssuesSection(faults, badInput, load('interrupted'), load('capacity'), [soakFull, soakShort]),
     ...faultSection(faults),
-    ...soakSection(soakFull, soakShort, load('interrupted')),
+    ...soakSection(soakFull, soakShort, load('interrupted'), load('capacity')),
     ...badInputSection(badInput),
     ...secretsSection([
       ['Fault matrix', faults],

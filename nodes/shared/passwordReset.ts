@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** Account resource: Send Reset Code, Reset Password, Logout, with the fields they need. */
-export function accountDescription(resource: string): INodeProperties[] {
+/**
+ * Account resource: Send Reset Code, Reset Password, Logout, with the fields they need and what
+ * each operation declares itself (its Options).
+ */
+export function accountDescription(resource: string, operations: Record<string, { description: INodeProperties[] }>): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',
@@ -33,6 +36,7 @@ export function accountDescription(resource: string): INodeProperties[] {
 			default: 'sendResetCode',
 		},
 		...passwordResetFields(resource),
+		...Object.values(operations).flatMap((operation) => operation.description),
 	];
 }
 

@@ -21,10 +21,15 @@ export interface PollSettings {
 	/** How far before the cursor each poll looks again, for items that arrive late. */
 	lookbackMs: number;
 	now?: Date;
-	/** Upper bound of remembered ids (whole same-timestamp groups are always kept). */
-	maxSeen?: number;
 }
 
+/**
+ * What a poll remembers: the cursor (newest item time, ms) and every item of the late-arrival
+ * window before it. Nothing caps the count: dropping ids would drop late items, so the state is
+ * bounded by how many items one window holds, not by how many were ever read. To keep it small
+ * each id is stored with its time in whole seconds (rounded up, so never pruned early), counted
+ * back from the cursor's second.
+ */
 interface CursorState {
 	cursor: number;
 	/** Compact item key -> item time in ms. */
@@ -32,6 +37,7 @@ interface CursorState {
 }
 
 const STATE_KEY = 'pollCursor';
+const FORMAT = 2;
 /**
  * With n8n's durable poll cursors (2.x, N8N_POLLER_DURABLE_CURSORS_ENABLED) the node's static
  * data is saved only together with an execution, so the activation poll's baseline would be lost
@@ -40,25 +46,41 @@ const STATE_KEY = 'pollCursor';
  * state has been saved.
  */
 const BASELINES_KEY = 'pollCursorBaselines';
-export const DEFAULT_MAX_SEEN = 1000;
+/** Above this many remembered ids a poll logs a warning: a shorter late-arrival window keeps state small. */
+export const LARGE_STATE_IDS = 10_000;
 
 /** Long ids are stored as a 64-bit hash to keep static data small. */
 function keyOf(id: string): string {
 	return id.length <= 20 ? id : createHash('sha1').update(id).digest('hex').slice(0, 16);
 }
 
-function readState(data: IDataObject): CursorState | undefined {
-	const raw = data[STATE_KEY] as Partial<CursorState> | undefined;
-	if (!raw || typeof raw.cursor !== 'number' || typeof raw.seen !== 'object' || raw.seen === null) {
-		return undefined;
-	}
-	return { cursor: raw.cursor, seen: { ...raw.seen } };
+interface StoredState {
+	cursor?: unknown;
+	seen?: unknown;
+	/** 2: seen holds seconds before the cursor's second; absent (first releases): item times in ms. */
+	v?: unknown;
+}
+
+function readState(raw: StoredState | undefined): CursorState | undefined {
+	if (!raw || typeof raw.cursor !== 'number' || typeof raw.seen !== 'object' || raw.seen === null) return undefined;
+	const cursor = raw.cursor;
+	const entries = Object.entries(raw.seen as Record<string, number>);
+	const base = Math.floor(cursor / 1000);
+	const seen = raw.v === FORMAT ? entries.map(([key, secondsBefore]) => [key, (base - secondsBefore) * 1000]) : entries;
+	return { cursor, seen: Object.fromEntries(seen) };
+}
+
+function toStored(state: CursorState): IDataObject {
+	const seen: Record<string, number> = {};
+	const base = Math.floor(state.cursor / 1000);
+	for (const [key, time] of Object.entries(state.seen)) seen[key] = base - Math.ceil(time / 1000);
+	return { v: FORMAT, cursor: state.cursor, seen };
 }
 
 function writeState(data: IDataObject, next: CursorState, previous: CursorState | undefined): void {
 	// Assigning marks static data as changed for n8n; an idle poll must not write anything.
 	if (previous && previous.cursor === next.cursor && sameSeen(previous.seen, next.seen)) return;
-	data[STATE_KEY] = { cursor: next.cursor, seen: next.seen };
+	data[STATE_KEY] = toStored(next);
 }
 
 function sameSeen(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -66,14 +88,8 @@ function sameSeen(a: Record<string, number>, b: Record<string, number>): boolean
 	return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-function prune(seen: Record<string, number>, oldest: number, maxSeen: number): Record<string, number> {
-	const kept = Object.entries(seen).filter(([, time]) => time >= oldest);
-	if (kept.length > maxSeen) {
-		kept.sort((a, b) => b[1] - a[1]);
-		const threshold = kept[maxSeen - 1][1];
-		return Object.fromEntries(kept.filter(([, time]) => time >= threshold));
-	}
-	return Object.fromEntries(kept);
+function prune(seen: Record<string, number>, oldest: number): Record<string, number> {
+	return Object.fromEntries(Object.entries(seen).filter(([, time]) => time >= oldest));
 }
 
 function timed<T>(source: PollSource<T>, items: T[], now: number) {
@@ -99,32 +115,36 @@ export async function pollNewItems<T>(
 		return sample.length ? sample : null;
 	}
 	const now = (settings.now ?? new Date()).getTime();
-	const maxSeen = settings.maxSeen ?? DEFAULT_MAX_SEEN;
 	const data = context.getWorkflowStaticData('node');
 	const global = context.getWorkflowStaticData('global');
 	const nodeId = context.getNode().id;
 	const baselines = (global[BASELINES_KEY] ?? {}) as IDataObject;
-	const stored = readState(data);
-	const previous = stored ?? readState({ [STATE_KEY]: baselines[nodeId] });
+	const stored = readState(data[STATE_KEY] as StoredState | undefined);
+	const previous = stored ?? readState(baselines[nodeId] as StoredState | undefined);
 
 	// First activation: remember what already exists so that only later items are emitted.
 	const since = previous ? previous.cursor - settings.lookbackMs : now - settings.lookbackMs;
 	const fetched = timed(source, await source.fetchWindow(new Date(since), new Date(now)), now);
 
 	const seen = { ...(previous?.seen ?? {}) };
-	const floor = Math.min(...Object.values(seen), Infinity);
 	const fresh: ReturnType<typeof timed<T>> = [];
 	for (const entry of fetched) {
 		if (entry.key in seen) continue;
 		seen[entry.key] = entry.time;
-		// Older than what the bounded seen set still covers: already handled by an earlier poll.
-		const beyondMemory = previous !== undefined && entry.time < floor && Object.keys(previous.seen).length >= maxSeen;
-		if (previous && entry.time >= since - PRECISION_MS && !beyondMemory) fresh.push(entry);
+		if (previous && entry.time >= since - PRECISION_MS) fresh.push(entry);
 	}
 	const newest = fetched.reduce((max, entry) => Math.max(max, entry.time), previous?.cursor ?? now);
-	const next: CursorState = { cursor: newest, seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS, maxSeen) };
-	writeState(data, next, stored);
-	if (!previous) global[BASELINES_KEY] = { ...baselines, [nodeId]: { cursor: next.cursor, seen: next.seen } };
+	const next: CursorState = { cursor: newest, seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS) };
+	// Seconds before the cursor, as stored: compared this way an idle poll is seen as unchanged.
+	const remembered = readState(toStored(next) as StoredState)!;
+	writeState(data, remembered, stored);
+	const count = Object.keys(remembered.seen).length;
+	if (count > LARGE_STATE_IDS && (!stored || Object.keys(stored.seen).length <= LARGE_STATE_IDS)) {
+		context.logger.warn(
+			`${context.getNode().name} remembers ${count} items of its late-arrival window; a shorter "Late Arrival Window" keeps its saved state smaller`,
+		);
+	}
+	if (!previous) global[BASELINES_KEY] = { ...baselines, [nodeId]: toStored(remembered) };
 	if (stored && nodeId in baselines) {
 		// The node's own state was saved: the baseline copy is no longer needed.
 		const { [nodeId]: _done, ...others } = baselines;

@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import { describeFailure, type HttpFailure } from './failure';
@@ -63,12 +63,13 @@ export async function vendorRequest<T>(
 	vendor: VendorSpec,
 	request: VendorRequest<T>,
 ): Promise<T> {
+	const timeout = timeoutFor(context, request);
 	const attempts = request.idempotent ? READ_RETRY.attempts : 1;
 	for (let attempt = 1; ; attempt++) {
 		let failure: HttpFailure;
 		let malformed = false;
 		try {
-			return await sendOnce(context, vendor, request);
+			return await sendOnce(context, vendor, request, timeout);
 		} catch (error) {
 			if (error instanceof UnexpectedAnswer) {
 				failure = error.failure;
@@ -80,7 +81,7 @@ export async function vendorRequest<T>(
 			}
 			const delay = retryDelayMs(failure, attempt);
 			const retry = attempt < attempts && isTransient(failure, malformed) && delay !== undefined;
-			if (!retry) throw toApiError(context, vendor, request, failure, malformed, attempt);
+			if (!retry) throw toApiError(context, vendor, request, { failure, malformed, attempts: attempt, timeout });
 			await sleep(delay);
 		}
 	}
@@ -105,20 +106,27 @@ function httpError(response: FullResponse): Error {
 }
 
 /**
- * An operation's own value, else the Timeout the user set in its Options collection (every read
- * operation offers `timeoutOption`), else the default.
+ * An operation's own value, else the Timeout the user set in its Options collection (every
+ * operation offers `timeoutOption`), else the default. Checked before anything is sent: 0 would
+ * mean "wait forever" to the HTTP client and a negative value makes it throw.
  */
 function timeoutFor(context: RequestContext, request: VendorRequest<unknown>): number {
-	if (request.timeoutMs !== undefined) return request.timeoutMs;
+	let chosen: unknown = request.timeoutMs;
 	const options = context.getNode().parameters.options;
-	if ('getInputData' in context && typeof options === 'object' && options !== null && 'timeout' in options) {
-		const chosen = context.getNodeParameter('options.timeout', request.itemIndex ?? 0, undefined);
-		if (typeof chosen === 'number' && chosen > 0) return chosen;
+	if (chosen === undefined && 'getInputData' in context && typeof options === 'object' && options !== null && 'timeout' in options) {
+		chosen = context.getNodeParameter('options.timeout', request.itemIndex ?? 0, undefined);
 	}
-	return DEFAULT_TIMEOUT_MS;
+	if (chosen === undefined || chosen === null || chosen === '') return DEFAULT_TIMEOUT_MS;
+	if (typeof chosen !== 'number' || !Number.isFinite(chosen) || chosen < 1) {
+		throw new NodeOperationError(context.getNode(), 'Invalid "Timeout": must be a positive number of milliseconds', {
+			itemIndex: request.itemIndex,
+			description: `Got ${JSON.stringify(chosen)}.`,
+		});
+	}
+	return chosen;
 }
 
-async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request: VendorRequest<T>): Promise<T> {
+async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request: VendorRequest<T>, timeout: number): Promise<T> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -126,7 +134,7 @@ async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request:
 		body: request.body,
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,
-		timeout: timeoutFor(context, request),
+		timeout,
 		returnFullResponse: true,
 		// Error answers come back whole (status, body, Retry-After) instead of as n8n's summary.
 		ignoreHttpStatusErrors: true,
@@ -164,9 +172,7 @@ function toApiError(
 	context: RequestContext,
 	vendor: VendorSpec,
 	request: VendorRequest<unknown>,
-	failure: HttpFailure,
-	malformed: boolean,
-	attempts: number,
+	{ failure, malformed, attempts, timeout }: { failure: HttpFailure; malformed: boolean; attempts: number; timeout: number },
 ): NodeApiError {
 	const what = `${vendor.displayName} ${request.operation} failed`;
 	let reason: string;
@@ -175,7 +181,7 @@ function toApiError(
 	} else if (failure.status !== undefined) {
 		reason = failure.status >= 400 ? `HTTP ${failure.status}` : 'the answer reports an error';
 	} else if (failure.timedOut) {
-		reason = `no answer within ${Math.round(timeoutFor(context, request) / 100) / 10} s`;
+		reason = `no answer within ${Math.round(timeout / 100) / 10} s`;
 	} else if (failure.code) {
 		// Plain words: NodeApiError replaces any message that contains a raw code like ECONNRESET.
 		reason = NETWORK_WORDS[failure.code] ?? 'the connection failed';
@@ -185,11 +191,10 @@ function toApiError(
 	const vendorText = malformed ? undefined : describeBody(vendor, failure.body);
 	const message = `${what}: ${reason}${vendorText ? ` – ${vendorText}` : ''}`;
 	const retried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const description = malformed
+	const outcome = malformed
 		? `The answer did not have the documented shape${retried}: ${describeBody(vendor, failure.body) ?? 'empty body'}.`
-		: `${vendor.displayName} could not complete "${request.operation}"${retried}.${
-				request.idempotent ? '' : ' This request changes data, so it was not retried.'
-			}`;
+		: `${vendor.displayName} could not complete "${request.operation}"${retried}.`;
+	const description = request.idempotent ? outcome : `${outcome} ${writeNotice(vendor, failure, malformed)}`;
 	const errorResponse: JsonObject = { message, description, httpCode: failure.status ?? null };
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
@@ -197,4 +202,13 @@ function toApiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex: request.itemIndex,
 	});
+}
+
+/** Writes are sent once; when the vendor may have acted on one, say so instead of implying it failed. */
+function writeNotice(vendor: VendorSpec, failure: HttpFailure, malformed: boolean): string {
+	const neverSent = failure.code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(failure.code);
+	const mayHaveActed = malformed || (failure.status === undefined && !neverSent);
+	return mayHaveActed
+		? `This request changes data and may have been carried out: check in ${vendor.displayName} before sending it again. It was not retried.`
+		: 'This request changes data, so it was not retried.';
 }

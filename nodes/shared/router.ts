@@ -15,7 +15,8 @@ export interface Operation {
 
 export type OperationTable = Record<string, Record<string, Operation>>;
 
-function errorItem(this: IExecuteFunctions, error: Error, paired: IPairedItemData | IPairedItemData[]): INodeExecutionData {
+/** The item continueOnFail leaves in place of a failed one: message and, when there is one, description. */
+export function errorItem(error: Error, paired: IPairedItemData | IPairedItemData[]): INodeExecutionData {
 	const description = (error as { description?: unknown }).description;
 	return {
 		json: { error: error.message, ...(typeof description === 'string' && description ? { description } : {}) },
@@ -55,7 +56,7 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 			for (const result of results) output.push({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
-			output.push(errorItem.call(this, error as Error, { item: itemIndex }));
+			output.push(errorItem(error as Error, { item: itemIndex }));
 		}
 	}
 
@@ -64,7 +65,7 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 			output.push(...(await operation.executeBatch!.call(this, itemIndexes)));
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndexes[0]);
-			output.push(errorItem.call(this, error as Error, itemIndexes.map((item) => ({ item }))));
+			output.push(errorItem(error as Error, itemIndexes.map((item) => ({ item }))));
 		}
 	}
 	return [output];

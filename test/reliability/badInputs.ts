@@ -13,16 +13,7 @@ import { LOGINS } from '../welcorp/fixture';
 export type BadInput = [vendor: string, name: string, parameters: INodeParameters, message: string];
 
 /** Rows that fail because of a bug reported to the lead; they must keep failing until it is fixed. */
-export const KNOWN_BAD_INPUTS: Record<string, string> = {
-	'WesalVoc: limit of 0': 'Limit is not checked: the search is sent and nothing comes back',
-	'WesalVoc: timeout of 0': 'Timeout is not checked: 0 means no timeout at all (a negative one throws an uncaught RangeError)',
-	'WesalPortal: survey limit of 0': 'Limit is not checked: the API refuses it (X004)',
-	'WesalPortal: survey timeout of 0': 'Timeout is not checked: 0 means no timeout at all',
-	'WesalPortal: performance over too long': 'The 31-day interval limit is left to the API (X004)',
-	'WeClever: timeout of 0': 'Timeout is not checked: 0 means no timeout at all',
-	'Welcorp: jobs limit of 0': 'Limit is not checked: the list is sent and nothing comes back',
-	'Welcorp: users timeout of 0': 'Timeout is not checked: 0 means no timeout at all',
-};
+export const KNOWN_BAD_INPUTS: Record<string, string> = {};
 
 const rating = WESAL_VOC_QUESTIONS[0];
 const company = { __rl: true, mode: 'id', value: String(WESAL_PORTAL_COMPANIES[0].id) };
@@ -119,8 +110,10 @@ export const BAD_INPUTS: BadInput[] = [
 	['WesalVoc', 'end before start', vocSurveys({ endDate: '2025-10-31T00:00:00Z' }), 'Invalid "End Date": it must not be before "Start Date"'],
 	['WesalVoc', 'unparseable start', vocSurveys({ startDate: 'last tuesday' }), 'Invalid "Start Date": "last tuesday" is not a date'],
 	['WesalVoc', 'empty end', vocSurveys({ endDate: '={{ "" }}' }), 'Invalid "End Date": a date is required'],
-	['WesalVoc', 'limit of 0', vocSurveys({ returnAll: false, limit: 0 }), 'Invalid "Limit": …'],
-	['WesalVoc', 'timeout of 0', vocSurveys({ options: { timeout: 0 } }), 'Invalid "Timeout": …'],
+	['WesalVoc', 'limit of 0', vocSurveys({ returnAll: false, limit: 0 }), 'Invalid "Limit": must be a whole number of 1 or more'],
+	['WesalVoc', 'negative timeout', vocSurveys({ options: { timeout: '={{ -5 }}' } }), 'Invalid "Timeout": must be a positive number of milliseconds'],
+	['WesalVoc', 'fractional limit', vocSurveys({ returnAll: false, limit: '={{ 2.5 }}' }), 'Invalid "Limit": must be a whole number of 1 or more'],
+	['WesalVoc', 'timeout of 0', vocSurveys({ options: { timeout: 0 } }), 'Invalid "Timeout": must be a positive number of milliseconds'],
 	['WesalVoc', 'unknown question', vocAnswers('Mood', '1'), 'Invalid "Question Name or ID": "Mood" is not a question of this account'],
 	['WesalVoc', 'answer off the scale', vocAnswers(rating.id, '1, 99'), `Invalid "Values" for "${rating.name}": "99" is not an answer between ${rating.minAnswer} and ${rating.maxAnswer}`],
 	['WesalVoc', 'answer filter without values', vocAnswers(rating.id, ' , '), `Invalid "Values" for "${rating.name}": give at least one answer`],
@@ -135,12 +128,12 @@ export const BAD_INPUTS: BadInput[] = [
 	['WesalPortal', 'unparseable survey start', portalSurveys({ startDate: 'soon' }), 'Invalid "Start Date": "soon" is not a date'],
 	['WesalPortal', 'company name instead of ID', portalSurveys({ company: { __rl: true, mode: 'id', value: '={{ "acme" }}' } }), 'Invalid "Company": "acme" is not a company ID'],
 	['WesalPortal', 'no company', portalSurveys({ company: { __rl: true, mode: 'list', value: '={{ "" }}' } }), 'Invalid "Company": choose a company'],
-	['WesalPortal', 'survey limit of 0', portalSurveys({ returnAll: false, limit: 0 }), 'Invalid "Limit": …'],
-	['WesalPortal', 'survey timeout of 0', portalSurveys({ options: { timeout: 0 } }), 'Invalid "Timeout": …'],
+	['WesalPortal', 'survey limit of 0', portalSurveys({ returnAll: false, limit: 0 }), 'Invalid "Limit": must be a whole number of 1 or more'],
+	['WesalPortal', 'survey timeout of 0', portalSurveys({ options: { timeout: 0 } }), 'Invalid "Timeout": must be a positive number of milliseconds'],
 	['WesalPortal', 'questions of no company', { resource: 'question', operation: 'getAll', company: { __rl: true, mode: 'id', value: '={{ "x" }}' }, returnAll: true }, 'Invalid "Company": "x" is not a company ID'],
 	['WesalPortal', 'performance end before start', performance({ end: '2025-11-14T08:00:00Z' }), 'Invalid "End": it must not be before "Start"'],
 	['WesalPortal', 'performance end equal to start', performance({ end: '2025-11-14T09:00:00Z' }), 'Invalid "End": it must be after "Start"'],
-	['WesalPortal', 'performance over too long', performance({ start: '2025-01-01T00:00:00Z', end: '2025-11-14T00:00:00Z' }), 'Invalid "End": …'],
+	['WesalPortal', 'performance over too long', performance({ start: '2025-01-01T00:00:00Z', end: '2025-11-14T00:00:00Z' }), 'Invalid "End": the interval must not be longer than 31 days'],
 	['WesalPortal', 'performance without queues', performance({ queueIds: '={{ " , " }}' }), 'Invalid "Queue IDs": give at least one queue ID'],
 	['WesalPortal', 'summary without queues', { resource: 'queue', operation: 'getSummary', queueIds: '={{ [] }}' }, 'Invalid "Queue IDs": give at least one queue ID'],
 	['WesalPortal', 'activity without queues', { resource: 'queue', operation: 'getActivity', queueIds: '={{ "" }}' }, 'Invalid "Queue IDs": give at least one queue ID'],
@@ -159,7 +152,7 @@ export const BAD_INPUTS: BadInput[] = [
 	['WeClever', 'unparseable finalized start', finalized({ startDate: 'yesterday' }), 'Invalid "Start Date": "yesterday" is not a date'],
 	['WeClever', 'limit of 0', finalized({ returnAll: false, limit: 0 }), 'Invalid "Limit": must be a whole number of 1 or more'],
 	['WeClever', 'fractional limit', finalized({ returnAll: false, limit: 2.5 }), 'Invalid "Limit": must be a whole number of 1 or more'],
-	['WeClever', 'timeout of 0', finalized({ options: { timeout: 0 } }), 'Invalid "Timeout": …'],
+	['WeClever', 'timeout of 0', finalized({ options: { timeout: 0 } }), 'Invalid "Timeout": must be a positive number of milliseconds'],
 	['WeClever', 'unknown date precision', finalized({ datePrecision: '={{ "week" }}' }), 'Invalid "Date Precision": must be "dateTime" or "date"'],
 
 	// Wolkvox
@@ -181,8 +174,9 @@ export const BAD_INPUTS: BadInput[] = [
 	['Welcorp', 'SMS job without message', sms({ message: '={{ "" }}' }), 'Invalid "Message": it is required for SMS jobs'],
 	['Welcorp', 'SMS job with an unknown merge field', sms({ message: 'Hi %%nickname%%' }), 'Invalid "Message": it uses the merge field %%nickname%%, but no recipient provides "nickname"'],
 	['Welcorp', 'unknown job type', sms({ jobType: 'pigeon' }), 'Invalid "Job Type": "pigeon" is not a Welcorp job type'],
-	['Welcorp', 'jobs limit of 0', { resource: 'job', operation: 'getAll', returnAll: false, limit: 0 }, 'Invalid "Limit": …'],
-	['Welcorp', 'users timeout of 0', { resource: 'user', operation: 'getAll', returnAll: true, options: { timeout: 0 } }, 'Invalid "Timeout": …'],
+	['Welcorp', 'jobs limit of 0', { resource: 'job', operation: 'getAll', returnAll: false, limit: 0 }, 'Invalid "Limit": must be a whole number of 1 or more'],
+	['Welcorp', 'users limit from text', { resource: 'user', operation: 'getAll', returnAll: false, limit: '={{ "ten" }}' }, 'Invalid "Limit": must be a whole number of 1 or more'],
+	['Welcorp', 'users timeout of 0', { resource: 'user', operation: 'getAll', returnAll: true, options: { timeout: 0 } }, 'Invalid "Timeout": must be a positive number of milliseconds'],
 	['Welcorp', 'user update without fields', userUpdate({ updateFields: {} }), 'Invalid "Update Fields": add at least one field to change'],
 	['Welcorp', 'user update with a bad email', userUpdate({ updateFields: { email: 'not-mail' } }), 'Invalid "Email": "not-mail" is not an email address'],
 	['Welcorp', 'user code with a space', newUser({ userCode: 'au/a b' }), 'Invalid "User Code": "au/a b" must not contain spaces'],

@@ -24,14 +24,7 @@ export interface CellResult {
  * Cells that fail because of a bug reported to the lead. They are run like every other cell and
  * must still fail; once the bug is fixed the cell passes and its row here has to go.
  */
-export const KNOWN_ISSUES: Array<{ vendor: string; operation: string; kind: string; issue: string }> = [
-	{
-		vendor: 'WesalVoc',
-		operation: 'Account: Logout',
-		kind: 'stall 30 s',
-		issue: "logout.operation.ts declares an Options → Timeout, but accountDescription('account') leaves it out of the node",
-	},
-];
+export const KNOWN_ISSUES: Array<{ vendor: string; operation: string; kind: string; issue: string }> = [];
 
 interface Baseline {
 	output: string;

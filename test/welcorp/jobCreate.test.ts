@@ -82,9 +82,23 @@ describe('Job → Create: recipients from input items', () => {
 		const input = [...people.slice(0, 1), { json: { phone: '', name: 'Nobody' } }, ...people.slice(2)];
 		const { items: output } = await fx.run({ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' }, { items: input, continueOnFail: true });
 		expect(output).toHaveLength(3);
-		expect(output[1]).toEqual({ json: { error: expect.stringContaining('Invalid "Destination"') }, pairedItem: { item: 1 } });
+		expect(output[1]).toEqual({
+			json: { error: expect.stringContaining('Invalid "Destination"'), description: 'Input item 1 has no destination. Every recipient needs a phone number.' },
+			pairedItem: { item: 1 },
+		});
 		expect(output[0].json.job_id).toEqual(expect.any(Number));
 		expect(output[2].json.job_id).toEqual(expect.any(Number));
+		expect(await fx.jobPosts()).toHaveLength(2);
+	});
+
+	it('with continueOnFail, a job the API refuses leaves an error item with its description', async () => {
+		await fx.emulator.fault({ vendor: 'welcorp', method: 'POST', path: '/jobs', kind: 'status', status: 503 });
+		const { items: output } = await fx.run({ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' }, { items: people.slice(0, 2), continueOnFail: true });
+		expect(output[0]).toEqual({
+			json: { error: 'Welcorp Job: Create failed: HTTP 503 – Service Unavailable', description: expect.stringContaining('This request changes data, so it was not retried.') },
+			pairedItem: { item: 0 },
+		});
+		expect(output[1].json.job_id).toEqual(expect.any(Number));
 		expect(await fx.jobPosts()).toHaveLength(2);
 	});
 });

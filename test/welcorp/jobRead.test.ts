@@ -118,13 +118,19 @@ describe('faults: reads are retried, writes never', () => {
 		expect((await fx.requests({ path: '/jobs' })).map((entry) => entry.fault)).toEqual(['status', 'reset', 'malformed', undefined]);
 	});
 
-	it('never sends a job twice: a 503 or a dropped connection fails the node after one request', async () => {
+	it('never sends a job twice: a 503, a dropped connection or a malformed answer fails the node after one request', async () => {
 		const parameters = { resource: 'job', operation: 'create', jobType: 'sms', destination: '61411111111', message: 'Hi' };
-		for (const kind of ['status', 'reset'] as const) {
+		const notices = {
+			status: 'This request changes data, so it was not retried.',
+			// Without an answer, or with one we cannot read, the job may exist: the user must check.
+			reset: 'This request changes data and may have been carried out: check in Welcorp before sending it again. It was not retried.',
+			malformed: 'This request changes data and may have been carried out: check in Welcorp before sending it again. It was not retried.',
+		};
+		for (const kind of ['status', 'reset', 'malformed'] as const) {
 			await fx.emulator.clearRequests();
-			await fx.emulator.fault({ vendor: 'welcorp', method: 'POST', path: '/jobs', kind, status: 503 });
+			await fx.emulator.fault({ vendor: 'welcorp', method: 'POST', path: '/jobs', kind, ...(kind === 'status' ? { status: 503 } : {}) });
 			const { error } = await fx.run(parameters);
-			expect(error?.description).toContain('This request changes data, so it was not retried.');
+			expect(`${kind}: ${error?.message} ${error?.description}`).toContain(notices[kind]);
 			expect(await fx.jobPosts()).toHaveLength(1);
 		}
 		expect((await fx.stats()).jobsCreated).toBe(0);

@@ -101,8 +101,31 @@ describe('Queue → Get Performance', () => {
 		]);
 	});
 
-	it('passes the API refusal of a too long interval on with its code explained', async () => {
+	it('refuses a whole-interval total over 31 days before sending anything', async () => {
 		const { error } = await fx.run(parameters(false, { end: '2024-04-28T09:00:00Z' }));
-		expect(error?.message).toBe('Wesal Portal Queue: Get Performance failed: HTTP 400 – X004 (the request is invalid): interval must not be longer than 31 days');
+		expect(error?.message).toBe('Invalid "End": the interval must not be longer than 31 days');
+		expect(await fx.emulator.requests(VENDOR, { path: '/analytics/queues/performance' })).toHaveLength(0);
+	});
+
+	it('reads blocks of an interval over 31 days in consecutive parts, each queue in time order', async () => {
+		const end = '2024-04-07T09:00:00Z'; // 70 days: parts of 31, 31 and 8 days
+		const { items, error } = await fx.run(parameters(true, { end }));
+		expect(error).toBeUndefined();
+		const requests = await fx.emulator.requests(VENDOR, { path: '/analytics/queues/performance' });
+		const intervals = requests.map((request) => (request.body as IDataObject).interval);
+		expect(intervals).toEqual([
+			'2024-01-28T09:00:00.000Z/2024-02-28T09:00:00.000Z',
+			'2024-02-28T09:00:00.000Z/2024-03-30T09:00:00.000Z',
+			'2024-03-30T09:00:00.000Z/2024-04-07T09:00:00.000Z',
+		]);
+		for (const queue of [queues[0].id, queues[1].id]) {
+			const blocks = items.filter((item) => item.json.queueId === queue).map((item) => item.json);
+			expect(blocks).toHaveLength(70 * 48);
+			blocks.forEach((block, index) => {
+				expect(block.start).toBe(new Date(Date.parse('2024-01-28T09:00:00Z') + index * 1_800_000).toISOString());
+			});
+		}
+		expect(items[0].json.queueId).toBe(queues[0].id);
+		expect(items[70 * 48].json.queueId).toBe(queues[1].id);
 	});
 });

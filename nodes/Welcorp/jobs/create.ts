@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem } from '../../shared';
 import { idAnswerSchema } from '../schemas';
 import { checkTimeZone } from '../time';
 import { welcorpCredentials, welcorpRequest } from '../transport';
@@ -66,7 +67,7 @@ export async function createJobs(this: IExecuteFunctions, itemIndexes: number[])
 			results.push(await createJob.call(this, [itemIndex]));
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(error, itemIndex);
-			results.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			results.push(errorItem(error as Error, { item: itemIndex }));
 		}
 	}
 	return results;

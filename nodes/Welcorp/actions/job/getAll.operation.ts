@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, timeoutOption } from '../../../shared';
+import { readLimit, returnAllOrLimit, timeoutOption } from '../../../shared';
 import { JOB_STATUSES, jobTypeOptions } from '../../jobs/types';
 import { listJobs, readJobFilters } from '../../jobs/list';
 import { checkTimeZone } from '../../time';
@@ -84,7 +84,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { timeZone } = await welcorpCredentials(this);
 	const raw = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, timeoutOption } from '../../../shared';
+import { readLimit, returnAllOrLimit, timeoutOption } from '../../../shared';
 import { readPages } from '../../paging';
 import { userListSchema } from '../../schemas';
 
@@ -43,7 +43,7 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const userCode = String((this.getNodeParameter('filters', itemIndex, {}) as IDataObject).userCode ?? '').trim();
 	let single = false;

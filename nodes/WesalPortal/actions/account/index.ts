@@ -8,4 +8,4 @@ import * as sendResetCode from './sendResetCode.operation';
 
 export const operations: Record<string, Operation> = { sendResetCode, resetPassword, logout };
 
-export const description: INodeProperties[] = accountDescription('account');
+export const description: INodeProperties[] = accountDescription('account', operations);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { returnAllOrLimit, timeoutOnlyOptions } from '../../../shared';
+import { readLimit, returnAllOrLimit, timeoutOnlyOptions } from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { envelope, wesalPortalRequest } from '../../transport';
 
@@ -30,7 +30,7 @@ const questionsSchema = envelope(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? Infinity : readLimit(this, itemIndex);
 	const answer = await wesalPortalRequest(this, 'getQuestions', {
 		operation: 'Question: Get Many',
 		pathParams: { companyId },

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPasswordReset, resetOutput } from '../../../shared';
+import { readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
 import { resultSchema, wesalVocRequest } from '../../transport';
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [timeoutOnlyOptions({ resource: ['account'], operation: ['resetPassword'] })];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const input = readPasswordReset.call(this, itemIndex, true);

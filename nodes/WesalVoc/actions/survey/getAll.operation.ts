@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readDateRange, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
+import { readDateRange, readLimit, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../filters';
 import { loadQuestions } from '../../questions';
 import { searchSurveys, simplifySurvey } from '../../surveys';
@@ -51,7 +51,7 @@ const OPERATION = 'Survey: Get Many';
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const filters = await readSurveyFilters(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, OPERATION, itemIndex);
 
