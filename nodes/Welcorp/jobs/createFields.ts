@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeoutOnlyOptions } from '../../shared';
 import { jobTypeOptions, SMS_TYPES, TTS_TYPES, TWO_WAY_SMS_TYPES, type JobType } from './types';
 
 const create = { resource: ['job'], operation: ['create'] };
@@ -454,4 +455,5 @@ export const createFields: INodeProperties[] = [
 			},
 		],
 	},
+	timeoutOnlyOptions({ resource: ['job'], operation: ['create'] }),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact } from '../../../shared';
+import { compact, timeoutOnlyOptions } from '../../../shared';
 import { idAnswerSchema } from '../../schemas';
 import { welcorpRequest } from '../../transport';
 import { userBody, writeOutput } from '../../users/body';
@@ -46,6 +46,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: optionalUserFields,
 	},
+	timeoutOnlyOptions({ resource: ['user'], operation: ['create'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

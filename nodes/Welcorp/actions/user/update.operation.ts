@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { timeoutOnlyOptions } from '../../../shared';
 import { readId } from '../../params';
 import { idAnswerSchema } from '../../schemas';
 import { welcorpRequest } from '../../transport';
@@ -25,6 +26,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [...nameAndLoginFields, ...optionalUserFields, ...extraUpdateFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	timeoutOnlyOptions({ resource: ['user'], operation: ['update'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

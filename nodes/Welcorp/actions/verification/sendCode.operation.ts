@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact } from '../../../shared';
+import { compact, timeoutOnlyOptions } from '../../../shared';
 import { EMAIL_PATTERN } from '../../params';
 import { textAnswerSchema } from '../../schemas';
 import { welcorpRequest } from '../../transport';
@@ -59,6 +59,7 @@ export const description: INodeProperties[] = [
 		description: "Put into Welcorp's default template; required when there is no Message Template",
 		displayOptions: { show },
 	},
+	timeoutOnlyOptions({ resource: ['verification'], operation: ['sendCode'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
