@@ -22,9 +22,15 @@ async function startEmulator({ port = 0 } = {}) {
 class EmulatorControl {
   constructor(url) {
     this.url = url.replace(/\/+$/, '');
+    /** Requests dropped from the emulator's log by a test, kept for the secrets scan. */
+    this.clearedRequests = [];
   }
 
   async call(method, urlPath, body) {
+    const clears = (method === 'DELETE' && urlPath.startsWith('/__control/requests')) || (method === 'POST' && urlPath === '/__control/reset');
+    if (clears) {
+      this.clearedRequests.push(...(await this.call('GET', '/__control/requests')));
+    }
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
     const res = await httpRequest(`${this.url}${urlPath}`, { method, headers }, payload);
@@ -48,6 +54,11 @@ class EmulatorControl {
 
   requests(vendor) {
     return this.call('GET', `/__control/requests?vendor=${encodeURIComponent(vendor)}`);
+  }
+
+  /** Every request the emulator logged in this run, including those a test cleared. */
+  async requestsAll() {
+    return [...this.clearedRequests, ...(await this.call('GET', '/__control/requests'))];
   }
 
   sink(name) {

@@ -279,7 +279,7 @@ async function startQueueStack({ version, emulator, workers = 2, durable = true,
       timings,
       async stop() {
         await Promise.all(list.map((w) => w.stop()));
-        await stack.stop();
+        await stack.stop({ logs: list.map((w) => w.log()) });
         await redis.stop();
       },
     };

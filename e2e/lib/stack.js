@@ -9,6 +9,7 @@ const path = require('node:path');
 const { ROOT, installPackage, installedTypes, packPackage, removePack, log } = require('./install');
 const { N8n, DEFAULT_OWNER } = require('./n8n');
 const { emulatorCredentials } = require('../fixtures/credentials');
+const { scanStack } = require('./secrets');
 
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 
@@ -47,8 +48,9 @@ async function resolveTarball() {
  * @param {object} [o.owner]
  * @param {object} [o.env]        extra environment for n8n (e.g. GENERIC_TIMEZONE)
  * @param {(msg: string) => void} [o.progress]
+ * @param {string} [o.label]      names this stack's secrets-scan figures (default: the test file)
  */
-async function startStack({ version, emulator, userFolder, port, tarball, env, owner = DEFAULT_OWNER, progress = log }) {
+async function startStack({ version, emulator, userFolder, port, tarball, env, owner = DEFAULT_OWNER, progress = log, label }) {
   userFolder = userFolder || tempUserFolder();
   const n8n = await N8n.create({ version, userFolder, port, env });
   const pack = tarball ? { tarball, packedHere: false } : await resolveTarball();
@@ -75,9 +77,22 @@ async function startStack({ version, emulator, userFolder, port, tarball, env, o
     types,
     credentials,
     examples,
-    async stop({ removeUserFolder = true } = {}) {
+    /**
+     * Before stopping, scans n8n's log and every saved execution for the credential values and the
+     * tokens n8n sent (issue 9, part 4), with `logs` (other processes' logs, e.g. queue workers);
+     * a leak fails the run.
+     */
+    async stop({ removeUserFolder = true, logs = [] } = {}) {
+      let scan;
+      if (n8n.child && process.env.JEST_WORKER_ID) {
+        const testPath = typeof expect === 'undefined' ? undefined : expect.getState().testPath;
+        const name = label || path.basename(testPath || 'stack', '.e2e.test.ts');
+        scan = await scanStack({ label: name, version, n8n, credentials, emulator, logs });
+        progress(`secrets scan: ${scan.scanned} strings, ${scan.secrets} secrets, ${scan.leaks} leaks`);
+      }
       await n8n.stop();
       if (removeUserFolder && !process.env.E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
+      if (scan?.leaks) throw new Error(`Secrets scan of n8n ${version}: ${scan.found.slice(0, 10).join('; ')}`);
     },
   };
 }
