@@ -59,7 +59,7 @@ export class WesalPortalTrigger implements INodeType {
 		const extended = options.extended === true;
 		const timeoutMs = options.timeout as number | undefined;
 		const search = async (start: Date, end: Date) =>
-			await searchSurveys(this, OPERATION, { companyId, start, end, extended }, { returnAll: true, limit: 0 }, { timeoutMs });
+			await searchSurveys(this, OPERATION, { companyId, start, end, extended, checkFields: true }, { returnAll: true, limit: 0 }, { timeoutMs });
 
 		const source: PollSource<Survey> = {
 			fetchWindow: search,

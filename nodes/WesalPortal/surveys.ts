@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
 import type { FeedbackRecord, FeedbackScore, Page, ReadLimit, RequestContext } from '../shared';
-import { collectPages, feedbackRecord, formatForVendor, nextOffset, numericAnswer, parseVendorDate, score } from '../shared';
+import { collectCountedPages, collectPages, feedbackRecord, formatForVendor, nextOffset, numericAnswer, parseVendorDate, score } from '../shared';
 import { envelope, wesalPortalRequest } from './transport';
 
 /** The largest page the API allows. */
 export const MAX_PAGE_SIZE = 100;
+/** Survey → Get Many reads the pages after the first this many at a time. */
+export const PAGE_CONCURRENCY = 4;
 
 const idSchema = z.union([z.string(), z.number()]);
 
@@ -44,20 +46,39 @@ export const surveySchema = z
 
 export type Survey = z.infer<typeof surveySchema>;
 
-const searchAnswerSchema = envelope(
-	z
-		.object({
-			surveys: z.array(surveySchema),
-			pagination: z.object({ totalItems: z.coerce.number().optional() }).passthrough().nullish(),
-		})
-		.passthrough(),
-);
+/** A page of the search: the documented shape, with each survey as `survey` checks it. */
+function pageSchema<S extends z.ZodTypeAny>(survey: S) {
+	return envelope(
+		z
+			.object({
+				surveys: z.array(survey),
+				pagination: z.object({ totalItems: z.coerce.number().optional() }).passthrough().nullish(),
+			})
+			.passthrough(),
+	);
+}
+
+type SearchAnswer = z.infer<ReturnType<typeof pageSchema<typeof surveySchema>>>;
+
+/** Every documented field of every survey: for readers of the fields (Simplify, the trigger). */
+const fullPageSchema = pageSchema(surveySchema);
+/**
+ * Only each survey's `id` (what paging and de-duplication read); the rest is passed on as sent.
+ * For a bulk read that returns the raw surveys, checking every field was most of the node's CPU.
+ */
+const idsPageSchema = pageSchema(z.object({ id: idSchema }).passthrough()) as unknown as z.ZodType<SearchAnswer>;
 
 export interface SurveyQuery {
 	companyId: number;
 	start: Date;
 	end: Date;
 	extended: boolean;
+	/**
+	 * Whether the caller reads the surveys' fields (Simplify, the trigger's survey time): then every
+	 * documented field is checked. Otherwise only the ids are, and the surveys must be passed on
+	 * as they are.
+	 */
+	checkFields: boolean;
 }
 
 /**
@@ -87,20 +108,31 @@ export async function searchSurveys(
 	operation: string,
 	query: SurveyQuery,
 	limit: ReadLimit,
-	options: { itemIndex?: number; timeoutMs?: number } = {},
+	options: {
+		itemIndex?: number;
+		timeoutMs?: number;
+		/** Pages read at the same time once the first page has told the total (1: one after the other). */
+		pageConcurrency?: number;
+	} = {},
 ): Promise<Survey[]> {
+	const { pageConcurrency = 1, ...requestOptions } = options;
+	const schema: z.ZodType<SearchAnswer> = query.checkFields ? fullPageSchema : idsPageSchema;
 	const fetchPage = async (offset: number, wanted: number | undefined): Promise<Page<Survey, number>> => {
 		const size = Math.min(MAX_PAGE_SIZE, wanted ?? MAX_PAGE_SIZE);
 		const answer = await wesalPortalRequest(context, 'searchSurveys', {
 			operation,
 			body: searchBody(query, offset, size),
-			schema: searchAnswerSchema,
-			...options,
+			schema,
+			...requestOptions,
 		});
 		const { surveys, pagination } = answer.data;
-		return { items: surveys, next: nextOffset(offset, size, surveys.length, pagination?.totalItems) };
+		const total = pagination?.totalItems;
+		return { items: surveys, next: nextOffset(offset, size, surveys.length, total), total };
 	};
-	const surveys = await collectPages(0, fetchPage, limit);
+	const surveys =
+		pageConcurrency > 1
+			? await collectCountedPages(0, fetchPage, limit, { concurrency: pageConcurrency, cursorAt: (index, pageSize) => index * pageSize })
+			: await collectPages(0, fetchPage, limit);
 	// A survey that arrives while the pages are read shifts the offsets: never return one twice.
 	const seen = new Set<string>();
 	return surveys.filter((survey) => !seen.has(surveyId(survey)) && seen.add(surveyId(survey)));

@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { WESAL_PORTAL_MAX_LIMIT, WESAL_PORTAL_SURVEY_TOTAL } from '../../sandbox/vendors/wesalPortal';
-import { COMPANY, idsOf, surveyParameters, WesalPortalFixture, type WesalPortalSurvey } from './fixture';
+import { COMPANY, idsOf, SEARCH, surveyParameters, VENDOR, WesalPortalFixture, type WesalPortalSurvey } from './fixture';
 
 let fx: WesalPortalFixture;
 let all: WesalPortalSurvey[];
@@ -32,7 +32,10 @@ describe('Survey → Get Many', () => {
 		expect(idsOf(items)).toEqual(truth.ids);
 		const searches = await fx.searches();
 		expect(searches).toHaveLength(Math.ceil(WESAL_PORTAL_SURVEY_TOTAL / WESAL_PORTAL_MAX_LIMIT));
-		expect(searches.map((request) => (request.body as IDataObject).offset)).toEqual(searches.map((_, page) => page * WESAL_PORTAL_MAX_LIMIT));
+		// The first page alone, then the others a few at a time: they may reach the API in another order.
+		const offsets = searches.map((request) => (request.body as IDataObject).offset as number);
+		expect(offsets[0]).toBe(0);
+		expect([...offsets].sort((a, b) => a - b)).toEqual(searches.map((_, page) => page * WESAL_PORTAL_MAX_LIMIT));
 		expect(searches.every((request) => (request.body as IDataObject).limit === WESAL_PORTAL_MAX_LIMIT)).toBe(true);
 	}, 120_000);
 
@@ -121,3 +124,146 @@ describe('Survey → Get Many', () => {
 		expect(items).toEqual([]);
 	});
 });
+
+describe('Survey → Get Many: what is checked in the answer', () => {
+	/** One hour at the end of the data set: a single page. */
+	let hourStart: string;
+	let hour: WesalPortalSurvey[];
+	beforeAll(async () => {
+		hourStart = noZone(new Date(Date.parse(`${end}Z`) - 3_600_000).toISOString());
+		hour = await fx.truth({ startTime: hourStart, endTime: end });
+		expect(hour.length).toBeGreaterThan(3);
+		expect(hour.length).toBeLessThan(100);
+	});
+
+	/** The API's own answer for the hour, changed by `change`, served instead of the next `count` answers. */
+	async function serveChanged(change: (answer: IDataObject & { data: { surveys: IDataObject[] } }) => void, count: number) {
+		const filters = [{ dimension: 'dateTime', value: { startTime: hourStart, endTime: end } }];
+		const { json } = await fx.api('POST', SEARCH, { filters, companyId: COMPANY.id, extended: true, offset: 0, limit: 100 });
+		change(json as IDataObject & { data: { surveys: IDataObject[] } });
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 200, body: json, count });
+		await fx.emulator.clearRequests();
+		return json as IDataObject & { data: { surveys: IDataObject[] } };
+	}
+	const wrongTypes = (answer: { data: { surveys: IDataObject[] } }) => {
+		answer.data.surveys[1].conversation = 'not an object';
+		answer.data.surveys[2].answers = { questionId: 7 };
+	};
+	const run = (options: IDataObject = {}) => fx.run(surveyParameters(`${hourStart}Z`, `${end}Z`, { options: { extended: true, ...options } }));
+	const NOT_THE_SHAPE = 'Wesal Portal Survey: Get Many failed: unexpected answer (HTTP 200)';
+
+	it('without Simplify only the ids are checked: a field of another type is passed on as sent', async () => {
+		const served = await serveChanged(wrongTypes, 1);
+		const { items, error } = await run();
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual(served.data.surveys);
+		expect(items[1].json.conversation).toBe('not an object');
+		expect(await fx.searches()).toHaveLength(1);
+	});
+
+	it('with Simplify every documented field is checked: the same answer is not the documented shape', async () => {
+		await serveChanged(wrongTypes, 4);
+		const { error } = await run({ simplify: true });
+		expect(error?.message).toBe(NOT_THE_SHAPE);
+		expect(error?.description).toMatch(/^The answer did not have the documented shape after 4 attempts/);
+		// The answer of a read is retried like any transient failure.
+		expect(await fx.searches()).toHaveLength(4);
+	});
+
+	it('with Simplify the API answer as documented reads fine (fields checked)', async () => {
+		const { items, error } = await run({ simplify: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.surveyId)).toEqual(hour.map((survey) => survey.id));
+	});
+
+	it.each<[string, (answer: IDataObject & { data: { surveys: IDataObject[] } }) => void]>([
+		['a survey without an id', (answer) => delete answer.data.surveys[1].id],
+		['an id that is an object', (answer) => void (answer.data.surveys[1].id = { value: 1 })],
+		['an id that is null', (answer) => void (answer.data.surveys[1].id = null)],
+		['a survey that is not an object', (answer) => void (answer.data.surveys[1] = 'survey' as unknown as IDataObject)],
+		['surveys that are not a list', (answer) => void (answer.data.surveys = { 0: answer.data.surveys[0] } as unknown as IDataObject[])],
+		['no data', (answer) => delete (answer as IDataObject).data],
+	])('without Simplify, %s is still not the documented shape, with the same error', async (_name, change) => {
+		await serveChanged(change, 4);
+		const { error } = await run();
+		expect(error?.message).toBe(NOT_THE_SHAPE);
+		expect(error?.description).toMatch(/^The answer did not have the documented shape after 4 attempts/);
+		expect((error as unknown as NodeApiError).httpCode).toBe('200');
+	});
+
+	it('an answer that is not the documented shape on a later page fails the read the same way', async () => {
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 2 });
+		// Every later answer (pages are read a few at a time: each one is retried 4 times).
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 200, body: { success: true, data: { surveys: [{ answers: [] }] } }, count: 100 });
+		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
+		expect(error?.message).toBe(NOT_THE_SHAPE);
+		expect(error?.description).toMatch(/^The answer did not have the documented shape after 4 attempts/);
+	});
+});
+
+describe('Survey → Get Many: pages after the first, a few at a time', () => {
+	const pages = () => Math.ceil(all.length / WESAL_PORTAL_MAX_LIMIT);
+	beforeAll(() => expect(all.length).toBeGreaterThan(5 * WESAL_PORTAL_MAX_LIMIT));
+
+	it('reads the first page alone, then at most 4 pages at the same time', async () => {
+		// Every page after the first takes a second to answer: those sent together arrive together.
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 1 });
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 1000, count: 100 });
+		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 600 }));
+		expect(error).toBeUndefined();
+		expect(idsOf(items)).toEqual(all.slice(0, 600).map((survey) => survey.id));
+		const arrived = (await fx.searches()).map((request) => Date.parse(request.at));
+		expect(arrived).toHaveLength(6);
+		// Pages 2 to 5 were sent before any of them was answered; page 6 only once one was.
+		expect(Math.max(...arrived.slice(1, 5)) - arrived[1]).toBeLessThan(900);
+		expect(arrived[5] - arrived[1]).toBeGreaterThanOrEqual(950);
+	}, 60_000);
+
+	it('Limit: the same requests as one page after the other, cut to the limit', async () => {
+		const { items } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 350 }));
+		expect(idsOf(items)).toEqual(all.slice(0, 350).map((survey) => survey.id));
+		const requests = (await fx.searches()).map((request) => [(request.body as IDataObject).offset, (request.body as IDataObject).limit]);
+		expect(requests[0]).toEqual([0, 100]);
+		expect(requests.sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+			[0, 100],
+			[100, 100],
+			[200, 100],
+			[300, 50],
+		]);
+	});
+
+	it('honours a 429 with Retry-After on a later page and returns every survey in order', async () => {
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 2 });
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 429, headers: { 'Retry-After': '1' } });
+		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
+		expect(error).toBeUndefined();
+		expect(idsOf(items)).toEqual(all.map((survey) => survey.id));
+		const searches = await fx.searches();
+		expect(searches).toHaveLength(pages() + 1);
+		const limited = searches.find((request) => request.fault === 'status')!;
+		const offset = (limited.body as IDataObject).offset;
+		const retried = searches.filter((request) => (request.body as IDataObject).offset === offset && request.seq > limited.seq);
+		expect(retried).toHaveLength(1);
+		expect(Date.parse(retried[0].at) - Date.parse(limited.at)).toBeGreaterThanOrEqual(950);
+	}, 60_000);
+
+	it('fails with the error of the failing page, as when reading in turn, and starts no page after it', async () => {
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 2 });
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { success: false, code: 'X004', message: 'Invalid request' } });
+		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
+		expect(error?.message).toBe('Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Invalid request');
+		expect((error as unknown as NodeApiError).httpCode).toBe('400');
+		expect((await fx.searches()).length).toBeLessThan(pages());
+	});
+
+	it('renews an expired token in the middle of the pages and still returns every survey', async () => {
+		await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 1 }));
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 3 });
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { success: false, code: 'X003', message: 'Unknown or invalid user token' } });
+		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
+		expect(error).toBeUndefined();
+		expect(idsOf(items)).toEqual(all.map((survey) => survey.id));
+		expect((await fx.stats()).logins).toBe(2);
+	});
+});
+

@@ -160,3 +160,17 @@ describe('Wesal Portal Trigger', () => {
 		expect((item.json.scores as unknown[]).length).toBe(survey.answers.length);
 	});
 });
+
+describe('Wesal Portal Trigger: what is checked in the answer', () => {
+	it('checks every documented field (it reads the answers for the survey time), not only the ids', async () => {
+		const trigger = poller();
+		await trigger.activate();
+		const before = trigger.staticData;
+		const survey = { id: '9000001', conversation: { createdAt: 'now' }, answers: { createdAt: at(5) } };
+		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 200, body: { success: true, data: { surveys: [survey] } }, count: 4 });
+		const failed = await trigger.poll();
+		expect(failed.error?.message).toBe('Wesal Portal Trigger: New Survey failed: unexpected answer (HTTP 200)');
+		expect(trigger.staticData).toEqual(before);
+		expect((await trigger.poll()).result).toBeNull();
+	});
+});

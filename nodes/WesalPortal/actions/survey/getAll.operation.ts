@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readDateRange, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
+import { readDateRange, readLimit, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { extendedOption } from '../../surveyFields';
-import { searchSurveys, simplifySurvey } from '../../surveys';
+import { PAGE_CONCURRENCY, searchSurveys, simplifySurvey } from '../../surveys';
 
 const show = { resource: ['survey'], operation: ['getAll'] };
 
@@ -53,15 +53,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const surveys = await searchSurveys(
 		this,
 		OPERATION,
-		{ companyId, start: range.start.toJSDate(), end: range.end.toJSDate(), extended: options.extended === true },
+		{ companyId, start: range.start.toJSDate(), end: range.end.toJSDate(), extended: options.extended === true, checkFields: options.simplify === true },
 		{ returnAll, limit },
-		{ itemIndex, timeoutMs: options.timeout as number | undefined },
+		{ itemIndex, timeoutMs: options.timeout as number | undefined, pageConcurrency: PAGE_CONCURRENCY },
 	);
 	return surveys.map((survey) => ({ json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject }));
 }
