@@ -26,6 +26,8 @@ interface Case {
 	parameters: INodeParameters;
 	/** The largest page the API serves (undefined: one answer holds everything). */
 	pageSize?: number;
+	/** Requests the poll after a pause of `downtimeMs` sends besides its pages (0 when not given). */
+	catchUpExtra?: (downtimeMs: number) => number;
 	/** Why the state can grow with N for this trigger (shown when that goal is missed). */
 	stateNote?: string;
 	/** Adds `count` items dated evenly over (from, to]. */
@@ -67,8 +69,11 @@ export const CASES: Case[] = [
 		vendor: 'weClever',
 		label: 'WeClever Trigger (New Finalized Lead)',
 		parameters: { event: 'newFinalizedLead' },
+		// The list gives no finalization time: a window longer than twice the lookback is read again
+		// from one lookback before the poll, so that the older leads need not be remembered (see Findings).
+		catchUpExtra: (downtimeMs) => (downtimeMs + LOOKBACK_MINUTES * 60_000 > 2 * LOOKBACK_MINUTES * 60_000 + 2_000 ? 1 : 0),
 		stateNote:
-			'the WeClever list gives no finalization time, so the trigger dates every lead with the poll time and must remember every lead of the window it read; after a backlog that is all of it (see Findings)',
+			'the WeClever list gives no finalization time: the trigger dates the leads of the last lookback window of a long read with the poll time and remembers them (see Findings)',
 		add: async (emulator, count, from, to) => {
 			for (const dates of chunks(spread(count, from, to))) await emulator.control('POST', 'weclever/leads', { leads: dates.map((date) => ({ finalizedAt: date.toISOString() })) });
 		},
@@ -153,6 +158,9 @@ export async function measure(emulator: RemoteEmulator, testCase: Case, backlog:
 	return { activation, firstPoll, idle, afterBacklog, next };
 }
 
+const expectedCatchUp = (testCase: Case, backlog: number) =>
+	(testCase.pageSize ? Math.ceil(backlog / testCase.pageSize) : 1) + (testCase.catchUpExtra?.(downtimeFor(backlog)) ?? 0);
+
 export async function polling(ctx: BenchContext): Promise<Section> {
 	const sizes = ctx.smoke ? [10, 200] : [10, 1_000, 100_000];
 	const rows: Array<Array<string | number>> = [];
@@ -165,7 +173,7 @@ export async function polling(ctx: BenchContext): Promise<Section> {
 				ctx.log(`polling: ${testCase.label}, backlog ${size}`);
 				const r = await measure(emulator, testCase, size);
 				results.push({ size, ...r });
-				const expected = testCase.pageSize ? Math.ceil(size / testCase.pageSize) : 1;
+				const expected = expectedCatchUp(testCase, size);
 				rows.push([
 					testCase.label,
 					num(size),
@@ -178,9 +186,9 @@ export async function polling(ctx: BenchContext): Promise<Section> {
 			}
 			const idleOk = results.every((r) => r.idle.requests === 1 && r.idle.logins === 0 && !r.idle.written);
 			goals.push({ goal: `${testCase.label}: idle poll = 1 request, 0 logins, no state written`, measured: results.map((r) => `${r.idle.requests} req / ${r.idle.logins} logins / ${r.idle.written ? 'written' : 'not written'}`)[0], met: idleOk });
-			const backlogOk = results.every((r) => r.afterBacklog.requests === (testCase.pageSize ? Math.ceil(r.size / testCase.pageSize) : 1) && r.afterBacklog.items === r.size);
+			const backlogOk = results.every((r) => r.afterBacklog.requests === expectedCatchUp(testCase, r.size) && r.afterBacklog.items === r.size);
 			goals.push({
-				goal: `${testCase.label}: backlog of N costs ceil(N / ${testCase.pageSize ?? '∞ (unpaged)'}) requests`,
+				goal: `${testCase.label}: backlog of N costs ceil(N / ${testCase.pageSize ?? '∞ (unpaged)'}) requests${testCase.catchUpExtra ? ' (+1 after a pause longer than the lookback)' : ''}`,
 				measured: results.map((r) => `N=${num(r.size)}: ${num(r.afterBacklog.requests)} req, ${num(r.afterBacklog.items)} items`).join('; '),
 				met: backlogOk,
 			});

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { PollSource } from '../shared';
 import { lookbackOption, pollNewItemsAndEnrich, timeoutOption } from '../shared';
 import { includeDetailsOption, leadSimplifyOption } from './descriptions';
-import { findFinalizedLeads, leadOutput, type LeadEntry } from './leads';
+import { findFinalizedLeads, leadId, leadOutput, readWindow, type LeadEntry } from './leads';
 
 const OPERATION = 'Trigger: New Finalized Lead';
 const SAMPLE_DAYS = 30;
@@ -46,22 +46,24 @@ export class WeCleverTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const request = { timeoutMs: options.timeout as number | undefined };
+		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
 		const search = async (start: Date, end: Date) =>
 			await findFinalizedLeads.call(this, OPERATION, { start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) }, 'dateTime', request);
 
 		// The list has no timestamps: every poll asks again for the overlapping window and the
-		// seen-id set keeps each lead from being emitted twice.
+		// seen-id set keeps each lead from being emitted twice. A lead is dated with the poll time
+		// (timeOf undefined), or earlier by readWindow when the next poll will not read it again.
+		const dated = new Map<LeadEntry, Date>();
 		const source: PollSource<LeadEntry> = {
-			fetchWindow: search,
+			fetchWindow: async (since, until) => await readWindow(search, { since, until, lookbackMs }, dated),
 			fetchSample: async () => {
 				const now = new Date();
 				const recent = await search(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000), now);
 				return recent.slice(-1);
 			},
-			idOf: (lead) => String(lead.weclever_lead_id),
-			timeOf: () => undefined,
+			idOf: leadId,
+			timeOf: (lead) => dated.get(lead),
 		};
-		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
 		const output = await pollNewItemsAndEnrich(this, source, { lookbackMs }, async (leads) =>
 			await leadOutput.call(this, OPERATION, leads, options, request),
 		);

@@ -101,6 +101,44 @@ export async function findFinalizedLeads(
 	return answer.leads;
 }
 
+export const leadId = (lead: LeadEntry) => String(lead.weclever_lead_id);
+
+/**
+ * How far before the next poll's window the leads it will not read again are dated: more than
+ * the cursor engine's one-second margin, so that it forgets them; the recent part is read from
+ * there, so that each lead dated this way was finalized before the date it is given.
+ */
+export const OLDER_PART_MARGIN_MS = 2_000;
+
+/**
+ * The trigger's read of the leads finalized within [since, until]. The list gives no finalization
+ * time, so a lead is dated with the poll time (the cursor engine then remembers it for one
+ * late-arrival window). A window longer than twice the lookback (n8n was stopped, or a quiet
+ * spell: the cursor stays while no lead is found) that holds leads is read again from `older` =
+ * until - lookback - margin: the leads of that recent part keep the poll time, the others (which
+ * the next poll, reading from until - lookback, will not see again) are dated `older`, early enough
+ * for the engine to forget them. So the saved state holds the leads of one late-arrival window,
+ * not every lead of the pause. When the recent part is empty one earlier lead keeps the poll time,
+ * so that the cursor still moves to it. `older` is never before the previous cursor (since +
+ * lookback), and each lead's date is at or after its finalization, as the engine needs; idle
+ * polls stay at one request, a long window with leads costs two.
+ */
+export async function readWindow(
+	search: (start: Date, end: Date) => Promise<LeadEntry[]>,
+	window: { since: Date; until: Date; lookbackMs: number },
+	dated: Map<LeadEntry, Date>,
+): Promise<LeadEntry[]> {
+	const { since, until, lookbackMs } = window;
+	const leads = await search(since, until);
+	const older = new Date(until.getTime() - lookbackMs - OLDER_PART_MARGIN_MS);
+	if (leads.length === 0 || older.getTime() < since.getTime() + lookbackMs) return leads;
+	const recent = await search(older, until);
+	const recentIds = new Set(recent.map(leadId));
+	const earlier = leads.filter((lead) => !recentIds.has(leadId(lead)));
+	for (const lead of recent.length > 0 ? earlier : earlier.slice(0, -1)) dated.set(lead, older);
+	return [...recent, ...earlier];
+}
+
 /** The doc lists a found lead under HTTP 500: such an answer is a success when its body is a lead. */
 function leadInFailure(failure: HttpFailure): z.infer<typeof leadAnswerSchema> | undefined {
 	return failure.status === 500 ? leadAnswerSchema.safeParse(failure.body).data : undefined;

@@ -1,3 +1,7 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { WeCleverTrigger } from '../../nodes/WeClever/WeCleverTrigger.node';
+import { Poller } from '../harness';
 import { addFault, addLeads, apiDateTime, entryOf, requests, stats, WeCleverSetup, simplified } from './helpers';
 
 const setup = new WeCleverSetup();
@@ -9,6 +13,21 @@ const MINUTE = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.weclever_lead_id);
 const listCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
+const clearRequests = async () => void (await fetch(`${setup.sb.url}/__control/requests`, { method: 'DELETE' }));
+
+/** The trigger as n8n starts it again after being stopped for `ms`: its saved poll cursor moved back that much. */
+function restartedAfter(poller: Poller, ms: number, parameters: INodeParameters = {}): Poller {
+	const saved = JSON.parse(JSON.stringify(poller.savedStaticData)) as Record<string, { pollCursor?: { cursor: number } }>;
+	for (const node of Object.values(saved)) if (node?.pollCursor) node.pollCursor.cursor -= ms;
+	return new Poller({ nodeType: WeCleverTrigger, parameters, store: setup.store, credentials: { weCleverApi: setup.credentialId } }, saved);
+}
+
+/** How many lead ids the saved poll state remembers. */
+const rememberedIds = (poller: Poller) =>
+	Object.values(poller.savedStaticData as Record<string, { pollCursor?: { seen: object } }>).reduce(
+		(sum, node) => sum + Object.keys(node?.pollCursor?.seen ?? {}).length,
+		0,
+	);
 
 describe('WeClever Trigger: New Finalized Lead', () => {
 	it('starts from a baseline, then emits each new lead once', async () => {
@@ -136,5 +155,90 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 
 		// An active workflow still starts from its own baseline afterwards.
 		expect((await poller.activate()).result).toBeNull();
+	});
+
+	describe('after n8n was stopped (the window is longer than twice the late-arrival window)', () => {
+		const HOUR = 3_600_000;
+
+		it('emits the backlog once with two list calls and remembers only the leads of the last window', async () => {
+			const running = setup.poller();
+			await running.activate();
+			await running.poll();
+			const now = Date.now();
+			const backlog = await addLeads(
+				setup.sb,
+				Array.from({ length: 1200 }, (_, index) => ({ finalizedAt: new Date(now - 2 * HOUR + (index + 1) * 6000).toISOString() })),
+			);
+			const trigger = restartedAfter(running, 2 * HOUR);
+			await clearRequests();
+
+			const catchUp = await trigger.activate('init');
+			expect(catchUp.error).toBeUndefined();
+			expect(ids(catchUp.items).sort()).toEqual(backlog.map((lead) => lead.weclever_lead_id).sort());
+			expect(await listCalls()).toHaveLength(2);
+			const lastWindow = backlog.filter((lead) => Date.parse(lead.finalizedAt) >= Date.now() - 10 * MINUTE - 3000).length;
+			expect(rememberedIds(trigger)).toBeLessThanOrEqual(lastWindow + 1);
+			expect(rememberedIds(trigger)).toBeLessThan(backlog.length / 5);
+
+			// The next poll reads the last window again: nothing twice, one call.
+			await clearRequests();
+			expect((await trigger.poll()).result).toBeNull();
+			expect(await listCalls()).toHaveLength(1);
+			const [added] = await addLeads(setup.sb, [{}]);
+			expect(ids((await trigger.poll()).items)).toEqual([added.weclever_lead_id]);
+		}, 60_000);
+
+		it('when the last window of the pause had no lead, still moves on and emits nothing twice', async () => {
+			const running = setup.poller();
+			await running.activate();
+			const now = Date.now();
+			const backlog = await addLeads(
+				setup.sb,
+				Array.from({ length: 300 }, (_, index) => ({ finalizedAt: new Date(now - 2 * HOUR + index * 20_000).toISOString() })),
+			);
+			const trigger = restartedAfter(running, 2 * HOUR);
+			const catchUp = await trigger.activate('init');
+			expect(ids(catchUp.items).sort()).toEqual(backlog.map((lead) => lead.weclever_lead_id).sort());
+			expect(rememberedIds(trigger)).toBe(1);
+			await clearRequests();
+			expect((await trigger.poll()).result).toBeNull();
+			expect(await listCalls()).toHaveLength(1);
+		});
+
+		it('a quiet spell costs one list call per poll; the first lead after it is emitted once', async () => {
+			const running = setup.poller();
+			await running.activate();
+			const trigger = restartedAfter(running, 2 * HOUR);
+			await clearRequests();
+			expect((await trigger.activate('init')).result).toBeNull();
+			expect((await trigger.poll()).result).toBeNull();
+			expect(await listCalls()).toHaveLength(2);
+
+			const [lead] = await addLeads(setup.sb, [{}]);
+			await clearRequests();
+			expect(ids((await trigger.poll()).items)).toEqual([lead.weclever_lead_id]);
+			expect(await listCalls()).toHaveLength(2);
+			await clearRequests();
+			expect((await trigger.poll()).result).toBeNull();
+			expect(await listCalls()).toHaveLength(1);
+		});
+
+		it('keeps its state when the second list call fails, and emits the backlog on the next poll', async () => {
+			const running = setup.poller();
+			await running.activate();
+			const now = Date.now();
+			const backlog = await addLeads(setup.sb, Array.from({ length: 50 }, (_, index) => ({ finalizedAt: new Date(now - HOUR + index * 60_000).toISOString() })));
+			const trigger = restartedAfter(running, 2 * HOUR);
+			const before = trigger.savedStaticData;
+			await clearRequests();
+			await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'delay', delayMs: 0 });
+			await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 403 });
+			// n8n's activation poll throws when the poll fails.
+			await expect(trigger.activate('init')).rejects.toThrow('WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden');
+			expect(await listCalls()).toHaveLength(2);
+			expect(trigger.staticData).toEqual(before);
+			expect(trigger.savedStaticData).toEqual(before);
+			expect(ids((await trigger.poll()).items).sort()).toEqual(backlog.map((lead) => lead.weclever_lead_id).sort());
+		});
 	});
 });
