@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
 import { loginError } from '../nodes/shared/login';
 import { baseUrlOf, ENDPOINTS, fillPath, SERVERS, TOKEN_HEADER } from '../nodes/WeClever/transport/endpoints';
 
@@ -103,12 +103,7 @@ export class WeCleverApi implements ICredentialType {
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { [TOKEN_HEADER.name]: `=${TOKEN_HEADER.prefix}{{$credentials.token}}` },
-		},
-	};
+	authenticate = authenticateWith((credentials) => ({ headers: { [TOKEN_HEADER.name]: `${TOKEN_HEADER.prefix}${credentialText(credentials, 'token')}` } }));
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
 
 /** Welcorp REST API v1: HTTP Basic authentication with the user's login and password. */
 export class WelcorpApi implements ICredentialType {
@@ -46,15 +48,9 @@ export class WelcorpApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.username}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	authenticate = authenticateWith((credentials) => ({
+		auth: { username: credentialText(credentials, 'username'), password: credentialText(credentials, 'password') },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

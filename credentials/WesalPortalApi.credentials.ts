@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
 import { describeFailure } from '../nodes/shared/failure';
 import { loginError } from '../nodes/shared/login';
 import { ERROR_CODES, errorCode } from '../nodes/WesalPortal/transport/errorCodes';
@@ -90,16 +90,10 @@ export class WesalPortalApi implements ICredentialType {
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			// The doc sends the token as is, without "Bearer".
-			headers: {
-				Authorization: '={{$credentials.accessToken}}',
-				'X-Client-Id': '={{$credentials.clientId}}',
-			},
-		},
-	};
+	// The doc sends the token as is, without "Bearer".
+	authenticate = authenticateWith((credentials) => ({
+		headers: { Authorization: credentialText(credentials, 'accessToken'), 'X-Client-Id': credentialText(credentials, 'clientId') },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
 import { loginError } from '../nodes/shared/login';
 
 /** Wesal Cloud API v1: log in once, reuse the token until the API answers 401. */
@@ -125,18 +125,10 @@ export class WesalVocApi implements ICredentialType {
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '={{$credentials.sessionToken}}',
-				'X-Client-Id': '={{$credentials.clientId}}',
-			},
-			body: {
-				companyId: '={{$credentials.companyId}}',
-			},
-		},
-	};
+	authenticate = authenticateWith((credentials) => ({
+		headers: { Authorization: credentialText(credentials, 'sessionToken'), 'X-Client-Id': credentialText(credentials, 'clientId') },
+		body: { companyId: credentialText(credentials, 'companyId') },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
 
 /** Wolkvox API v2: a token from wolkvox Manager in the `wolkvox-token` header; no login. */
 export class WolkvoxApi implements ICredentialType {
@@ -39,14 +41,7 @@ export class WolkvoxApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'wolkvox-token': '={{$credentials.token}}',
-			},
-		},
-	};
+	authenticate = authenticateWith((credentials) => ({ headers: { 'wolkvox-token': credentialText(credentials, 'token') } }));
 
 	/** A one-minute intelligent-survey report: cheap, and it proves the server, the token and the report access. */
 	test: ICredentialTestRequest = {

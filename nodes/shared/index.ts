@@ -15,3 +15,4 @@ export * from './passwordReset';
 export * from './concurrency';
 export * from './pollEnrich';
 export * from './session';
+export * from './authenticate';

@@ -45,6 +45,11 @@ describe('Wesal Portal API credential test', () => {
 		const token = credential.properties.find((property) => property.name === 'accessToken');
 		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true, password: true } });
 		expect(credential.properties.find((property) => property.name === 'password')?.typeOptions).toMatchObject({ password: true });
-		expect(credential.authenticate).toMatchObject({ properties: { headers: { Authorization: '={{$credentials.accessToken}}' } } });
+	});
+
+	it('sends the token as is (no "Bearer") with the client id, and keeps the request\'s own headers', async () => {
+		const authenticate = new WesalPortalApi().authenticate;
+		const request = await authenticate({ accessToken: 'tok-1', clientId: 'cid' }, { url: '/x', headers: { Accept: 'application/json' } });
+		expect(request.headers).toEqual({ Accept: 'application/json', Authorization: 'tok-1', 'X-Client-Id': 'cid' });
 	});
 });

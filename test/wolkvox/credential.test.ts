@@ -25,9 +25,9 @@ describe('Wolkvox API credential', () => {
 		expect((await fx.stats()).authFailures).toBeGreaterThanOrEqual(1);
 	});
 
-	it('sends the token in the wolkvox-token header and has no login step', () => {
+	it('sends the token in the wolkvox-token header and has no login step', async () => {
 		const credential = new WolkvoxApi();
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'wolkvox-token': '={{$credentials.token}}' } } });
+		expect((await credential.authenticate({ token: 't-9' }, { url: '/r' })).headers).toEqual({ 'wolkvox-token': 't-9' });
 		expect((credential as { preAuthentication?: unknown }).preAuthentication).toBeUndefined();
 		expect(credential.properties.find((property) => property.name === 'token')?.typeOptions).toEqual({ password: true });
 		expect(credential.properties.map((property) => property.name)).toEqual(['server', 'token', 'baseUrl']);
