@@ -75,8 +75,11 @@ function diskProgress(dir) {
 
 /** Environment for running npm/n8n with a given Node binary first on PATH. */
 function envWithNode(nodeBin, extra = {}) {
+  // Under `npm run`, npm exports npm_config_local_prefix=<this repository>: an npm started with it
+  // in an install folder would read our .npmrc (ignore-scripts=true) and skip the sqlite3 build.
+  const { npm_config_local_prefix: _prefix, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}`,
     ...extra,
   };
@@ -128,7 +131,9 @@ async function ensureN8n(version) {
   const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
   const marker = path.join(dir, '.complete');
   const result = { version, info, dir, n8nBin, nodeBin, env: envWithNode(nodeBin) };
-  if (fs.existsSync(marker)) {
+  // the marker names the overrides it was installed with: changing them in versions.js reinstalls
+  const recipe = JSON.stringify({ version, overrides: info.overrides ?? {} });
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n')[0] === recipe) {
     log(`n8n ${version} already installed in ${show(dir)}`);
     return result;
   }
@@ -143,7 +148,7 @@ async function ensureN8n(version) {
     overrides: info.overrides,
   });
   const npmEnv = envWithNode(nodeBin, nodeDir ? { npm_config_nodedir: nodeDir } : {});
-  await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], {
+  await run('npm', ['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
     cwd: dir,
     env: npmEnv,
     logFile,
@@ -151,11 +156,11 @@ async function ensureN8n(version) {
     progress: diskProgress(dir),
   });
   log(`n8n ${version}: building sqlite3 from source (about a minute)`);
-  await run('npm', ['rebuild', 'sqlite3'], { cwd: dir, env: npmEnv, logFile, label: `npm rebuild sqlite3 (n8n ${version})` });
+  await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: dir, env: npmEnv, logFile, label: `npm rebuild sqlite3 (n8n ${version})` });
   await run(nodeBin, ['-e', "require('sqlite3')"], { cwd: dir, env: npmEnv });
   const reported = (await run(nodeBin, [n8nBin, '--version'], { cwd: dir, env: npmEnv })).trim().split('\n').pop();
   if (reported !== version) throw new Error(`installed n8n reports version ${reported}, expected ${version}`);
-  fs.writeFileSync(marker, `${version} ${new Date().toISOString()}\n`);
+  fs.writeFileSync(marker, `${recipe}\n${new Date().toISOString()}\n`);
   log(`n8n ${version} installed in ${fmt(Date.now() - started)}`);
   return result;
 }

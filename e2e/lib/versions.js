@@ -15,7 +15,9 @@ const VERSIONS = {
   '1.123.81': {
     major: 1,
     node: 'system',
-    overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
+    // @langchain/langgraph-checkpoint 1.0.2+ needs @langchain/core ^1.1.44 (it imports
+    // @langchain/core/utils/uuid), newer than the core n8n 1.123.81 resolves: n8n would not start
+    overrides: { xlsx: 'npm:@e965/xlsx@0.20.3', '@langchain/langgraph-checkpoint': '1.0.1' },
     // a read pool puts SQLite in WAL mode: CLI imports while the server runs do not hit SQLITE_BUSY
     env: { DB_SQLITE_POOL_SIZE: '2' },
     activate: 'update',
