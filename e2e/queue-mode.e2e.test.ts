@@ -76,6 +76,21 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 	let q: any;
 	let n8n: any;
 	const timings: Record<string, number> = {};
+	/** Figures for RELIABILITY.md (scripts/reliability.js), one entry per case, written after the run. */
+	const record: { version: string; durable: boolean; generatedAt: string; cases: Json[]; executionsPerWorker?: number[]; timings?: Json } = {
+		version,
+		durable: DURABLE,
+		generatedAt: new Date().toISOString(),
+		cases: [],
+	};
+	/** Lost, duplicated and unexpected keys of what reached a sink against what was wanted. */
+	const compare = (keys: string[], wanted: string[], allowed: Set<string> = new Set(wanted)) => ({
+		wanted: wanted.length,
+		delivered: keys.length,
+		lost: wanted.filter((k) => !keys.includes(k)),
+		duplicated: [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))],
+		unexpected: keys.filter((k) => !allowed.has(k)),
+	});
 	const control = () => emulator.control;
 	const vendorUrl = (name: string): string => emulator.vendors.find((v: any) => v.name === name).url;
 	const cv = (name: string) => control().vendor(name);
@@ -373,7 +388,14 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		if (q) {
 			const executions = workerExecutions();
 			process.stdout.write(`[queue-mode] executions per worker: ${executions.map((ids: string[], i: number) => `worker-${i + 1}: ${ids.length}`).join(', ')}\n`);
+			record.executionsPerWorker = executions.map((ids: string[]) => ids.length);
 			await q.stop();
+		}
+		if (record.cases.length) {
+			record.timings = timings;
+			const dir = path.join(ROOT, '.cache', 'reliability');
+			fs.mkdirSync(dir, { recursive: true });
+			fs.writeFileSync(path.join(dir, `e2e-queue-${version}.json`), JSON.stringify(record, null, 2));
 		}
 		if (emulator) await emulator.close();
 	}, 180_000);
@@ -408,6 +430,10 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		for (const v of vendors) report[v.name] = (await delivered(v)).sort();
 		const expected: Json = {};
 		for (const v of vendors) expected[v.name] = [...added[v.name].A].sort();
+		record.cases.push({
+			case: 'Items added after activation, before the first scheduled poll',
+			vendors: vendors.map((v) => ({ vendor: v.name, trigger: compare(report[v.name], added[v.name].A) })),
+		});
 		expect(report).toEqual(expected);
 	}, 300_000);
 
@@ -452,16 +478,22 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		const lost: Json = {};
 		const duplicated: Json = {};
 		const unexpected: Json = {};
+		const triggerFigures: Json = {};
 		for (const v of vendors) {
 			const keys = await delivered(v);
 			const wanted = [...added[v.name].B, ...added[v.name].C];
-			const all = new Set([...added[v.name].A, ...wanted]);
-			lost[v.name] = wanted.filter((k) => !keys.includes(k));
+			// A's keys are at the sink from the previous test: wanted once, already compared there
+			const figures = compare(keys.filter((k) => !added[v.name].A.includes(k)), wanted, new Set(wanted));
+			triggerFigures[v.name] = figures;
+			lost[v.name] = figures.lost;
 			duplicated[v.name] = [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
-			unexpected[v.name] = keys.filter((k) => !all.has(k));
+			unexpected[v.name] = figures.unexpected;
 			expect(keys).not.toContain(before[v.name][0]);
 		}
 		const none = Object.fromEntries(vendors.map((v) => [v.name, []]));
+		const killedCase: Json = { case: 'Worker-1 killed (SIGKILL) between executions, items polled and actions called while it is down, then restarted', vendors: [] };
+		record.cases.push(killedCase);
+		for (const v of vendors) killedCase.vendors.push({ vendor: v.name, trigger: triggerFigures[v.name] });
 		expect({ lost, duplicated, unexpected }).toEqual({ lost: none, duplicated: none, unexpected: none });
 
 		// Actions: one sink entry per call, with the node's output.
@@ -472,6 +504,8 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		await sleep(2000);
 		for (const v of vendors) {
 			const entries: Json[] = (await control().sink(actionSink(v))).filter((e: Json) => !String(e.ref).endsWith('-probe'));
+			const row = killedCase.vendors.find((r: Json) => r.vendor === v.name);
+			row.action = compare(entries.map((e) => String(e.ref)), refs[v.name]);
 			expect(entries.map((e) => e.ref).sort()).toEqual([...refs[v.name]].sort());
 			for (const entry of entries) {
 				if (v.action.expectCount === 'some') expect(entry.count).toBeGreaterThan(0);
@@ -527,7 +561,9 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		expect(row.status).toBe('success');
 		await worker.start();
 		await sleep(2000);
-		expect((await sinkRefs()).filter((r: string) => r === ref)).toEqual([ref]);
+		const atSink = (await sinkRefs()).filter((r: string) => r === ref);
+		record.cases.push({ case: 'Worker stopped (SIGTERM) in the middle of our action node', vendors: [{ vendor: vendors[0].name, action: compare(atSink, [ref]) }] });
+		expect(atSink).toEqual([ref]);
 	}, 300_000);
 
 	// n8n 2.40.7 limitation, pinned so that a change is noticed (see e2e/QUEUE-MODE.md): n8n runs Bull
@@ -551,6 +587,11 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		const [data] = await sqlite(n8n, 'SELECT data FROM execution_data WHERE executionId = ?', [executionId]);
 		expect(data.data).toContain('This execution failed to be processed too many times');
 		expect(data.data).not.toContain(ref); // the input is not kept
+		record.cases.push({
+			case: 'Worker killed (SIGKILL) in the middle of an execution',
+			platform: `n8n ${version} fails the stalled execution (Bull maxStalledCount hard-coded to 0) and replaces its saved data with the error; no node can run it again`,
+			vendors: [{ vendor: vendors[0].name, action: compare([], [ref]) }],
+		});
 		process.stdout.write(`[queue-mode] SIGKILL in flight: execution ${executionId} failed by n8n, its item lost (1 lost, n8n platform behaviour)\n`);
 	}, 300_000);
 });

@@ -220,6 +220,51 @@ function secretsSection(runs) {
   return lines;
 }
 
+/** The queue-mode E2E (e2e/queue-mode.e2e.test.ts) leaves one file per n8n version it ran on. */
+function queueRuns() {
+  if (!fs.existsSync(RESULTS)) return [];
+  return fs
+    .readdirSync(RESULTS)
+    .filter((f) => /^e2e-queue-.+\.json$/.test(f))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS, f), 'utf8')));
+}
+
+function queueSection(runs) {
+  const lines = [
+    '## 5. Queue mode',
+    '',
+    'Real n8n in queue mode (`npm run test:e2e`, e2e/queue-mode.e2e.test.ts; settings and findings in',
+    'e2e/QUEUE-MODE.md): Redis (Debian\'s redis-server), one main instance and two workers, per vendor an active',
+    'polling trigger and a webhook-started action node, each posting to an emulator sink. What reached the',
+    'sinks is compared with what was added to the emulator and with the calls made.',
+    '',
+  ];
+  if (!runs.length) return [...lines, ...missing('queue mode on n8n 2.40.7', 'npm run test:e2e'), ''];
+  const list = (keys) => (keys.length ? keys.length : 0);
+  for (const run of runs) {
+    lines.push(
+      `n8n ${run.version}, ${run.durable ? 'durable scheduler and durable poll cursors on' : 'in-memory scheduling'}, last run ${when(run.generatedAt)}` +
+        (run.executionsPerWorker ? `; executions per worker: ${run.executionsPerWorker.join(' / ')}` : '') + '.',
+      '',
+      '| Case | Vendor | What | Wanted | Delivered | Lost | Duplicated | Unexpected |',
+      '|---|---|---|--:|--:|--:|--:|--:|',
+    );
+    for (const c of run.cases) {
+      for (const row of c.vendors) {
+        for (const what of ['trigger', 'action']) {
+          const f = row[what];
+          if (f) lines.push(`| ${escape(c.case)} | ${row.vendor} | ${what === 'trigger' ? 'polled items' : 'action calls'} | ${f.wanted} | ${f.delivered} | ${list(f.lost)} | ${list(f.duplicated)} | ${list(f.unexpected)} |`);
+        }
+      }
+    }
+    const platform = run.cases.filter((c) => c.platform);
+    if (platform.length) lines.push('', ...platform.map((c) => `${c.case}: ${escape(c.platform)}.`));
+    lines.push('');
+  }
+  return lines;
+}
+
 function knownIssuesSection(faults, badInput, interrupted, capacity, soaks) {
   const issues = [
     ...(faults?.cells ?? []).filter((c) => c.status === 'known').map((c) => `Fault matrix: ${c.vendor} ${c.operation} × ${c.kind} – ${escape(c.issue ?? c.detail ?? '')}`),
@@ -257,7 +302,8 @@ function render() {
     'Figures from the last runs of the suites in `test/reliability` (real n8n engine, vendor emulator over',
     'real HTTP). `npm test` runs all four parts (the soak with 60 cycles per trigger); `npm run test:faults`',
     'runs parts 1, 3 and 4; `npm run soak` runs the soak with 1,000 cycles per trigger. Each of them rewrites',
-    'this file; `npm run reliability` rewrites it from the last figures.',
+    'this file; `npm run test:e2e` (real n8n) adds the E2E rows of part 4 and part 5 (queue mode);',
+    '`npm run reliability` rewrites it from the last figures.',
     '',
     ...knownIssuesSection(faults, badInput, load('interrupted'), load('capacity'), [soakFull, soakShort]),
     ...faultSection(faults),
@@ -269,6 +315,7 @@ function render() {
       ['Soak (1,000 cycles)', soakFull],
       ['Soak (short)', soakShort],
     ]),
+    ...queueSection(queueRuns()),
   ];
   // Written whole then renamed: two suites finishing together never leave half a file.
   fs.writeFileSync(`${OUTPUT}.tmp`, `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
