@@ -497,10 +497,15 @@ describeQueue(`queue mode on n8n ${version}: Redis, a main instance and two work
 		expect({ lost, duplicated, unexpected }).toEqual({ lost: none, duplicated: none, unexpected: none });
 
 		// Actions: one sink entry per call, with the node's output.
-		await waitFor('every action call at its sink', async () => {
+		// on a timeout the comparison below names the missing calls, and the failed executions are shown
+		const allArrived = await waitFor('every action call at its sink', async () => {
 			for (const v of vendors) if ((await control().sink(actionSink(v))).length < refs[v.name].length + 1) return false;
 			return true;
-		}, 60_000, 500);
+		}, 60_000, 500).catch(() => false);
+		if (!allArrived) {
+			const rows: Json[] = await sqlite(n8n, "SELECT id, workflowId, status, mode FROM execution_entity WHERE status != 'success'");
+			process.stdout.write(`[queue-mode] action calls missing at their sinks; executions not successful: ${JSON.stringify(await describeExecutions(rows))}\n`);
+		}
 		await sleep(2000);
 		for (const v of vendors) {
 			const entries: Json[] = (await control().sink(actionSink(v))).filter((e: Json) => !String(e.ref).endsWith('-probe'));

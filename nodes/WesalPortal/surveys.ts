@@ -10,6 +10,7 @@ export const MAX_PAGE_SIZE = 100;
 export const PAGE_CONCURRENCY = 4;
 
 const idSchema = z.union([z.string(), z.number()]);
+const hasIdShape = (id: unknown) => typeof id === 'string' || typeof id === 'number';
 
 const answerSchema = z
 	.object({
@@ -66,7 +67,10 @@ const fullPageSchema = pageSchema(surveySchema);
  * Only each survey's `id` (what paging and de-duplication read); the rest is passed on as sent.
  * For a bulk read that returns the raw surveys, checking every field was most of the node's CPU.
  */
-const idsPageSchema = pageSchema(z.object({ id: idSchema }).passthrough()) as unknown as z.ZodType<SearchAnswer>;
+const idsPageSchema = pageSchema(
+	// z.custom keeps the survey object itself: an object schema with passthrough copies every one.
+	z.custom<Survey>((value) => typeof value === 'object' && value !== null && hasIdShape((value as { id?: unknown }).id)),
+) as unknown as z.ZodType<SearchAnswer>;
 
 export interface SurveyQuery {
 	companyId: number;

@@ -53,7 +53,11 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 				continue;
 			}
 			const results = await operation.execute.call(this, itemIndex);
-			for (const result of results) output.push({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } });
+			// the operation's own items: paired in place (a copy of each would cost a lot on bulk reads)
+			for (const result of results) {
+				result.pairedItem ??= { item: itemIndex };
+				output.push(result);
+			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 			output.push(errorItem(error as Error, { item: itemIndex }));
