@@ -49,7 +49,9 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 				});
 			}
 			if (operation.executeBatch) {
-				batches.set(operation, [...(batches.get(operation) ?? []), itemIndex]);
+				const batch = batches.get(operation);
+				if (batch) batch.push(itemIndex);
+				else batches.set(operation, [itemIndex]);
 				continue;
 			}
 			const results = await operation.execute.call(this, itemIndex);
@@ -66,7 +68,8 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 
 	for (const [operation, itemIndexes] of batches) {
 		try {
-			output.push(...(await operation.executeBatch!.call(this, itemIndexes)));
+			// a loop, not push(...): a batch can return more items than a call takes arguments
+			for (const result of await operation.executeBatch!.call(this, itemIndexes)) output.push(result);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndexes[0]);
 			output.push(errorItem(error as Error, itemIndexes.map((item) => ({ item }))));
