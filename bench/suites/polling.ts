@@ -134,7 +134,8 @@ const idsIn = (saved: IDataObject) =>
 export async function measure(emulator: RemoteEmulator, testCase: Case, backlog: number) {
 	await emulator.reset();
 	const { store, credentials } = credentialFor(testCase.vendor, emulator);
-	let trigger = new Poller({ nodeType: triggerOf(testCase.vendor), parameters: testCase.parameters, store, credentials });
+	const newPoller = (saved?: IDataObject) => new Poller({ nodeType: triggerOf(testCase.vendor), parameters: testCase.parameters, store, credentials }, saved);
+	let trigger = newPoller();
 	const vendor = VENDORS[testCase.vendor].emulatorName;
 	const once = async (poll: () => Promise<{ items: unknown[]; saved: boolean; error?: Error }>): Promise<PollFigures> => {
 		await emulator.clearRequests();
@@ -160,9 +161,9 @@ export async function measure(emulator: RemoteEmulator, testCase: Case, backlog:
 	const rewound = rewind(trigger.savedStaticData, downtimeFor(backlog));
 	// The emulator's own data ends a day ago (ANCHOR): a downtime longer than that reaches into it,
 	// and those items are new to the rewound cursor too. A throwaway poller counts them first.
-	trigger = new Poller({ nodeType: triggerOf(testCase.vendor), parameters: testCase.parameters, store, credentials }, rewound);
+	trigger = newPoller(rewound);
 	const seeded = (await once(() => trigger.activate('init'))).items;
-	trigger = new Poller({ nodeType: triggerOf(testCase.vendor), parameters: testCase.parameters, store, credentials }, rewound);
+	trigger = newPoller(rewound);
 	await testCase.add(emulator, backlog, now - downtimeFor(backlog), now);
 	const afterBacklog = await once(() => trigger.activate('init'));
 	const next = await once(() => trigger.poll());
