@@ -5,7 +5,10 @@ import tsParser from '@typescript-eslint/parser';
 
 const recommended = communityNodes.configs.recommended;
 const nodesBase = { 'n8n-nodes-base': n8nNodesBase };
-const ts = { parser: tsParser, parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] } };
+const ts = {
+	parser: tsParser,
+	parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] },
+};
 
 // These older rules demand the opposite of @n8n/community-nodes (the scanner's rules, which win):
 // string 'main' instead of NodeConnectionTypes, and camelCase slugs instead of documentation URLs.
@@ -16,7 +19,23 @@ const supersededByCommunityRules = {
 };
 
 export default [
-	{ ignores: ['node_modules/**', '.cache/**', 'coverage/**', 'sandbox/**', 'test/**', 'e2e/**', 'bench/**', 'scripts/**', 'examples/**', 'gulpfile.js', 'eslint.config.mjs', 'jest.config.js', 'notes/**'] },
+	{
+		ignores: [
+			'node_modules/**',
+			'.cache/**',
+			'coverage/**',
+			'sandbox/**',
+			'test/**',
+			'e2e/**',
+			'bench/**',
+			'scripts/**',
+			'examples/**',
+			'gulpfile.js',
+			'eslint.config.mjs',
+			'jest.config.js',
+			'notes/**',
+		],
+	},
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
 		languageOptions: ts,

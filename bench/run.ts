@@ -16,7 +16,13 @@ import { polling } from './suites/polling';
  *   npm run bench -- --only fanOut,polling --runs 7
  * Suites: bench/suites/*.ts; the why of missed goals: bench/findings.md.
  */
-const SUITES: Record<string, (ctx: BenchContext) => Promise<Section>> = { bulkRead, fanOut, polling, logins, footprint };
+const SUITES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
+	bulkRead,
+	fanOut,
+	polling,
+	logins,
+	footprint,
+};
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
@@ -30,7 +36,8 @@ async function main(): Promise<void> {
 		runs: Number(option('runs') ?? (smoke ? 1 : 5)),
 		smoke,
 		size: (full, small) => (smoke ? small : full),
-		log: (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`),
+		log: (message) =>
+			process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`),
 	};
 	const only = option('only')?.split(',');
 	const started = new Date();
@@ -44,10 +51,15 @@ async function main(): Promise<void> {
 	const report = render(sections, { started, load, ctx });
 	if (smoke || only) process.stdout.write(report);
 	else writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
-	ctx.log(smoke || only ? 'done (BENCHMARKS.md is written only by a full run)' : 'wrote BENCHMARKS.md');
+	ctx.log(
+		smoke || only ? 'done (BENCHMARKS.md is written only by a full run)' : 'wrote BENCHMARKS.md',
+	);
 }
 
-function render(sections: Section[], info: { started: Date; load: number[]; ctx: BenchContext }): string {
+function render(
+	sections: Section[],
+	info: { started: Date; load: number[]; ctx: BenchContext },
+): string {
 	const mark = (met?: boolean) => (met === undefined ? '–' : met ? 'met' : '**missed**');
 	const goals = sections.flatMap((section) => section.goals);
 	const cpu = cpus();
@@ -62,10 +74,12 @@ function render(sections: Section[], info: { started: Date; load: number[]; ctx:
 		'',
 		`- ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${platform()} ${release()}`,
 		`- Node.js ${process.version}; n8n-core / n8n-workflow as in package.json (the engine of n8n 1.123.81)`,
-		`- Load average at start ${info.load.map((v) => v.toFixed(2)).join(' / ')}, at end ${loadavg().map((v) => v.toFixed(2)).join(' / ')}`,
+		`- Load average at start ${info.load.map((v) => v.toFixed(2)).join(' / ')}, at end ${loadavg()
+			.map((v) => v.toFixed(2))
+			.join(' / ')}`,
 		`- Started ${info.started.toISOString()}, took ${Math.round((Date.now() - info.started.getTime()) / 60_000)} min`,
 		'- Emulator (sandbox/server.ts) in a child process on 127.0.0.1; our nodes from dist/ (what ships), run by the',
-		'  jest harness (test/harness) in n8n-core\'s WorkflowExecute / PollContext with its credential store.',
+		"  jest harness (test/harness) in n8n-core's WorkflowExecute / PollContext with its credential store.",
 		'',
 		'## Commands',
 		'',
@@ -79,7 +93,10 @@ function render(sections: Section[], info: { started: Date; load: number[]; ctx:
 		'',
 		'| Goal | Measured | Status |',
 		'| --- | --- | --- |',
-		...goals.map((goal) => `| ${goal.goal} | ${goal.measured} | ${mark(goal.met)}${goal.note ? `: ${goal.note}` : ''} |`),
+		...goals.map(
+			(goal) =>
+				`| ${goal.goal} | ${goal.measured} | ${mark(goal.met)}${goal.note ? `: ${goal.note}` : ''} |`,
+		),
 		'',
 		...sections.flatMap((section) => [`## ${section.title}`, '', section.body, '']),
 		'## Findings',

@@ -9,7 +9,13 @@ import type {
 
 import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
 import { loginError } from '../nodes/shared/login';
-import { baseUrlOf, ENDPOINTS, fillPath, SERVERS, TOKEN_HEADER } from '../nodes/WeClever/transport/endpoints';
+import {
+	baseUrlOf,
+	ENDPOINTS,
+	fillPath,
+	SERVERS,
+	TOKEN_HEADER,
+} from '../nodes/WeClever/transport/endpoints';
 
 /** The base URL as an n8n expression, from the same table the nodes use. */
 const BASE_URL_EXPRESSION = `={{ (${JSON.stringify(SERVERS)})[$credentials.environment] ?? $credentials.customUrl }}`;
@@ -20,7 +26,10 @@ export class WeCleverApi implements ICredentialType {
 
 	displayName = 'WeClever API';
 
-	icon: Icon = { light: 'file:../nodes/WeClever/weClever.svg', dark: 'file:../nodes/WeClever/weClever.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/WeClever/weClever.svg',
+		dark: 'file:../nodes/WeClever/weClever.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#weclever';
 
@@ -74,7 +83,8 @@ export class WeCleverApi implements ICredentialType {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 3600,
-			description: 'Sent as the "time" parameter of the token call; a new token is fetched whenever the API refuses the old one',
+			description:
+				'Sent as the "time" parameter of the token call; a new token is fetched whenever the API refuses the old one',
 		},
 		{
 			displayName: 'Token',
@@ -92,23 +102,34 @@ export class WeCleverApi implements ICredentialType {
 				method: ENDPOINTS.token.method,
 				url: `${baseUrlOf(credentials)}${fillPath(ENDPOINTS.token.path, { platformId: String(credentials.platformId ?? '') })}`,
 				qs: Number.isFinite(time) && time > 0 ? { time: String(Math.floor(time)) } : {},
-				auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
+				auth: {
+					username: String(credentials.username ?? ''),
+					password: String(credentials.password ?? ''),
+				},
 				headers: { Accept: 'application/json' },
 				json: true,
 			})) as { token?: unknown };
-			if (typeof answer?.token !== 'string' || !answer.token) throw new Error('the token answer has no token');
+			if (typeof answer?.token !== 'string' || !answer.token)
+				throw new Error('the token answer has no token');
 			return { token: answer.token };
 		} catch (error) {
 			throw loginError('WeClever', error, 'Check Environment, Platform ID, Username and Password.');
 		}
 	}
 
-	authenticate = authenticateWith((credentials) => ({ headers: { [TOKEN_HEADER.name]: `${TOKEN_HEADER.prefix}${credentialText(credentials, 'token')}` } }));
+	authenticate = authenticateWith((credentials) => ({
+		headers: {
+			[TOKEN_HEADER.name]: `${TOKEN_HEADER.prefix}${credentialText(credentials, 'token')}`,
+		},
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
-			url: fillPath(ENDPOINTS.finalizedLeads.path, { firstDate: '2000-01-01', lastDate: '2000-01-01' }),
+			url: fillPath(ENDPOINTS.finalizedLeads.path, {
+				firstDate: '2000-01-01',
+				lastDate: '2000-01-01',
+			}),
 			method: 'GET',
 		},
 	};

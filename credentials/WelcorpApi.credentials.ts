@@ -8,7 +8,10 @@ export class WelcorpApi implements ICredentialType {
 
 	displayName = 'Welcorp API';
 
-	icon: Icon = { light: 'file:../nodes/Welcorp/welcorp.svg', dark: 'file:../nodes/Welcorp/welcorp.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Welcorp/welcorp.svg',
+		dark: 'file:../nodes/Welcorp/welcorp.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#welcorp';
 
@@ -49,7 +52,10 @@ export class WelcorpApi implements ICredentialType {
 	];
 
 	authenticate = authenticateWith((credentials) => ({
-		auth: { username: credentialText(credentials, 'username'), password: credentialText(credentials, 'password') },
+		auth: {
+			username: credentialText(credentials, 'username'),
+			password: credentialText(credentials, 'password'),
+		},
 	}));
 
 	test: ICredentialTestRequest = {

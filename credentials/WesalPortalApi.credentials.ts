@@ -24,7 +24,10 @@ export class WesalPortalApi implements ICredentialType {
 
 	displayName = 'Wesal Portal API';
 
-	icon: Icon = { light: 'file:../nodes/WesalPortal/wesalPortal.svg', dark: 'file:../nodes/WesalPortal/wesalPortal.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/WesalPortal/wesalPortal.svg',
+		dark: 'file:../nodes/WesalPortal/wesalPortal.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wesal-portal';
 
@@ -80,19 +83,27 @@ export class WesalPortalApi implements ICredentialType {
 			})) as { data?: { access_token?: unknown }; success?: unknown };
 			const token = answer?.data?.access_token;
 			if (answer?.success === false || typeof token !== 'string' || !token) {
-				throw Object.assign(new Error('the login answer has no access token'), { response: { status: 200, data: answer } });
+				throw Object.assign(new Error('the login answer has no access token'), {
+					response: { status: 200, data: answer },
+				});
 			}
 			return { accessToken: token };
 		} catch (error) {
 			const code = errorCode(describeFailure(error).body);
-			const hint = code && HINTS[code] ? `${code}: ${ERROR_CODES[code]}. ${HINTS[code]}` : 'Check Email, Password and Client ID.';
+			const hint =
+				code && HINTS[code]
+					? `${code}: ${ERROR_CODES[code]}. ${HINTS[code]}`
+					: 'Check Email, Password and Client ID.';
 			throw loginError('Wesal Portal', error, hint);
 		}
 	}
 
 	// The doc sends the token as is, without "Bearer".
 	authenticate = authenticateWith((credentials) => ({
-		headers: { Authorization: credentialText(credentials, 'accessToken'), 'X-Client-Id': credentialText(credentials, 'clientId') },
+		headers: {
+			Authorization: credentialText(credentials, 'accessToken'),
+			'X-Client-Id': credentialText(credentials, 'clientId'),
+		},
 	}));
 
 	test: ICredentialTestRequest = {
@@ -104,7 +115,11 @@ export class WesalPortalApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'success', value: false, message: 'Wesal Portal refused the request: check Client ID, Email and Password' },
+				properties: {
+					key: 'success',
+					value: false,
+					message: 'Wesal Portal refused the request: check Client ID, Email and Password',
+				},
 			},
 		],
 	};

@@ -16,7 +16,10 @@ export class WesalVocApi implements ICredentialType {
 
 	displayName = 'Wesal VoC API';
 
-	icon: Icon = { light: 'file:../nodes/WesalVoc/wesalVoc.svg', dark: 'file:../nodes/WesalVoc/wesalVoc.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/WesalVoc/wesalVoc.svg',
+		dark: 'file:../nodes/WesalVoc/wesalVoc.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wesal-voc';
 
@@ -102,7 +105,8 @@ export class WesalVocApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const secret = credentials.authMode === 'userAccount' ? credentials.password : credentials.apiToken;
+		const secret =
+			credentials.authMode === 'userAccount' ? credentials.password : credentials.apiToken;
 		try {
 			const answer = (await this.helpers.httpRequest({
 				method: 'POST',
@@ -110,7 +114,10 @@ export class WesalVocApi implements ICredentialType {
 				headers: { 'X-Client-Id': credentials.clientId as string, Accept: 'application/json' },
 				body: { company: credentials.company, email: credentials.email, password: secret },
 				json: true,
-			})) as { token?: unknown; user?: { company?: { _id?: unknown; settings?: { questionsSchema?: unknown } } } };
+			})) as {
+				token?: unknown;
+				user?: { company?: { _id?: unknown; settings?: { questionsSchema?: unknown } } };
+			};
 			if (typeof answer?.token !== 'string' || !answer.token) {
 				throw new Error('the login answer has no token');
 			}
@@ -121,12 +128,19 @@ export class WesalVocApi implements ICredentialType {
 				questionsSchema: JSON.stringify(company?.settings?.questionsSchema ?? []),
 			};
 		} catch (error) {
-			throw loginError('Wesal VoC', error, 'Check Company, Email, Client ID and the password or API token.');
+			throw loginError(
+				'Wesal VoC',
+				error,
+				'Check Company, Email, Client ID and the password or API token.',
+			);
 		}
 	}
 
 	authenticate = authenticateWith((credentials) => ({
-		headers: { Authorization: credentialText(credentials, 'sessionToken'), 'X-Client-Id': credentialText(credentials, 'clientId') },
+		headers: {
+			Authorization: credentialText(credentials, 'sessionToken'),
+			'X-Client-Id': credentialText(credentials, 'clientId'),
+		},
 		body: { companyId: credentialText(credentials, 'companyId') },
 	}));
 

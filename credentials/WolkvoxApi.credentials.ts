@@ -8,7 +8,10 @@ export class WolkvoxApi implements ICredentialType {
 
 	displayName = 'Wolkvox API';
 
-	icon: Icon = { light: 'file:../nodes/Wolkvox/wolkvox.svg', dark: 'file:../nodes/Wolkvox/wolkvox.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Wolkvox/wolkvox.svg',
+		dark: 'file:../nodes/Wolkvox/wolkvox.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wolkvox';
 
@@ -37,11 +40,14 @@ export class WolkvoxApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://wv0002.wolkvox.com/api/v2',
-			description: 'Leave empty to use https://wv{server}.wolkvox.com/api/v2; set it only for a proxy or a test server',
+			description:
+				'Leave empty to use https://wv{server}.wolkvox.com/api/v2; set it only for a proxy or a test server',
 		},
 	];
 
-	authenticate = authenticateWith((credentials) => ({ headers: { 'wolkvox-token': credentialText(credentials, 'token') } }));
+	authenticate = authenticateWith((credentials) => ({
+		headers: { 'wolkvox-token': credentialText(credentials, 'token') },
+	}));
 
 	/** A one-minute intelligent-survey report: cheap, and it proves the server, the token and the report access. */
 	test: ICredentialTestRequest = {

@@ -25,7 +25,10 @@ export interface ExampleCheck {
 /** Items a node put on an output in the first run of that node. */
 export function nodeItems(run: any, nodeName: string, output = 0): any[] {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	return (runs[0].data?.main?.[output] ?? []).map((item: any) => item.json);
 }
 

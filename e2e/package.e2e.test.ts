@@ -22,7 +22,9 @@ const exampleChecks: Record<string, ExampleCheck> = Object.assign(
 	...fs
 		.readdirSync(__dirname)
 		.filter((f) => f.endsWith('.example-check.ts'))
-		.flatMap((f) => Object.values(require(path.join(__dirname, f))) as Array<Record<string, ExampleCheck>>),
+		.flatMap(
+			(f) => Object.values(require(path.join(__dirname, f))) as Array<Record<string, ExampleCheck>>,
+		),
 );
 
 describe(`the package on n8n ${version}`, () => {
@@ -54,7 +56,9 @@ describe(`the package on n8n ${version}`, () => {
 			expect(declared.nodes.length).toBeGreaterThan(0);
 
 			const described = await n8n.nodeTypes(declared.nodes);
-			expect(described.map((d: any) => d.name).sort()).toEqual(declared.nodes.map((t) => t.split('.').pop()).sort());
+			expect(described.map((d: any) => d.name).sort()).toEqual(
+				declared.nodes.map((t) => t.split('.').pop()).sort(),
+			);
 
 			const types = await n8n.types();
 			const nodeNames = types.nodes.map((d: any) => d.name);
@@ -73,17 +77,24 @@ describe(`the package on n8n ${version}`, () => {
 
 		test('there are examples, each with a ground-truth check', () => {
 			expect(examples.length).toBeGreaterThan(0);
-			for (const { file } of examples) expect(Object.keys(exampleChecks)).toContain(path.basename(file));
+			for (const { file } of examples)
+				expect(Object.keys(exampleChecks)).toContain(path.basename(file));
 		});
 
 		for (const { file, workflow } of examples) {
 			test(`${workflow.name} (${path.basename(file)})`, async () => {
 				const check = exampleChecks[path.basename(file)];
-				if (!check) throw new Error(`no ground-truth check for ${file}: add one in e2e/<vendor>.example-check.ts`);
+				if (!check)
+					throw new Error(
+						`no ground-truth check for ${file}: add one in e2e/<vendor>.example-check.ts`,
+					);
 				await emulator.control.reset();
 				if (check.prepare) await check.prepare(emulator.control);
 				const result = await n8n.execute(workflow.id);
-				if (!result.ok) throw new Error(`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+				if (!result.ok)
+					throw new Error(
+						`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
+					);
 				await check.check({ run: result.run, control: emulator.control });
 			});
 		}

@@ -16,15 +16,23 @@ interface TruthLead {
 		phone: string;
 		email: string;
 		csat: { rating: string | null };
-		feelings: { total_messages: number; positive_feeling: number; neutral_feeling: number; negative_feeling: number };
+		feelings: {
+			total_messages: number;
+			positive_feeling: number;
+			neutral_feeling: number;
+			negative_feeling: number;
+		};
 		chats: { messages: Array<{ direction: string; body: string }> };
 	};
 }
 
-const negativeDominates = ({ lead: { feelings: f } }: TruthLead) => f.negative_feeling > Math.max(f.positive_feeling, f.neutral_feeling);
+const negativeDominates = ({ lead: { feelings: f } }: TruthLead) =>
+	f.negative_feeling > Math.max(f.positive_feeling, f.neutral_feeling);
 
 function followUp({ weclever_lead_id, lead }: TruthLead) {
-	const customerMessages = lead.chats.messages.filter((message) => /^inbound/i.test(message.direction));
+	const customerMessages = lead.chats.messages.filter((message) =>
+		/^inbound/i.test(message.direction),
+	);
 	return {
 		leadId: weclever_lead_id,
 		customer: lead.name,
@@ -42,18 +50,54 @@ export const weCleverExampleChecks: Record<string, ExampleCheck> = {
 		prepare: async (control: any) =>
 			await control.vendor(WECLEVER).post('leads', {
 				leads: [
-					{ lead: { feelings: { total_messages: 5, positive_feeling: 0, neutral_feeling: 1, negative_feeling: 4 } } },
-					{ lead: { feelings: { total_messages: 4, positive_feeling: 3, neutral_feeling: 1, negative_feeling: 0 } } },
-					{ lead: { feelings: { total_messages: 4, positive_feeling: 2, neutral_feeling: 0, negative_feeling: 2 } } },
+					{
+						lead: {
+							feelings: {
+								total_messages: 5,
+								positive_feeling: 0,
+								neutral_feeling: 1,
+								negative_feeling: 4,
+							},
+						},
+					},
+					{
+						lead: {
+							feelings: {
+								total_messages: 4,
+								positive_feeling: 3,
+								neutral_feeling: 1,
+								negative_feeling: 0,
+							},
+						},
+					},
+					{
+						lead: {
+							feelings: {
+								total_messages: 4,
+								positive_feeling: 2,
+								neutral_feeling: 0,
+								negative_feeling: 2,
+							},
+						},
+					},
 				],
 			}),
 		check: async ({ run, control }: ExampleContext) => {
 			const { leads } = (await control.vendor(WECLEVER).get('leads')) as { leads: TruthLead[] };
 			const got = nodeItems(run, 'Format follow-up');
 			const byId = (a: { leadId: number }, b: { leadId: number }) => a.leadId - b.leadId;
-			const candidates = windowEnds(run, DAY, leads.map((lead) => Date.parse(lead.finalizedAt))).map((end) =>
+			const candidates = windowEnds(
+				run,
+				DAY,
+				leads.map((lead) => Date.parse(lead.finalizedAt)),
+			).map((end) =>
 				leads
-					.filter((lead) => Date.parse(lead.finalizedAt) >= end - DAY && Date.parse(lead.finalizedAt) <= end && negativeDominates(lead))
+					.filter(
+						(lead) =>
+							Date.parse(lead.finalizedAt) >= end - DAY &&
+							Date.parse(lead.finalizedAt) <= end &&
+							negativeDominates(lead),
+					)
 					.map(followUp)
 					.sort(byId),
 			);
@@ -62,7 +106,9 @@ export const weCleverExampleChecks: Record<string, ExampleCheck> = {
 			expect(sorted).toEqual(match ?? candidates[0]);
 			expect(got.length).toBeGreaterThanOrEqual(1);
 			// the positive and the tied lead went to the IF node's false branch
-			const passed = nodeItems(run, 'Negative feelings dominate?', 1).map((lead) => lead.weclever_lead_id);
+			const passed = nodeItems(run, 'Negative feelings dominate?', 1).map(
+				(lead) => lead.weclever_lead_id,
+			);
 			expect(passed.length).toBeGreaterThanOrEqual(2);
 			expect(passed.filter((id: number) => got.some((item) => item.leadId === id))).toEqual([]);
 		},

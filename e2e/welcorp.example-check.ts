@@ -17,7 +17,8 @@ interface RawSurvey {
 }
 
 const surveyMs = (s: RawSurvey) => Date.parse(`${s.surveyDate}Z`);
-const isLow = (s: RawSurvey) => Object.values(s.answers).some((answer) => answer.trim() !== '' && Number(answer) <= LOW);
+const isLow = (s: RawSurvey) =>
+	Object.values(s.answers).some((answer) => answer.trim() !== '' && Number(answer) <= LOW);
 
 export const welcorpExampleChecks: Record<string, ExampleCheck> = {
 	'welcorp-survey-follow-up-sms.json': {
@@ -25,13 +26,30 @@ export const welcorpExampleChecks: Record<string, ExampleCheck> = {
 		prepare: async (control) =>
 			await control.vendor('wesal-voc').post('surveys', {
 				surveys: [
-					{ agent: 'Sara', queue: 'Support', number: 'tel:+966501234567', answers: { AgentSatisfaction: '1', ServiceSatisfaction: '4' } },
-					{ agent: 'Omar', queue: 'VIP', number: 'tel:+966507654321', answers: { AgentSatisfaction: '5', NPS: '2' } },
-					{ agent: 'Lama', queue: 'Sales', number: 'tel:+966500000001', answers: { AgentSatisfaction: '5', ServiceSatisfaction: '5' } },
+					{
+						agent: 'Sara',
+						queue: 'Support',
+						number: 'tel:+966501234567',
+						answers: { AgentSatisfaction: '1', ServiceSatisfaction: '4' },
+					},
+					{
+						agent: 'Omar',
+						queue: 'VIP',
+						number: 'tel:+966507654321',
+						answers: { AgentSatisfaction: '5', NPS: '2' },
+					},
+					{
+						agent: 'Lama',
+						queue: 'Sales',
+						number: 'tel:+966500000001',
+						answers: { AgentSatisfaction: '5', ServiceSatisfaction: '5' },
+					},
 				],
 			}),
 		check: async ({ run, control }) => {
-			const { surveys } = (await control.vendor('wesal-voc').get('surveys')) as { surveys: RawSurvey[] };
+			const { surveys } = (await control.vendor('wesal-voc').get('surveys')) as {
+				surveys: RawSurvey[];
+			};
 			const passed = nodeItems(run, 'Low score with a phone number?', 0);
 			const passedIds = passed.map((item) => item.surveyId).sort();
 			const candidates = windowEnds(run, DAY, surveys.map(surveyMs)).map((end) =>
@@ -41,18 +59,25 @@ export const welcorpExampleChecks: Record<string, ExampleCheck> = {
 					.sort(),
 			);
 			expect(passedIds.length).toBeGreaterThanOrEqual(2);
-			expect(passedIds).toEqual(candidates.find((ids) => JSON.stringify(ids) === JSON.stringify(passedIds)) ?? candidates[0]);
+			expect(passedIds).toEqual(
+				candidates.find((ids) => JSON.stringify(ids) === JSON.stringify(passedIds)) ??
+					candidates[0],
+			);
 
 			// One Welcorp job for all of them: one request, one output item.
 			const sent = nodeItems(run, 'Send follow-up SMS');
 			expect(sent).toHaveLength(1);
-			const posts = (await control.requests('welcorp')).filter((r: any) => r.method === 'POST' && r.path === '/jobs');
+			const posts = (await control.requests('welcorp')).filter(
+				(r: any) => r.method === 'POST' && r.path === '/jobs',
+			);
 			expect(posts).toHaveLength(1);
 			const recipients = posts[0].body.recipients as Array<Record<string, string>>;
 			expect(recipients.map((r) => r.reference).sort()).toEqual(passedIds);
 			for (const recipient of recipients) {
 				const survey = surveys.find((s) => s._id === recipient.reference)!;
-				const low = passed.find((item) => item.surveyId === survey._id).scores.find((score: any) => score.value !== null && score.value <= LOW);
+				const low = passed
+					.find((item) => item.surveyId === survey._id)
+					.scores.find((score: any) => score.value !== null && score.value <= LOW);
 				expect(recipient).toEqual({
 					destination: survey.number.replace(/^tel:/, ''),
 					reference: survey._id,
@@ -64,7 +89,11 @@ export const welcorpExampleChecks: Record<string, ExampleCheck> = {
 			}
 			expect(posts[0].body.message).toContain('%%agent%%');
 			const job = await control.vendor('welcorp').get(`jobs/${sent[0].job_id}`);
-			expect(job).toMatchObject({ job_type: 'SMS', job_name: 'Survey follow-up', total_recipients: recipients.length });
+			expect(job).toMatchObject({
+				job_type: 'SMS',
+				job_name: 'Survey follow-up',
+				total_recipients: recipients.length,
+			});
 		},
 	},
 };

@@ -14,12 +14,20 @@ const HOUR = 3_600_000;
 
 function items(run: any, nodeName: string): any[] {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	return (runs[0].data?.main?.[0] ?? []).map((item: any) => item.json);
 }
 
 /** The emulator's own answer to the same question, with a fresh login of the emulator account. */
-export async function wesalPortalPerformance(control: any, queues: string[], interval: string, partial: boolean): Promise<any[]> {
+export async function wesalPortalPerformance(
+	control: any,
+	queues: string[],
+	interval: string,
+	partial: boolean,
+): Promise<any[]> {
 	const base = `${control.url}${BASE_PATH}`;
 	const account = await control.vendor(VENDOR).get('account');
 	const login = await fetch(`${base}/auth/login`, {
@@ -37,12 +45,25 @@ export async function wesalPortalPerformance(control: any, queues: string[], int
 }
 
 /** The example's Code node, written again from its description. */
-function summarize(blocks: Array<{ queueId: string; interval: string; metrics: Record<string, number> }>) {
+function summarize(
+	blocks: Array<{ queueId: string; interval: string; metrics: Record<string, number> }>,
+) {
 	const rows = new Map<string, any>();
 	for (const block of blocks) {
 		const [start, end] = block.interval.split('/');
 		const m = block.metrics;
-		const row = rows.get(block.queueId) ?? { queueId: block.queueId, from: start, to: end, offered: 0, answered: 0, abandoned: 0, metSla: 0, waitMs: 0, handleMs: 0, busiest: null };
+		const row = rows.get(block.queueId) ?? {
+			queueId: block.queueId,
+			from: start,
+			to: end,
+			offered: 0,
+			answered: 0,
+			abandoned: 0,
+			metSla: 0,
+			waitMs: 0,
+			handleMs: 0,
+			busiest: null,
+		};
 		row.offered += m.Offer;
 		row.answered += m.Answer;
 		row.abandoned += m.Abandon;
@@ -51,10 +72,12 @@ function summarize(blocks: Array<{ queueId: string; interval: string; metrics: R
 		row.handleMs += m.AHT * m.Answer;
 		if (start < row.from) row.from = start;
 		if (end > row.to) row.to = end;
-		if (!row.busiest || m.Offer > row.busiest.offered) row.busiest = { interval: block.interval, offered: m.Offer };
+		if (!row.busiest || m.Offer > row.busiest.offered)
+			row.busiest = { interval: block.interval, offered: m.Offer };
 		rows.set(block.queueId, row);
 	}
-	const percent = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
+	const percent = (part: number, whole: number) =>
+		whole ? Math.round((1000 * part) / whole) / 10 : null;
 	const seconds = (ms: number, calls: number) => (calls ? Math.round(ms / calls / 100) / 10 : null);
 	return [...rows.values()].map((row) => ({
 		queueId: row.queueId,
@@ -81,14 +104,23 @@ export const wesalPortalExampleChecks: Record<string, ExampleCheck> = {
 
 			// The last 24 hours ending on the hour, whatever hour `$now` was in.
 			const start = blocks.map((block) => block.start).sort()[0];
-			const end = blocks.map((block) => block.end).sort().at(-1);
+			const end = blocks
+				.map((block) => block.end)
+				.sort()
+				.at(-1);
 			expect(Date.parse(end) - Date.parse(start)).toBe(24 * HOUR);
 			expect(Date.parse(end) % HOUR).toBe(0);
 			expect(Math.abs(Date.parse(run.startedAt) - Date.parse(end))).toBeLessThan(HOUR + 60_000);
 
 			const truth = await wesalPortalPerformance(control, queueIds, `${start}/${end}`, true);
 			const expectedBlocks = truth.flatMap((queue: any) =>
-				queue.data.map((block: any) => ({ queueId: queue.queryId, interval: block.interval, start: block.interval.split('/')[0], end: block.interval.split('/')[1], metrics: block.metrics })),
+				queue.data.map((block: any) => ({
+					queueId: queue.queryId,
+					interval: block.interval,
+					start: block.interval.split('/')[0],
+					end: block.interval.split('/')[1],
+					metrics: block.metrics,
+				})),
 			);
 			expect(expectedBlocks).toHaveLength(queueIds.length * 48);
 			expect(blocks).toEqual(expectedBlocks);

@@ -46,7 +46,11 @@ describe(`Wesal VoC on n8n ${version}`, () => {
 		for (const ref of [WESAL_VOC, WESAL_VOC_TOKEN]) {
 			const cred = stack.credentials.find((c: any) => c.id === ref.id);
 			const answer = await n8n.testCredential(cred);
-			expect({ ref: ref.name, ...answer }).toEqual({ ref: ref.name, status: 'OK', message: expect.any(String) });
+			expect({ ref: ref.name, ...answer }).toEqual({
+				ref: ref.name,
+				status: 'OK',
+				message: expect.any(String),
+			});
 		}
 	});
 
@@ -61,13 +65,20 @@ describe(`Wesal VoC on n8n ${version}`, () => {
 		expect(answer.message).toMatch(/Invalid email or password/);
 	});
 
-	describe('login reuse through n8n\'s credential store', () => {
-		const credential = { id: 'wesalVocReuse001', name: 'Wesal VoC (login reuse)', type: 'wesalVocApi' };
+	describe("login reuse through n8n's credential store", () => {
+		const credential = {
+			id: 'wesalVocReuse001',
+			name: 'Wesal VoC (login reuse)',
+			type: 'wesalVocApi',
+		};
 		const workflowId = 'e2eWesalVocReuse';
 
 		beforeAll(async () => {
 			const dir = fs.mkdtempSync(path.join(stack.userFolder, 'reuse-'));
-			fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify([{ ...credential, data: credentialData() }]));
+			fs.writeFileSync(
+				path.join(dir, 'credentials.json'),
+				JSON.stringify([{ ...credential, data: credentialData() }]),
+			);
 			fs.writeFileSync(
 				path.join(dir, 'workflow.json'),
 				JSON.stringify({
@@ -76,7 +87,14 @@ describe(`Wesal VoC on n8n ${version}`, () => {
 					active: false,
 					settings: { executionOrder: 'v1' },
 					nodes: [
-						{ id: 'b1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+						{
+							id: 'b1',
+							name: 'Start',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+							parameters: {},
+						},
 						{
 							id: 'b2',
 							name: 'Surveys',
@@ -106,7 +124,10 @@ describe(`Wesal VoC on n8n ${version}`, () => {
 
 		const runOk = async () => {
 			const result = await n8n.execute(workflowId);
-			if (!result.ok) throw new Error(`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+			if (!result.ok)
+				throw new Error(
+					`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
+				);
 			const items = result.run.data.resultData.runData.Surveys[0].data.main[0];
 			expect(items).toHaveLength(5);
 		};
@@ -132,84 +153,109 @@ describe(`Wesal VoC on n8n ${version}`, () => {
 		});
 	});
 
-	test(
-		'an active polling trigger: surveys added while n8n runs reach a sink exactly once, also across a restart',
-		async () => {
-			const control = emulator.control;
-			const sink = `wesal-voc-trigger-${version}`;
-			await control.reset();
-			const add = async (n: number, agent: string): Promise<string[]> => {
-				const answer = await voc().post('surveys', { surveys: Array.from({ length: n }, () => ({ agent })) });
-				return answer.surveys.map((s: any) => s._id);
-			};
-			const sinkIds = async (): Promise<string[]> => (await control.sink(sink)).map((item: any) => item._id);
-			const searches = async (): Promise<number> => (await voc().get('stats')).searches;
-
-			// Polls at most once a minute (n8n refuses shorter intervals), at a second chosen so that
-			// the first scheduled poll comes ~20 s after activation.
-			const second = (new Date().getUTCSeconds() + 20) % 60;
-			const nextFire = (afterMs: number) => {
-				let t = Math.floor(afterMs / 1000) * 1000 + 1000;
-				while (new Date(t).getUTCSeconds() !== second) t += 1000;
-				return t;
-			};
-			/** Waits for the first scheduled poll after `afterMs` to have run and delivered `count` items in all. */
-			const scheduledPoll = async (afterMs: number, count: number) => {
-				const fire = nextFire(afterMs + 2000);
-				await sleep(Math.max(0, fire - 1500 - Date.now()));
-				const before = await searches();
-				await waitFor(`the poll at ${new Date(fire).toISOString()}`, async () => (await searches()) > before && Date.now() >= fire, 30_000, 250);
-				await waitFor(`${count} items at the sink`, async () => (await sinkIds()).length >= count, 30_000);
-				await sleep(3000); // anything delivered twice would arrive now
-			};
-
-			const before = await add(1, 'Before');
-			const created = await n8n.createWorkflow({
-				name: `E2E: Wesal VoC trigger to sink (${version})`,
-				settings: { executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'c1',
-						name: 'New survey',
-						type: `${pkg.name}.wesalVocTrigger`,
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: { pollTimes: { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] }, event: 'newSurvey', filters: {}, options: {} },
-						credentials: { wesalVocApi: { id: WESAL_VOC_TOKEN.id, name: WESAL_VOC_TOKEN.name } },
-					},
-					{
-						id: 'c2',
-						name: 'To sink',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [240, 0],
-						parameters: { method: 'POST', url: control.sinkUrl(sink), sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
-					},
-				],
-				connections: { 'New survey': { main: [[{ node: 'To sink', type: 'main', index: 0 }]] } },
+	test('an active polling trigger: surveys added while n8n runs reach a sink exactly once, also across a restart', async () => {
+		const control = emulator.control;
+		const sink = `wesal-voc-trigger-${version}`;
+		await control.reset();
+		const add = async (n: number, agent: string): Promise<string[]> => {
+			const answer = await voc().post('surveys', {
+				surveys: Array.from({ length: n }, () => ({ agent })),
 			});
-			// Activation runs one poll (the baseline). n8n 2.x activates in the background after the
-			// REST call returns: wait for that poll, or "after activation" would be a race.
-			const searchesBeforeActivation = await searches();
-			await n8n.activateWorkflow(created.id);
-			await waitFor('the activation poll', async () => (await searches()) > searchesBeforeActivation, 30_000, 250);
-			await sleep(1000);
+			return answer.surveys.map((s: any) => s._id);
+		};
+		const sinkIds = async (): Promise<string[]> =>
+			(await control.sink(sink)).map((item: any) => item._id);
+		const searches = async (): Promise<number> => (await voc().get('stats')).searches;
 
-			// 1. added after activation → delivered by the next scheduled poll
-			const first = await add(2, 'First');
-			await scheduledPoll(Date.now(), 2);
-			expect([...(await sinkIds())].sort()).toEqual([...first].sort());
+		// Polls at most once a minute (n8n refuses shorter intervals), at a second chosen so that
+		// the first scheduled poll comes ~20 s after activation.
+		const second = (new Date().getUTCSeconds() + 20) % 60;
+		const nextFire = (afterMs: number) => {
+			let t = Math.floor(afterMs / 1000) * 1000 + 1000;
+			while (new Date(t).getUTCSeconds() !== second) t += 1000;
+			return t;
+		};
+		/** Waits for the first scheduled poll after `afterMs` to have run and delivered `count` items in all. */
+		const scheduledPoll = async (afterMs: number, count: number) => {
+			const fire = nextFire(afterMs + 2000);
+			await sleep(Math.max(0, fire - 1500 - Date.now()));
+			const before = await searches();
+			await waitFor(
+				`the poll at ${new Date(fire).toISOString()}`,
+				async () => (await searches()) > before && Date.now() >= fire,
+				30_000,
+				250,
+			);
+			await waitFor(
+				`${count} items at the sink`,
+				async () => (await sinkIds()).length >= count,
+				30_000,
+			);
+			await sleep(3000); // anything delivered twice would arrive now
+		};
 
-			// 2. one added while n8n restarts, one after: each delivered once, nothing repeated
-			const duringRestart = await add(1, 'Restart');
-			await n8n.restart();
-			const afterRestart = await add(1, 'After');
-			await scheduledPoll(Date.now(), 4);
-			const ids = await sinkIds();
-			expect([...ids].sort()).toEqual([...first, ...duringRestart, ...afterRestart].sort());
-			expect(ids).not.toContain(before[0]);
-			expect(n8n.packageLoadErrors()).toEqual([]);
-		},
-		300_000,
-	);
+		const before = await add(1, 'Before');
+		const created = await n8n.createWorkflow({
+			name: `E2E: Wesal VoC trigger to sink (${version})`,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: 'c1',
+					name: 'New survey',
+					type: `${pkg.name}.wesalVocTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {
+						pollTimes: { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] },
+						event: 'newSurvey',
+						filters: {},
+						options: {},
+					},
+					credentials: { wesalVocApi: { id: WESAL_VOC_TOKEN.id, name: WESAL_VOC_TOKEN.name } },
+				},
+				{
+					id: 'c2',
+					name: 'To sink',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [240, 0],
+					parameters: {
+						method: 'POST',
+						url: control.sinkUrl(sink),
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody: '={{ JSON.stringify($json) }}',
+						options: {},
+					},
+				},
+			],
+			connections: { 'New survey': { main: [[{ node: 'To sink', type: 'main', index: 0 }]] } },
+		});
+		// Activation runs one poll (the baseline). n8n 2.x activates in the background after the
+		// REST call returns: wait for that poll, or "after activation" would be a race.
+		const searchesBeforeActivation = await searches();
+		await n8n.activateWorkflow(created.id);
+		await waitFor(
+			'the activation poll',
+			async () => (await searches()) > searchesBeforeActivation,
+			30_000,
+			250,
+		);
+		await sleep(1000);
+
+		// 1. added after activation → delivered by the next scheduled poll
+		const first = await add(2, 'First');
+		await scheduledPoll(Date.now(), 2);
+		expect([...(await sinkIds())].sort()).toEqual([...first].sort());
+
+		// 2. one added while n8n restarts, one after: each delivered once, nothing repeated
+		const duringRestart = await add(1, 'Restart');
+		await n8n.restart();
+		const afterRestart = await add(1, 'After');
+		await scheduledPoll(Date.now(), 4);
+		const ids = await sinkIds();
+		expect([...ids].sort()).toEqual([...first, ...duringRestart, ...afterRestart].sort());
+		expect(ids).not.toContain(before[0]);
+		expect(n8n.packageLoadErrors()).toEqual([]);
+	}, 300_000);
 });

@@ -24,11 +24,15 @@ async function wesalVocSurveys(control: any): Promise<RawSurvey[]> {
 
 const surveyMs = (s: RawSurvey) => Date.parse(`${s.surveyDate}Z`);
 
-const inWindow = (s: RawSurvey, end: number, spanMs: number) => surveyMs(s) >= end - spanMs && surveyMs(s) <= end;
+const inWindow = (s: RawSurvey, end: number, spanMs: number) =>
+	surveyMs(s) >= end - spanMs && surveyMs(s) <= end;
 
 /** The simplified scores of a raw survey, in the order the node gives them (schema order, then unknown ids). */
 function scoresOf(s: RawSurvey): Array<{ question: string; value: number | null }> {
-	const known = WESAL_VOC_QUESTIONS.filter((q) => q.id in s.answers).map((q) => ({ question: q.name as string, answer: s.answers[q.id] }));
+	const known = WESAL_VOC_QUESTIONS.filter((q) => q.id in s.answers).map((q) => ({
+		question: q.name as string,
+		answer: s.answers[q.id],
+	}));
 	const ids = new Set<string>(WESAL_VOC_QUESTIONS.map((q) => q.id));
 	const unknown = Object.keys(s.answers)
 		.filter((id) => !ids.has(id))
@@ -45,10 +49,14 @@ function expectedAlert(s: RawSurvey): string {
 	return `Low CSAT for ${s.agent} (${s.queue}, ${s.type}, ${date}): ${low.map((x) => `${x.question} ${x.value}`).join(', ')}`;
 }
 
-const isLow = (s: RawSurvey) => scoresOf(s).some((score) => score.value !== null && score.value <= 2);
+const isLow = (s: RawSurvey) =>
+	scoresOf(s).some((score) => score.value !== null && score.value <= 2);
 
 function perAgent(surveys: RawSurvey[]) {
-	const byAgent = new Map<string, { surveys: number; totals: Record<string, { sum: number; answers: number }> }>();
+	const byAgent = new Map<
+		string,
+		{ surveys: number; totals: Record<string, { sum: number; answers: number }> }
+	>();
 	for (const s of surveys) {
 		const row = byAgent.get(s.agent) ?? { surveys: 0, totals: {} };
 		row.surveys += 1;
@@ -67,7 +75,9 @@ function perAgent(surveys: RawSurvey[]) {
 		.map(([agent, { surveys: count, totals }]) => ({
 			agent,
 			surveys: count,
-			averages: Object.fromEntries(Object.entries(totals).map(([q, t]) => [q, round(t.sum / t.answers)])),
+			averages: Object.fromEntries(
+				Object.entries(totals).map(([q, t]) => [q, round(t.sum / t.answers)]),
+			),
 			answers: Object.fromEntries(Object.entries(totals).map(([q, t]) => [q, t.answers])),
 		}));
 }
@@ -78,9 +88,24 @@ export const wesalVocExampleChecks: Record<string, ExampleCheck> = {
 		prepare: async (control) =>
 			await control.vendor('wesal-voc').post('surveys', {
 				surveys: [
-					{ agent: 'Sara', queue: 'Support', type: 'chat', answers: { AgentSatisfaction: '1', ServiceSatisfaction: '4' } },
-					{ agent: 'Omar', queue: 'VIP', type: 'voice', answers: { AgentSatisfaction: '5', ServiceSatisfaction: '5', NPS: '2' } },
-					{ agent: 'Lama', queue: 'Sales', type: 'voice', answers: { AgentSatisfaction: '5', ServiceSatisfaction: '5', NPS: '10' } },
+					{
+						agent: 'Sara',
+						queue: 'Support',
+						type: 'chat',
+						answers: { AgentSatisfaction: '1', ServiceSatisfaction: '4' },
+					},
+					{
+						agent: 'Omar',
+						queue: 'VIP',
+						type: 'voice',
+						answers: { AgentSatisfaction: '5', ServiceSatisfaction: '5', NPS: '2' },
+					},
+					{
+						agent: 'Lama',
+						queue: 'Sales',
+						type: 'voice',
+						answers: { AgentSatisfaction: '5', ServiceSatisfaction: '5', NPS: '10' },
+					},
 				],
 			}),
 		check: async ({ run, control }) => {
@@ -92,10 +117,15 @@ export const wesalVocExampleChecks: Record<string, ExampleCheck> = {
 				return low.map((s) => ({ alert: expectedAlert(s), surveyId: s._id, agent: s.agent }));
 			});
 			const got = alerts.map((a) => ({ alert: a.alert, surveyId: a.surveyId, agent: a.agent }));
-			const byId = (x: { surveyId: string }, y: { surveyId: string }) => (x.surveyId < y.surveyId ? -1 : 1);
-			const match = candidates.find((want) => JSON.stringify([...want].sort(byId)) === JSON.stringify([...got].sort(byId)));
+			const byId = (x: { surveyId: string }, y: { surveyId: string }) =>
+				x.surveyId < y.surveyId ? -1 : 1;
+			const match = candidates.find(
+				(want) => JSON.stringify([...want].sort(byId)) === JSON.stringify([...got].sort(byId)),
+			);
 			expect(got.length).toBeGreaterThanOrEqual(2);
-			expect([...got].sort(byId)).toEqual(match ? [...match].sort(byId) : [...candidates[0]].sort(byId));
+			expect([...got].sort(byId)).toEqual(
+				match ? [...match].sort(byId) : [...candidates[0]].sort(byId),
+			);
 			// the good survey went to the IF node's false branch
 			const passed = nodeItems(run, 'Any score 2 or less?', 1).map((x) => x.surveyId);
 			expect(passed.length).toBeGreaterThan(0);
@@ -108,7 +138,9 @@ export const wesalVocExampleChecks: Record<string, ExampleCheck> = {
 			const surveys = await wesalVocSurveys(control);
 			const span = 7 * DAY;
 			const got = nodeItems(run, 'Average per agent');
-			const candidates = windowEnds(run, span, surveys.map(surveyMs)).map((end) => perAgent(surveys.filter((s) => inWindow(s, end, span))));
+			const candidates = windowEnds(run, span, surveys.map(surveyMs)).map((end) =>
+				perAgent(surveys.filter((s) => inWindow(s, end, span))),
+			);
 			const match = candidates.find((want) => JSON.stringify(want) === JSON.stringify(got));
 			expect(got.length).toBeGreaterThan(0);
 			expect(got).toEqual(match ?? candidates[0]);

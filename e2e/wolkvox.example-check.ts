@@ -14,8 +14,12 @@ const questions = (row: Row) =>
 	Object.keys(row)
 		.filter((key) => /^q\d+$/.test(key))
 		.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-const lowAnswers = (row: Row) => questions(row).filter((q) => row[q].trim() !== '' && Number.isFinite(Number(row[q])) && Number(row[q]) <= 2);
-const isDetractor = (row: Row) => lowAnswers(row).length > 0 || row.feeling.toUpperCase().startsWith('NEG');
+const lowAnswers = (row: Row) =>
+	questions(row).filter(
+		(q) => row[q].trim() !== '' && Number.isFinite(Number(row[q])) && Number(row[q]) <= 2,
+	);
+const isDetractor = (row: Row) =>
+	lowAnswers(row).length > 0 || row.feeling.toUpperCase().startsWith('NEG');
 
 /** The message the example's "Format detractor" node writes, from the raw report row. */
 function detractorMessage(row: Row): string {
@@ -32,7 +36,13 @@ export const wolkvoxExampleChecks: Record<string, ExampleCheck> = {
 			await control.vendor('wolkvox').post('surveys', {
 				surveys: [
 					{ q1: '1', q2: '4', q3: '5', feeling: '', voice_message: '' },
-					{ q1: '5', q2: '5', q3: '4', feeling: 'NEGATIVE', voice_message: 'Esperé demasiado tiempo' },
+					{
+						q1: '5',
+						q2: '5',
+						q3: '4',
+						feeling: 'NEGATIVE',
+						voice_message: 'Esperé demasiado tiempo',
+					},
 					{ q1: '5', q2: '5', q3: '5', feeling: 'POSITIVE', voice_message: 'Muy buena atención' },
 				],
 			}),
@@ -59,7 +69,9 @@ export const wolkvoxExampleChecks: Record<string, ExampleCheck> = {
 			// The happy customer went to the IF node's false branch; every response read went one way or the other.
 			const happy = nodeItems(run, 'Detractor?', 1);
 			expect(happy.some((item) => item.voice_message === 'Muy buena atención')).toBe(true);
-			expect(happy.length + got.length).toBe(nodeItems(run, 'Responses of the last 24 hours').length);
+			expect(happy.length + got.length).toBe(
+				nodeItems(run, 'Responses of the last 24 hours').length,
+			);
 		},
 	},
 };

@@ -7,7 +7,13 @@ import { FaultStore, type Fault } from './core/faults';
 import { htmlPage, MALFORMED_JSON, send, statusText, waitUnlessClosed } from './core/http';
 import { RequestLog } from './core/requestLog';
 import { Sinks } from './core/sinks';
-import { EmuError, type EmuRequest, type EmuResponse, type VendorContext, type VendorEmulator } from './core/types';
+import {
+	EmuError,
+	type EmuRequest,
+	type EmuResponse,
+	type VendorContext,
+	type VendorEmulator,
+} from './core/types';
 import { vendorModules } from './vendors';
 
 export interface SandboxOptions {
@@ -31,7 +37,13 @@ export interface SandboxHandle {
 /** Lower-case alphanumerics: 'wesal-voc', 'wesalVoc' and 'WesalVoc' name the same vendor. */
 const normalizeName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function toEmuRequest(req: IncomingMessage, url: URL, path: string, body: unknown, rawBody: string): EmuRequest {
+function toEmuRequest(
+	req: IncomingMessage,
+	url: URL,
+	path: string,
+	body: unknown,
+	rawBody: string,
+): EmuRequest {
 	return {
 		method: (req.method ?? 'GET').toUpperCase(),
 		path,
@@ -48,8 +60,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 	const anchor = opts.anchor ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 	const ctx: VendorContext = { clock, seed: opts.seed ?? 42, anchor };
 	const vendorOptions = opts.vendors ?? {};
-	const unknown = Object.keys(vendorOptions).filter((k) => !vendorModules.some((m) => m.name === k));
-	if (unknown.length) throw new Error(`startSandbox: unknown vendor option keys ${unknown.join(', ')}`);
+	const unknown = Object.keys(vendorOptions).filter(
+		(k) => !vendorModules.some((m) => m.name === k),
+	);
+	if (unknown.length)
+		throw new Error(`startSandbox: unknown vendor option keys ${unknown.join(', ')}`);
 	const vendors = vendorModules.map((m) => m.create(vendorOptions[m.name], ctx));
 	const state: SandboxState = {
 		ctx,
@@ -61,17 +76,32 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 		findVendor: (name) => vendors.find((v) => normalizeName(v.name) === normalizeName(name)),
 	};
 
-	const vendorError = (vendor: VendorEmulator, status: number, message: string, headers?: Record<string, string>) => ({
+	const vendorError = (
+		vendor: VendorEmulator,
+		status: number,
+		message: string,
+		headers?: Record<string, string>,
+	) => ({
 		status,
 		body: vendor.errorBody(status, message),
 		headers,
 	});
 
-	async function runVendor(vendor: VendorEmulator, er: EmuRequest, res: ServerResponse, fault?: Fault, bodyError?: string) {
+	async function runVendor(
+		vendor: VendorEmulator,
+		er: EmuRequest,
+		res: ServerResponse,
+		fault?: Fault,
+		bodyError?: string,
+	) {
 		switch (fault?.kind) {
 			case 'status': {
 				const status = fault.status ?? 500;
-				return send(res, { status, body: fault.body ?? vendor.errorBody(status, statusText(status)), headers: fault.headers });
+				return send(res, {
+					status,
+					body: fault.body ?? vendor.errorBody(status, statusText(status)),
+					headers: fault.headers,
+				});
 			}
 			case 'reset':
 				res.socket?.destroy();
@@ -85,7 +115,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 			case 'html': {
 				const status = fault.status ?? 502;
 				const body = typeof fault.body === 'string' ? fault.body : htmlPage(status);
-				return send(res, { status, body, headers: { 'content-type': 'text/html; charset=utf-8', ...fault.headers } });
+				return send(res, {
+					status,
+					body,
+					headers: { 'content-type': 'text/html; charset=utf-8', ...fault.headers },
+				});
 			}
 			case 'delay':
 				if (!(await waitUnlessClosed(res, fault.delayMs ?? 0))) return;
@@ -113,16 +147,31 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 
 		if (pathname === '/__control' || pathname.startsWith('/__control/')) {
 			if (parsed.error) return send(res, { status: 400, body: { error: parsed.error } });
-			const er = toEmuRequest(req, url, pathname.slice('/__control'.length) || '/', parsed.body, rawBody);
+			const er = toEmuRequest(
+				req,
+				url,
+				pathname.slice('/__control'.length) || '/',
+				parsed.body,
+				rawBody,
+			);
 			return send(res, await handleControl(state, er));
 		}
 		const sink = /^\/__sink\/([^/]+)\/?$/.exec(pathname);
 		if (sink) {
 			if (parsed.error) return send(res, { status: 400, body: { error: parsed.error } });
-			return send(res, handleSink(state.sinks, toEmuRequest(req, url, '/', parsed.body, rawBody), decodeURIComponent(sink[1])));
+			return send(
+				res,
+				handleSink(
+					state.sinks,
+					toEmuRequest(req, url, '/', parsed.body, rawBody),
+					decodeURIComponent(sink[1]),
+				),
+			);
 		}
 
-		const vendor = vendors.find((v) => pathname === v.basePath || pathname.startsWith(`${v.basePath}/`));
+		const vendor = vendors.find(
+			(v) => pathname === v.basePath || pathname.startsWith(`${v.basePath}/`),
+		);
 		if (!vendor) return send(res, { status: 404, body: { error: `No vendor serves ${pathname}` } });
 		const relative = pathname.slice(vendor.basePath.length).replace(/\/+$/, '') || '/';
 		const er = toEmuRequest(req, url, relative, parsed.body, rawBody);
@@ -141,7 +190,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 	}
 
 	const server = createServer((req, res) => {
-		onRequest(req, res).catch((err: Error) => send(res, { status: 500, body: { error: `Sandbox failure: ${err.message}` } }));
+		onRequest(req, res).catch((err: Error) =>
+			send(res, { status: 500, body: { error: `Sandbox failure: ${err.message}` } }),
+		);
 	});
 	// Clients keep connections alive; a server closing an idle socket just as a client reuses it
 	// makes a spurious ECONNRESET. Keep idle sockets longer than any client does (close() ends them).

@@ -15,28 +15,35 @@ const RESULTS = path.join(ROOT, '.cache', 'reliability');
 const OUTPUT = path.join(ROOT, 'RELIABILITY.md');
 
 const RUNS = {
-  faults: { files: ['test/reliability/faults.test.ts', 'test/reliability/badInput.test.ts'], env: {} },
-  soak: {
-    files: ['test/reliability/soak.test.ts', 'test/reliability/interrupted.test.ts', 'test/reliability/capacity.test.ts'],
-    env: { SOAK_CYCLES: '1000' },
-  },
+	faults: {
+		files: ['test/reliability/faults.test.ts', 'test/reliability/badInput.test.ts'],
+		env: {},
+	},
+	soak: {
+		files: [
+			'test/reliability/soak.test.ts',
+			'test/reliability/interrupted.test.ts',
+			'test/reliability/capacity.test.ts',
+		],
+		env: { SOAK_CYCLES: '1000' },
+	},
 };
 
 function runSuites(name) {
-  const run = RUNS[name];
-  if (!run) throw new Error(`Unknown command "${name}" (use: faults, soak, or nothing)`);
-  const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [jest, '--runTestsByPath', ...run.files], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ...run.env },
-  });
-  return result.status ?? 1;
+	const run = RUNS[name];
+	if (!run) throw new Error(`Unknown command "${name}" (use: faults, soak, or nothing)`);
+	const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
+	const result = spawnSync(process.execPath, [jest, '--runTestsByPath', ...run.files], {
+		cwd: ROOT,
+		stdio: 'inherit',
+		env: { ...process.env, ...run.env },
+	});
+	return result.status ?? 1;
 }
 
 function load(name) {
-  const file = path.join(RESULTS, `${name}.json`);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+	const file = path.join(RESULTS, `${name}.json`);
+	return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
 }
 
 const when = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
@@ -47,134 +54,156 @@ const escape = (text) => String(text).replace(/\|/g, '\\|');
 const missing = (what, command) => [`No figures yet: run \`${command}\` (${what}).`, ''];
 
 function faultSection(data) {
-  const lines = ['## 1. Fault matrix', ''];
-  if (!data) return [...lines, ...missing('the fault matrix', 'npm run test:faults')];
-  const cells = data.cells;
-  const count = (status) => cells.filter((cell) => cell.status === status).length;
-  const kinds = [...new Set(cells.map((cell) => cell.kind))];
-  const rows = [...new Map(cells.map((cell) => [`${cell.vendor}|${cell.operation}`, cell])).values()];
-  lines.push(
-    `Last run ${when(data.generatedAt)} (${seconds(data.durationMs)}): **${count('pass')}/${cells.length} cells passed**, ` +
-      `${count('known')} known issue${count('known') === 1 ? '' : 's'} reported, ${count('fail') + count('fixed')} failing.`,
-    '',
-    'Every operation of every vendor against the vendor emulator, through the real n8n engine, with each fault',
-    'injected through the emulator\'s control API. A read passes when it recovers within the retry budget with',
-    'the same result as without the fault, or (where the fault persists) fails with a NodeApiError naming',
-    'vendor, operation and status after the expected number of attempts, while under Continue On Fail the next',
-    'item still runs. A write passes when it was sent exactly once (request log), failed with a clear',
-    'NodeApiError, and under Continue On Fail the next item still ran.',
-    '',
-    `✓ passed · ✗ failed · ! known issue (reported, must fail until fixed) · – not applicable`,
-    '',
-    `| Vendor | Operation | ${kinds.join(' | ')} |`,
-    `|---|---|${kinds.map(() => ':-:').join('|')}|`,
-  );
-  for (const row of rows) {
-    const marks = kinds.map((kind) => {
-      const cell = cells.find((c) => c.vendor === row.vendor && c.operation === row.operation && c.kind === kind);
-      return cell ? cellMark[cell.status] : '–';
-    });
-    lines.push(`| ${row.vendor} | ${row.operation} (${row.access}) | ${marks.join(' | ')} |`);
-  }
-  const notPassing = cells.filter((cell) => cell.status !== 'pass');
-  if (notPassing.length) {
-    lines.push('', 'Cells that did not pass:', '');
-    for (const cell of notPassing) lines.push(`- ${cell.status === 'known' ? 'known issue' : cell.status}: ${cell.vendor} ${cell.operation} × ${cell.kind} – ${escape(cell.detail ?? '')}`);
-  }
-  return [...lines, ''];
+	const lines = ['## 1. Fault matrix', ''];
+	if (!data) return [...lines, ...missing('the fault matrix', 'npm run test:faults')];
+	const cells = data.cells;
+	const count = (status) => cells.filter((cell) => cell.status === status).length;
+	const kinds = [...new Set(cells.map((cell) => cell.kind))];
+	const rows = [
+		...new Map(cells.map((cell) => [`${cell.vendor}|${cell.operation}`, cell])).values(),
+	];
+	lines.push(
+		`Last run ${when(data.generatedAt)} (${seconds(data.durationMs)}): **${count('pass')}/${cells.length} cells passed**, ` +
+			`${count('known')} known issue${count('known') === 1 ? '' : 's'} reported, ${count('fail') + count('fixed')} failing.`,
+		'',
+		'Every operation of every vendor against the vendor emulator, through the real n8n engine, with each fault',
+		"injected through the emulator's control API. A read passes when it recovers within the retry budget with",
+		'the same result as without the fault, or (where the fault persists) fails with a NodeApiError naming',
+		'vendor, operation and status after the expected number of attempts, while under Continue On Fail the next',
+		'item still runs. A write passes when it was sent exactly once (request log), failed with a clear',
+		'NodeApiError, and under Continue On Fail the next item still ran.',
+		'',
+		`✓ passed · ✗ failed · ! known issue (reported, must fail until fixed) · – not applicable`,
+		'',
+		`| Vendor | Operation | ${kinds.join(' | ')} |`,
+		`|---|---|${kinds.map(() => ':-:').join('|')}|`,
+	);
+	for (const row of rows) {
+		const marks = kinds.map((kind) => {
+			const cell = cells.find(
+				(c) => c.vendor === row.vendor && c.operation === row.operation && c.kind === kind,
+			);
+			return cell ? cellMark[cell.status] : '–';
+		});
+		lines.push(`| ${row.vendor} | ${row.operation} (${row.access}) | ${marks.join(' | ')} |`);
+	}
+	const notPassing = cells.filter((cell) => cell.status !== 'pass');
+	if (notPassing.length) {
+		lines.push('', 'Cells that did not pass:', '');
+		for (const cell of notPassing)
+			lines.push(
+				`- ${cell.status === 'known' ? 'known issue' : cell.status}: ${cell.vendor} ${cell.operation} × ${cell.kind} – ${escape(cell.detail ?? '')}`,
+			);
+	}
+	return [...lines, ''];
 }
 
 function soakTable(data) {
-  const lines = [
-    `${data.cycles} cycles per trigger, last run ${when(data.generatedAt)} (${seconds(data.durationMs)}, triggers side by side).`,
-    '',
-    '| Trigger | Cycles | Items | Lost | Duplicated | Max state | Faults | Failed polls | Token expiries | Restarts | Repeated polls |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
-  ];
-  for (const r of data.triggers) {
-    lines.push(
-      `| ${r.trigger} | ${r.cycles} | ${r.items} | ${r.lost} | ${r.duplicated} | ${bytes(r.maxStateBytes)} | ${r.faults} | ${r.failedPolls} | ${r.expiries ?? '–'} | ${r.restarts} | ${r.repeats} |`,
-    );
-  }
-  const problems = data.triggers.filter((r) => r.lost || r.duplicated || r.unexpectedErrors.length || r.unexpected || r.manualChangedState);
-  for (const r of problems) {
-    lines.push(
-      '',
-      `${r.trigger}: lost ${r.lostIds.slice(0, 10).join(', ') || 'none'}; emitted twice ${r.duplicatedIds.slice(0, 10).join(', ') || 'none'}; ` +
-        `${r.unexpected} emitted that were never added; "Fetch Test Event" changed the saved state ${r.manualChangedState} times.`,
-    );
-    for (const error of r.unexpectedErrors.slice(0, 5)) lines.push(`- poll failed although the fault was transient: ${escape(error)}`);
-  }
-  return [...lines, ''];
+	const lines = [
+		`${data.cycles} cycles per trigger, last run ${when(data.generatedAt)} (${seconds(data.durationMs)}, triggers side by side).`,
+		'',
+		'| Trigger | Cycles | Items | Lost | Duplicated | Max state | Faults | Failed polls | Token expiries | Restarts | Repeated polls |',
+		'|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+	];
+	for (const r of data.triggers) {
+		lines.push(
+			`| ${r.trigger} | ${r.cycles} | ${r.items} | ${r.lost} | ${r.duplicated} | ${bytes(r.maxStateBytes)} | ${r.faults} | ${r.failedPolls} | ${r.expiries ?? '–'} | ${r.restarts} | ${r.repeats} |`,
+		);
+	}
+	const problems = data.triggers.filter(
+		(r) =>
+			r.lost || r.duplicated || r.unexpectedErrors.length || r.unexpected || r.manualChangedState,
+	);
+	for (const r of problems) {
+		lines.push(
+			'',
+			`${r.trigger}: lost ${r.lostIds.slice(0, 10).join(', ') || 'none'}; emitted twice ${r.duplicatedIds.slice(0, 10).join(', ') || 'none'}; ` +
+				`${r.unexpected} emitted that were never added; "Fetch Test Event" changed the saved state ${r.manualChangedState} times.`,
+		);
+		for (const error of r.unexpectedErrors.slice(0, 5))
+			lines.push(`- poll failed although the fault was transient: ${escape(error)}`);
+	}
+	return [...lines, ''];
 }
 
 function soakSection(full, short, interrupted, capacity) {
-  const lines = [
-    '## 2. Lossless polling soak',
-    '',
-    'Each trigger polls the emulator again and again while items arrive (single items, bursts sharing one',
-    'timestamp, more items at an earlier burst\'s timestamp, late arrivals 30 s to 4 min after their own',
-    'timestamp, i.e. inside the default 10-minute late-arrival window, quiet cycles). A fault hits 20% of the',
-    'polls (500, 503 twice, 429, connection reset, malformed JSON, HTML page, a 30 s stall, a fault on a',
-    'later page or detail, and outages that make the whole poll fail, at its first or a later request),',
-    'vendors with a login forget their session tokens in 3% of the cycles, n8n restarts every 50 cycles (state back',
-    'from the saved copy), 5% of the polls run twice, 2% of the cycles also run "Fetch Test Event", and the',
-    'seed is fixed. Everything emitted is compared with what the emulator was given; state is measured as',
-    'the JSON of the workflow\'s static data (limit 64 KB).',
-    '',
-  ];
-  if (full) lines.push('### `npm run soak`', '', ...soakTable(full));
-  else lines.push('### `npm run soak`', '', ...missing('1,000 cycles per trigger, a few minutes', 'npm run soak'));
-  if (short) lines.push('### Short soak in `npm test`', '', ...soakTable(short));
-  if (interrupted) {
-    lines.push(
-      '### Interrupted polls',
-      '',
-      'Every trigger, on purpose: a poll whose first request is answered and every later one fails (a page,',
-      'a detail, a follow-up query) must leave its new items to the next poll, emitted once.',
-      '',
-      '| Trigger | New items | Nothing lost or repeated |',
-      '|---|--:|:-:|',
-      ...interrupted.cases.map((c) => `| ${c.trigger} | ${c.items} | ${c.status === 'pass' ? '✓' : c.status === 'known' ? '! known issue' : '✗'} |`),
-      '',
-    );
-  }
-  if (capacity) {
-    lines.push(
-      '### Capacity of the cursor engine',
-      '',
-      `A survey arriving 6 minutes late, behind ${capacity.newerItems.toLocaleString('en-US')} newer surveys of the late-arrival window (Wesal VoC trigger): ${
-        capacity.lateArrivalEmitted ? 'emitted once' : '**not emitted**'
-      }. The engine remembers every item of the window, so its state follows how many items one window holds, not how many were ever read.`,
-      '',
-    );
-  }
-  return lines;
+	const lines = [
+		'## 2. Lossless polling soak',
+		'',
+		'Each trigger polls the emulator again and again while items arrive (single items, bursts sharing one',
+		"timestamp, more items at an earlier burst's timestamp, late arrivals 30 s to 4 min after their own",
+		'timestamp, i.e. inside the default 10-minute late-arrival window, quiet cycles). A fault hits 20% of the',
+		'polls (500, 503 twice, 429, connection reset, malformed JSON, HTML page, a 30 s stall, a fault on a',
+		'later page or detail, and outages that make the whole poll fail, at its first or a later request),',
+		'vendors with a login forget their session tokens in 3% of the cycles, n8n restarts every 50 cycles (state back',
+		'from the saved copy), 5% of the polls run twice, 2% of the cycles also run "Fetch Test Event", and the',
+		'seed is fixed. Everything emitted is compared with what the emulator was given; state is measured as',
+		"the JSON of the workflow's static data (limit 64 KB).",
+		'',
+	];
+	if (full) lines.push('### `npm run soak`', '', ...soakTable(full));
+	else
+		lines.push(
+			'### `npm run soak`',
+			'',
+			...missing('1,000 cycles per trigger, a few minutes', 'npm run soak'),
+		);
+	if (short) lines.push('### Short soak in `npm test`', '', ...soakTable(short));
+	if (interrupted) {
+		lines.push(
+			'### Interrupted polls',
+			'',
+			'Every trigger, on purpose: a poll whose first request is answered and every later one fails (a page,',
+			'a detail, a follow-up query) must leave its new items to the next poll, emitted once.',
+			'',
+			'| Trigger | New items | Nothing lost or repeated |',
+			'|---|--:|:-:|',
+			...interrupted.cases.map(
+				(c) =>
+					`| ${c.trigger} | ${c.items} | ${c.status === 'pass' ? '✓' : c.status === 'known' ? '! known issue' : '✗'} |`,
+			),
+			'',
+		);
+	}
+	if (capacity) {
+		lines.push(
+			'### Capacity of the cursor engine',
+			'',
+			`A survey arriving 6 minutes late, behind ${capacity.newerItems.toLocaleString('en-US')} newer surveys of the late-arrival window (Wesal VoC trigger): ${
+				capacity.lateArrivalEmitted ? 'emitted once' : '**not emitted**'
+			}. The engine remembers every item of the window, so its state follows how many items one window holds, not how many were ever read.`,
+			'',
+		);
+	}
+	return lines;
 }
 
 function badInputSection(data) {
-  const lines = ['## 3. Bad input', ''];
-  if (!data) return [...lines, ...missing('the bad-input suite', 'npm run test:faults')];
-  const cases = data.cases;
-  const passed = cases.filter((c) => c.status === 'pass').length;
-  const vendors = [...new Set(cases.map((c) => c.vendor))];
-  lines.push(
-    `Last run ${when(data.generatedAt)}: **${passed}/${cases.length} cases** refused with a NodeOperationError naming the field and what is allowed,`,
-    'before any request reached the emulator (its request log stayed empty), and turned into an error item under Continue On Fail.',
-    '',
-    '| Vendor | Cases | Refused as required |',
-    '|---|--:|--:|',
-    ...vendors.map((vendor) => {
-      const mine = cases.filter((c) => c.vendor === vendor);
-      return `| ${vendor} | ${mine.length} | ${mine.filter((c) => c.status === 'pass').length} |`;
-    }),
-  );
-  const notPassing = cases.filter((c) => c.status !== 'pass');
-  if (notPassing.length) {
-    lines.push('', 'Cases that did not pass:', '');
-    for (const c of notPassing) lines.push(`- ${c.status === 'known' ? 'known issue' : 'failing'}: ${c.vendor} ${c.name} – ${escape(c.detail ?? '')}`);
-  }
-  return [...lines, ''];
+	const lines = ['## 3. Bad input', ''];
+	if (!data) return [...lines, ...missing('the bad-input suite', 'npm run test:faults')];
+	const cases = data.cases;
+	const passed = cases.filter((c) => c.status === 'pass').length;
+	const vendors = [...new Set(cases.map((c) => c.vendor))];
+	lines.push(
+		`Last run ${when(data.generatedAt)}: **${passed}/${cases.length} cases** refused with a NodeOperationError naming the field and what is allowed,`,
+		'before any request reached the emulator (its request log stayed empty), and turned into an error item under Continue On Fail.',
+		'',
+		'| Vendor | Cases | Refused as required |',
+		'|---|--:|--:|',
+		...vendors.map((vendor) => {
+			const mine = cases.filter((c) => c.vendor === vendor);
+			return `| ${vendor} | ${mine.length} | ${mine.filter((c) => c.status === 'pass').length} |`;
+		}),
+	);
+	const notPassing = cases.filter((c) => c.status !== 'pass');
+	if (notPassing.length) {
+		lines.push('', 'Cases that did not pass:', '');
+		for (const c of notPassing)
+			lines.push(
+				`- ${c.status === 'known' ? 'known issue' : 'failing'}: ${c.vendor} ${c.name} – ${escape(c.detail ?? '')}`,
+			);
+	}
+	return [...lines, ''];
 }
 
 /**
@@ -182,153 +211,191 @@ function badInputSection(data) {
  * every saved execution before stopping (e2e/lib/secrets.js), one figure per n8n version.
  */
 function e2eSecretRuns() {
-  const dir = path.join(RESULTS, 'e2e-secrets');
-  if (!fs.existsSync(dir)) return [];
-  const byVersion = new Map();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const run = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    const sum = byVersion.get(run.version) ?? { files: [], scanned: 0, leaks: 0 };
-    sum.files.push(run.label);
-    sum.scanned += run.scanned;
-    sum.leaks += run.leaks;
-    byVersion.set(run.version, sum);
-  }
-  return [...byVersion].map(([version, sum]) => [
-    `E2E, real n8n ${version} (log and saved executions of: ${sum.files.join(', ')})`,
-    { secrets: { scanned: sum.scanned, leaks: sum.leaks } },
-  ]);
+	const dir = path.join(RESULTS, 'e2e-secrets');
+	if (!fs.existsSync(dir)) return [];
+	const byVersion = new Map();
+	for (const file of fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
+		const run = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		const sum = byVersion.get(run.version) ?? { files: [], scanned: 0, leaks: 0 };
+		sum.files.push(run.label);
+		sum.scanned += run.scanned;
+		sum.leaks += run.leaks;
+		byVersion.set(run.version, sum);
+	}
+	return [...byVersion].map(([version, sum]) => [
+		`E2E, real n8n ${version} (log and saved executions of: ${sum.files.join(', ')})`,
+		{ secrets: { scanned: sum.scanned, leaks: sum.leaks } },
+	]);
 }
 
 function secretsSection(runs) {
-  const lines = [
-    '## 4. Secrets',
-    '',
-    'Every output item, error message, error description (the whole recorded error) and engine log line of',
-    'the runs above was searched for every credential value in use: password fields, API tokens, client IDs',
-    'and the session tokens the vendors issued during the run (read back from the credential). The E2E rows',
-    'search real n8n\'s log and every saved execution for the credentials\' secret fields and every token or',
-    'password n8n sent to the emulator.',
-    '',
-    '| Run | Strings scanned | Leaks |',
-    '|---|--:|--:|',
-  ];
-  const present = [...runs, ...e2eSecretRuns()].filter(([, data]) => data?.secrets);
-  for (const [name, data] of present) lines.push(`| ${name} | ${data.secrets.scanned} | ${data.secrets.leaks} |`);
-  const total = present.reduce((sum, [, data]) => sum + data.secrets.scanned, 0);
-  const leaks = present.reduce((sum, [, data]) => sum + data.secrets.leaks, 0);
-  lines.push(`| **All** | **${total}** | **${leaks}** |`, '');
-  return lines;
+	const lines = [
+		'## 4. Secrets',
+		'',
+		'Every output item, error message, error description (the whole recorded error) and engine log line of',
+		'the runs above was searched for every credential value in use: password fields, API tokens, client IDs',
+		'and the session tokens the vendors issued during the run (read back from the credential). The E2E rows',
+		"search real n8n's log and every saved execution for the credentials' secret fields and every token or",
+		'password n8n sent to the emulator.',
+		'',
+		'| Run | Strings scanned | Leaks |',
+		'|---|--:|--:|',
+	];
+	const present = [...runs, ...e2eSecretRuns()].filter(([, data]) => data?.secrets);
+	for (const [name, data] of present)
+		lines.push(`| ${name} | ${data.secrets.scanned} | ${data.secrets.leaks} |`);
+	const total = present.reduce((sum, [, data]) => sum + data.secrets.scanned, 0);
+	const leaks = present.reduce((sum, [, data]) => sum + data.secrets.leaks, 0);
+	lines.push(`| **All** | **${total}** | **${leaks}** |`, '');
+	return lines;
 }
 
 /** The queue-mode E2E (e2e/queue-mode.e2e.test.ts) leaves one file per n8n version it ran on. */
 function queueRuns() {
-  if (!fs.existsSync(RESULTS)) return [];
-  return fs
-    .readdirSync(RESULTS)
-    .filter((f) => /^e2e-queue-.+\.json$/.test(f))
-    .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS, f), 'utf8')));
+	if (!fs.existsSync(RESULTS)) return [];
+	return fs
+		.readdirSync(RESULTS)
+		.filter((f) => /^e2e-queue-.+\.json$/.test(f))
+		.sort()
+		.map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS, f), 'utf8')));
 }
 
 function queueSection(runs) {
-  const lines = [
-    '## 5. Queue mode',
-    '',
-    'Real n8n in queue mode (`npm run test:e2e`, e2e/queue-mode.e2e.test.ts; settings and findings in',
-    'e2e/QUEUE-MODE.md): Redis (Debian\'s redis-server), one main instance and two workers, per vendor an active',
-    'polling trigger and a webhook-started action node, each posting to an emulator sink. What reached the',
-    'sinks is compared with what was added to the emulator and with the calls made.',
-    '',
-  ];
-  if (!runs.length) return [...lines, ...missing('queue mode on n8n 2.40.7', 'npm run test:e2e'), ''];
-  const list = (keys) => (keys.length ? keys.length : 0);
-  for (const run of runs) {
-    lines.push(
-      `n8n ${run.version}, ${run.durable ? 'durable scheduler and durable poll cursors on' : 'in-memory scheduling'}, last run ${when(run.generatedAt)}` +
-        (run.executionsPerWorker ? `; executions per worker: ${run.executionsPerWorker.join(' / ')}` : '') + '.',
-      '',
-      '| Case | Vendor | What | Wanted | Delivered | Lost | Duplicated | Unexpected |',
-      '|---|---|---|--:|--:|--:|--:|--:|',
-    );
-    for (const c of run.cases) {
-      for (const row of c.vendors) {
-        for (const what of ['trigger', 'action']) {
-          const f = row[what];
-          if (f) lines.push(`| ${escape(c.case)} | ${row.vendor} | ${what === 'trigger' ? 'polled items' : 'action calls'} | ${f.wanted} | ${f.delivered} | ${list(f.lost)} | ${list(f.duplicated)} | ${list(f.unexpected)} |`);
-        }
-      }
-    }
-    const platform = run.cases.filter((c) => c.platform);
-    if (platform.length) lines.push('', ...platform.map((c) => `${c.case}: ${escape(c.platform)}.`));
-    lines.push('');
-  }
-  return lines;
+	const lines = [
+		'## 5. Queue mode',
+		'',
+		'Real n8n in queue mode (`npm run test:e2e`, e2e/queue-mode.e2e.test.ts; settings and findings in',
+		"e2e/QUEUE-MODE.md): Redis (Debian's redis-server), one main instance and two workers, per vendor an active",
+		'polling trigger and a webhook-started action node, each posting to an emulator sink. What reached the',
+		'sinks is compared with what was added to the emulator and with the calls made.',
+		'',
+	];
+	if (!runs.length)
+		return [...lines, ...missing('queue mode on n8n 2.40.7', 'npm run test:e2e'), ''];
+	const list = (keys) => (keys.length ? keys.length : 0);
+	for (const run of runs) {
+		lines.push(
+			`n8n ${run.version}, ${run.durable ? 'durable scheduler and durable poll cursors on' : 'in-memory scheduling'}, last run ${when(run.generatedAt)}` +
+				(run.executionsPerWorker
+					? `; executions per worker: ${run.executionsPerWorker.join(' / ')}`
+					: '') +
+				'.',
+			'',
+			'| Case | Vendor | What | Wanted | Delivered | Lost | Duplicated | Unexpected |',
+			'|---|---|---|--:|--:|--:|--:|--:|',
+		);
+		for (const c of run.cases) {
+			for (const row of c.vendors) {
+				for (const what of ['trigger', 'action']) {
+					const f = row[what];
+					if (f)
+						lines.push(
+							`| ${escape(c.case)} | ${row.vendor} | ${what === 'trigger' ? 'polled items' : 'action calls'} | ${f.wanted} | ${f.delivered} | ${list(f.lost)} | ${list(f.duplicated)} | ${list(f.unexpected)} |`,
+						);
+				}
+			}
+		}
+		const platform = run.cases.filter((c) => c.platform);
+		if (platform.length)
+			lines.push('', ...platform.map((c) => `${c.case}: ${escape(c.platform)}.`));
+		lines.push('');
+	}
+	return lines;
 }
 
 function knownIssuesSection(faults, badInput, interrupted, capacity, soaks) {
-  const issues = [
-    ...(faults?.cells ?? []).filter((c) => c.status === 'known').map((c) => `Fault matrix: ${c.vendor} ${c.operation} × ${c.kind} – ${escape(c.issue ?? c.detail ?? '')}`),
-    ...(badInput?.cases ?? []).filter((c) => c.status === 'known').map((c) => `Bad input: ${c.vendor} ${c.name} – ${escape(c.detail ?? '')}`),
-    ...(interrupted?.cases ?? []).filter((c) => c.status === 'known').map((c) => `Interrupted poll: ${c.trigger} with ${c.items} new items loses them`),
-    ...soaks
-      .filter(Boolean)
-      .flatMap((data) => data.triggers.filter((r) => r.lost).map((r) => `Soak (${data.cycles} cycles): ${r.trigger} lost ${r.lost} of ${r.items} items`)),
-    ...(capacity && !capacity.lateArrivalEmitted
-      ? [`Cursor engine: a late arrival behind ${capacity.newerItems} newer items inside the late-arrival window is never emitted`]
-      : []),
-  ];
-  if (!issues.length) return [];
-  return [
-    '## Known issues',
-    '',
-    'Reported bugs. Their tests still run and must keep failing until the bug is fixed (then the test fails',
-    'until its row in test/reliability is removed), so every figure below is a bug to fix, not to explain.',
-    '',
-    ...issues.map((issue) => `- ${issue}`),
-    '',
-  ];
+	const issues = [
+		...(faults?.cells ?? [])
+			.filter((c) => c.status === 'known')
+			.map(
+				(c) =>
+					`Fault matrix: ${c.vendor} ${c.operation} × ${c.kind} – ${escape(c.issue ?? c.detail ?? '')}`,
+			),
+		...(badInput?.cases ?? [])
+			.filter((c) => c.status === 'known')
+			.map((c) => `Bad input: ${c.vendor} ${c.name} – ${escape(c.detail ?? '')}`),
+		...(interrupted?.cases ?? [])
+			.filter((c) => c.status === 'known')
+			.map((c) => `Interrupted poll: ${c.trigger} with ${c.items} new items loses them`),
+		...soaks
+			.filter(Boolean)
+			.flatMap((data) =>
+				data.triggers
+					.filter((r) => r.lost)
+					.map(
+						(r) => `Soak (${data.cycles} cycles): ${r.trigger} lost ${r.lost} of ${r.items} items`,
+					),
+			),
+		...(capacity && !capacity.lateArrivalEmitted
+			? [
+					`Cursor engine: a late arrival behind ${capacity.newerItems} newer items inside the late-arrival window is never emitted`,
+				]
+			: []),
+	];
+	if (!issues.length) return [];
+	return [
+		'## Known issues',
+		'',
+		'Reported bugs. Their tests still run and must keep failing until the bug is fixed (then the test fails',
+		'until its row in test/reliability is removed), so every figure below is a bug to fix, not to explain.',
+		'',
+		...issues.map((issue) => `- ${issue}`),
+		'',
+	];
 }
 
 function render() {
-  const faults = load('faults');
-  const badInput = load('bad-input');
-  const soakFull = load('soak-full');
-  const soakShort = load('soak-short');
-  const lines = [
-    '# Reliability',
-    '',
-    '<!-- Generated by scripts/reliability.js from .cache/reliability/*.json: do not edit by hand. -->',
-    '',
-    'Figures from the last runs of the suites in `test/reliability` (real n8n engine, vendor emulator over',
-    'real HTTP). `npm test` runs all four parts (the soak with 60 cycles per trigger); `npm run test:faults`',
-    'runs parts 1, 3 and 4; `npm run soak` runs the soak with 1,000 cycles per trigger. Each of them rewrites',
-    'this file; `npm run test:e2e` (real n8n) adds the E2E rows of part 4 and part 5 (queue mode);',
-    '`npm run reliability` rewrites it from the last figures.',
-    '',
-    ...knownIssuesSection(faults, badInput, load('interrupted'), load('capacity'), [soakFull, soakShort]),
-    ...faultSection(faults),
-    ...soakSection(soakFull, soakShort, load('interrupted'), load('capacity')),
-    ...badInputSection(badInput),
-    ...secretsSection([
-      ['Fault matrix', faults],
-      ['Bad input', badInput],
-      ['Soak (1,000 cycles)', soakFull],
-      ['Soak (short)', soakShort],
-    ]),
-    ...queueSection(queueRuns()),
-  ];
-  // Written whole then renamed: two suites finishing together never leave half a file.
-  fs.writeFileSync(`${OUTPUT}.tmp`, `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
-  fs.renameSync(`${OUTPUT}.tmp`, OUTPUT);
-  return OUTPUT;
+	const faults = load('faults');
+	const badInput = load('bad-input');
+	const soakFull = load('soak-full');
+	const soakShort = load('soak-short');
+	const lines = [
+		'# Reliability',
+		'',
+		'<!-- Generated by scripts/reliability.js from .cache/reliability/*.json: do not edit by hand. -->',
+		'',
+		'Figures from the last runs of the suites in `test/reliability` (real n8n engine, vendor emulator over',
+		'real HTTP). `npm test` runs all four parts (the soak with 60 cycles per trigger); `npm run test:faults`',
+		'runs parts 1, 3 and 4; `npm run soak` runs the soak with 1,000 cycles per trigger. Each of them rewrites',
+		'this file; `npm run test:e2e` (real n8n) adds the E2E rows of part 4 and part 5 (queue mode);',
+		'`npm run reliability` rewrites it from the last figures.',
+		'',
+		...knownIssuesSection(faults, badInput, load('interrupted'), load('capacity'), [
+			soakFull,
+			soakShort,
+		]),
+		...faultSection(faults),
+		...soakSection(soakFull, soakShort, load('interrupted'), load('capacity')),
+		...badInputSection(badInput),
+		...secretsSection([
+			['Fault matrix', faults],
+			['Bad input', badInput],
+			['Soak (1,000 cycles)', soakFull],
+			['Soak (short)', soakShort],
+		]),
+		...queueSection(queueRuns()),
+	];
+	// Written whole then renamed: two suites finishing together never leave half a file.
+	fs.writeFileSync(
+		`${OUTPUT}.tmp`,
+		`${lines
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trimEnd()}\n`,
+	);
+	fs.renameSync(`${OUTPUT}.tmp`, OUTPUT);
+	return OUTPUT;
 }
 
 if (require.main === module) {
-  const command = process.argv[2];
-  const status = command ? runSuites(command) : 0;
-  const file = render();
-  process.stdout.write(`[reliability] wrote ${path.relative(ROOT, file)}\n`);
-  process.exit(status);
+	const command = process.argv[2];
+	const status = command ? runSuites(command) : 0;
+	const file = render();
+	process.stdout.write(`[reliability] wrote ${path.relative(ROOT, file)}\n`);
+	process.exit(status);
 }
 
 module.exports = { render };

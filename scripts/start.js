@@ -21,88 +21,108 @@ const { startStack } = require('../e2e/lib/stack');
 const { DEFAULT_OWNER } = require('../e2e/lib/n8n');
 
 function option(name, fallback) {
-  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : true;
+	const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+	if (!arg) return fallback;
+	return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : true;
 }
 
 function say(msg) {
-  process.stdout.write(`[start] ${msg}\n`);
+	process.stdout.write(`[start] ${msg}\n`);
 }
 
 function assertPortFree(port, what) {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', () => reject(new Error(`port ${port} (${what}) is in use: stop whatever uses it, or pass --${what}=<port>`)));
-    srv.listen(port, '127.0.0.1', () => srv.close(resolve));
-  });
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.once('error', () =>
+			reject(
+				new Error(
+					`port ${port} (${what}) is in use: stop whatever uses it, or pass --${what}=<port>`,
+				),
+			),
+		);
+		srv.listen(port, '127.0.0.1', () => srv.close(resolve));
+	});
 }
 
 async function main() {
-  const started = Date.now();
-  const version = option('n8n', DEMO_VERSION);
-  const port = Number(option('port', process.env.N8N_DEMO_PORT || 5678));
-  const sandboxPort = Number(option('sandbox-port', process.env.SANDBOX_PORT || 4010));
-  const userFolder = path.join(os.tmpdir(), `n8n-nodes-voc-demo-${version}`);
-  if (option('fresh', false)) fs.rmSync(userFolder, { recursive: true, force: true });
+	const started = Date.now();
+	const version = option('n8n', DEMO_VERSION);
+	const port = Number(option('port', process.env.N8N_DEMO_PORT || 5678));
+	const sandboxPort = Number(option('sandbox-port', process.env.SANDBOX_PORT || 4010));
+	const userFolder = path.join(os.tmpdir(), `n8n-nodes-voc-demo-${version}`);
+	if (option('fresh', false)) fs.rmSync(userFolder, { recursive: true, force: true });
 
-  await assertPortFree(port, 'port');
-  await assertPortFree(sandboxPort, 'sandbox-port');
+	await assertPortFree(port, 'port');
+	await assertPortFree(sandboxPort, 'sandbox-port');
 
-  let emulator;
-  let stack;
-  let stopping = false;
-  const stop = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping n8n and the emulator…');
-    try {
-      if (stack) await stack.stop({ removeUserFolder: false });
-      if (emulator) await emulator.close();
-    } finally {
-      say('stopped');
-      process.exit(code);
-    }
-  };
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+	let emulator;
+	let stack;
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping n8n and the emulator…');
+		try {
+			if (stack) await stack.stop({ removeUserFolder: false });
+			if (emulator) await emulator.close();
+		} finally {
+			say('stopped');
+			process.exit(code);
+		}
+	};
+	process.on('SIGINT', () => stop(0));
+	process.on('SIGTERM', () => stop(0));
 
-  try {
-    say('step 1/5: building and packing the package');
-    const tarball = await packPackage();
+	try {
+		say('step 1/5: building and packing the package');
+		const tarball = await packPackage();
 
-    say(`step 2/5: starting the vendor emulator on 127.0.0.1:${sandboxPort}`);
-    emulator = await startEmulator({ port: sandboxPort });
+		say(`step 2/5: starting the vendor emulator on 127.0.0.1:${sandboxPort}`);
+		emulator = await startEmulator({ port: sandboxPort });
 
-    say(`step 3/5: n8n ${version} (installed once into .cache/, later runs reuse it)`);
-    await ensureN8n(version);
+		say(`step 3/5: n8n ${version} (installed once into .cache/, later runs reuse it)`);
+		await ensureN8n(version);
 
-    say('step 4/5 and 5/5: community package, credentials, example workflows, n8n itself');
-    stack = await startStack({ version, emulator, userFolder, port, tarball, progress: (m) => say(`  ${m}`) });
-    removePack(tarball);
-  } catch (error) {
-    console.error(`\n[start] failed: ${error.message}`);
-    await stop(1);
-    return;
-  }
+		say('step 4/5 and 5/5: community package, credentials, example workflows, n8n itself');
+		stack = await startStack({
+			version,
+			emulator,
+			userFolder,
+			port,
+			tarball,
+			progress: (m) => say(`  ${m}`),
+		});
+		removePack(tarball);
+	} catch (error) {
+		console.error(`\n[start] failed: ${error.message}`);
+		await stop(1);
+		return;
+	}
 
-  const { n8n, credentials, examples } = stack;
-  const line = '─'.repeat(72);
-  console.log(`\n${line}`);
-  console.log(`  n8n ${version} with n8n-nodes-voc is ready (${fmt(Date.now() - started)})\n`);
-  console.log(`  Open        ${n8n.url}`);
-  console.log(`  Sign in     ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`);
-  console.log(`\n  Emulator    ${emulator.url}  (control API: ${emulator.url}/__control)`);
-  for (const c of credentials) console.log(`  Credential  ${c.name}`);
-  for (const e of examples) console.log(`  Workflow    ${e.workflow.name}  → ${n8n.url}/workflow/${e.workflow.id}`);
-  console.log(`\n  Try it: open "Wesal VoC: Low CSAT alert" and run it from its "Run now" trigger, or activate it and add`);
-  console.log(`  a low-scored survey to the emulator; the next poll (each minute) turns it into an alert:`);
-  console.log(`    curl -s -X POST ${emulator.url}/__control/wesal-voc/surveys -H 'content-type: application/json' \\`);
-  console.log(`      -d '{"surveys":[{"agent":"Sara","answers":{"AgentSatisfaction":"1"}}]}'`);
-  console.log(`\n  n8n data    ${userFolder}  (kept between runs; npm start -- --fresh to reset)`);
-  console.log(`  n8n log     ${n8n.logFile}`);
-  console.log(`\n  Press Ctrl-C to stop n8n and the emulator.`);
-  console.log(`${line}\n`);
+	const { n8n, credentials, examples } = stack;
+	const line = '─'.repeat(72);
+	console.log(`\n${line}`);
+	console.log(`  n8n ${version} with n8n-nodes-voc is ready (${fmt(Date.now() - started)})\n`);
+	console.log(`  Open        ${n8n.url}`);
+	console.log(`  Sign in     ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`);
+	console.log(`\n  Emulator    ${emulator.url}  (control API: ${emulator.url}/__control)`);
+	for (const c of credentials) console.log(`  Credential  ${c.name}`);
+	for (const e of examples)
+		console.log(`  Workflow    ${e.workflow.name}  → ${n8n.url}/workflow/${e.workflow.id}`);
+	console.log(
+		`\n  Try it: open "Wesal VoC: Low CSAT alert" and run it from its "Run now" trigger, or activate it and add`,
+	);
+	console.log(
+		`  a low-scored survey to the emulator; the next poll (each minute) turns it into an alert:`,
+	);
+	console.log(
+		`    curl -s -X POST ${emulator.url}/__control/wesal-voc/surveys -H 'content-type: application/json' \\`,
+	);
+	console.log(`      -d '{"surveys":[{"agent":"Sara","answers":{"AgentSatisfaction":"1"}}]}'`);
+	console.log(`\n  n8n data    ${userFolder}  (kept between runs; npm start -- --fresh to reset)`);
+	console.log(`  n8n log     ${n8n.logFile}`);
+	console.log(`\n  Press Ctrl-C to stop n8n and the emulator.`);
+	console.log(`${line}\n`);
 }
 
 main();

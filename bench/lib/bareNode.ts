@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
@@ -25,13 +31,18 @@ export class BarePortalReader implements INodeType {
 		const body = JSON.parse(this.getNodeParameter('body', 0) as string) as IDataObject;
 		const output: INodeExecutionData[] = [];
 		for (let offset = 0; ; offset += 100) {
-			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'wesalPortalApi', {
-				method: 'POST',
-				url: `${baseUrl}/survey/queries/surveys`,
-				body: { ...body, offset, limit: 100 },
-				json: true,
-			})) as { data: { surveys: IDataObject[]; pagination: { nextPage: number | null } } };
-			for (const survey of answer.data.surveys) output.push({ json: survey, pairedItem: { item: 0 } });
+			const answer = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'wesalPortalApi',
+				{
+					method: 'POST',
+					url: `${baseUrl}/survey/queries/surveys`,
+					body: { ...body, offset, limit: 100 },
+					json: true,
+				},
+			)) as { data: { surveys: IDataObject[]; pagination: { nextPage: number | null } } };
+			for (const survey of answer.data.surveys)
+				output.push({ json: survey, pairedItem: { item: 0 } });
 			if (answer.data.pagination.nextPage === null) return [output];
 		}
 	}

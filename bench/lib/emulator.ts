@@ -14,7 +14,10 @@ export class RemoteEmulator {
 	static async start(vendors: Record<string, unknown> = {}): Promise<RemoteEmulator> {
 		const child = fork(join(__dirname, 'emulator-process.ts'), [], {
 			execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
-			env: { ...process.env, BENCH_SANDBOX_OPTIONS: JSON.stringify({ anchor: ANCHOR.toISOString(), vendors }) },
+			env: {
+				...process.env,
+				BENCH_SANDBOX_OPTIONS: JSON.stringify({ anchor: ANCHOR.toISOString(), vendors }),
+			},
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
 		const url = await new Promise<string>((resolve, reject) => {
@@ -44,7 +47,11 @@ export class RemoteEmulator {
 	}
 
 	/** Requests the vendor received since the last reset (or clearRequests). */
-	async requests(vendor: string): Promise<Array<{ method: string; path: string; query: Record<string, unknown>; body: unknown }>> {
+	async requests(
+		vendor: string,
+	): Promise<
+		Array<{ method: string; path: string; query: Record<string, unknown>; body: unknown }>
+	> {
 		return await this.control('GET', `requests?vendor=${vendor}`);
 	}
 

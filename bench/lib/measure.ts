@@ -42,12 +42,16 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T } & Sam
 	const end = performance.now();
 	const used = process.cpuUsage(cpu);
 	await new Promise((resolve) => setTimeout(resolve, 10)); // let the GC entries of the run arrive
-	const gcMs = gcPauses.filter(([at]) => at >= start && at <= end).reduce((sum, [, duration]) => sum + duration, 0);
+	const gcMs = gcPauses
+		.filter(([at]) => at >= start && at <= end)
+		.reduce((sum, [, duration]) => sum + duration, 0);
 	return { value, ms: end - start, cpuMs: (used.user + used.system) / 1000, gcMs };
 }
 
 /** Peak heap (above the heap in use before) and peak RSS while fn runs, sampled every 5 ms. */
-export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; heapMb: number; rssMb: number }> {
+export async function peakMemory<T>(
+	fn: () => Promise<T>,
+): Promise<{ value: T; heapMb: number; rssMb: number }> {
 	global.gc?.();
 	const before = process.memoryUsage();
 	let heap = before.heapUsed;
@@ -77,7 +81,9 @@ export async function rounds<K extends string>(
 	before: () => Promise<void> = async () => {},
 	after: (variant: K) => Promise<void> = async () => {},
 ): Promise<Record<K, Sample[]>> {
-	const samples = Object.fromEntries(Object.keys(variants).map((key) => [key, [] as Sample[]])) as Record<K, Sample[]>;
+	const samples = Object.fromEntries(
+		Object.keys(variants).map((key) => [key, [] as Sample[]]),
+	) as Record<K, Sample[]>;
 	for (let round = 0; round <= count; round++) {
 		for (const key of Object.keys(variants) as K[]) {
 			await before();
@@ -92,7 +98,8 @@ export async function rounds<K extends string>(
 /** Per-round ratio of two variants' wall times. */
 export const ratios = (a: Sample[], b: Sample[]) => a.map((sample, i) => sample.ms / b[i].ms);
 
-const fmt = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (value: number, digits: number) =>
+	value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** "1,234 ms (1,200–1,300)" */
 export function show(summary: Summary, unit = 'ms', digits = 0): string {
@@ -115,10 +122,16 @@ export function table(head: string[], rows: Array<Array<string | number>>): stri
  * Whether a cost per unit stays flat from the smallest to the largest size: "linear", or how much
  * it grows per unit and how much of that growth is GC pauses.
  */
-export function growth(small: { samples: Sample[]; units: number }, large: { samples: Sample[]; units: number }): string {
-	const perUnit = (x: { samples: Sample[]; units: number }, pick: (s: Sample) => number) => summarize(x.samples.map(pick)).median / x.units;
+export function growth(
+	small: { samples: Sample[]; units: number },
+	large: { samples: Sample[]; units: number },
+): string {
+	const perUnit = (x: { samples: Sample[]; units: number }, pick: (s: Sample) => number) =>
+		summarize(x.samples.map(pick)).median / x.units;
 	const change = perUnit(large, (s) => s.ms) / perUnit(small, (s) => s.ms) - 1;
-	if (Math.abs(change) <= 0.15) return `linear (cost per item ${change >= 0 ? '+' : ''}${Math.round(change * 100)}% from the smallest to the largest size)`;
-	const gcShare = (x: { samples: Sample[] }) => summarize(x.samples.map((s) => s.gcMs / s.ms)).median;
+	if (Math.abs(change) <= 0.15)
+		return `linear (cost per item ${change >= 0 ? '+' : ''}${Math.round(change * 100)}% from the smallest to the largest size)`;
+	const gcShare = (x: { samples: Sample[] }) =>
+		summarize(x.samples.map((s) => s.gcMs / s.ms)).median;
 	return `not linear: cost per item ${change >= 0 ? '+' : ''}${Math.round(change * 100)}% from the smallest to the largest size; GC pauses are ${Math.round(gcShare(small) * 100)}% of the time at the smallest size and ${Math.round(gcShare(large) * 100)}% at the largest`;
 }

@@ -16,11 +16,14 @@ const INSTALL = join(ROOT, '.cache', `n8n-${N8N_VERSION}`, 'node_modules');
 const BASE = join(INSTALL, 'n8n-nodes-base', 'dist', 'nodes');
 const SHARED = ['n8n-workflow', 'n8n-core'];
 
-const version = (dir: string, name: string) => (JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (dir: string, name: string) =>
+	(JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as { version: string })
+		.version;
 
 /** Why n8n-nodes-base cannot be used here, or undefined when it can. */
 export function unavailableReason(): string | undefined {
-	if (!existsSync(BASE)) return `n8n ${N8N_VERSION} is not installed in .cache/ (run \`node e2e/lib/install.js ${N8N_VERSION}\`)`;
+	if (!existsSync(BASE))
+		return `n8n ${N8N_VERSION} is not installed in .cache/ (run \`node e2e/lib/install.js ${N8N_VERSION}\`)`;
 	for (const name of SHARED) {
 		const ours = version(join(ROOT, 'node_modules'), name);
 		const theirs = version(INSTALL, name);
@@ -34,18 +37,30 @@ let redirected = false;
 function shareEngineModules(): void {
 	if (redirected) return;
 	redirected = true;
-	const moduleApi = Module as unknown as { _resolveFilename(request: string, parent: { filename?: string } | undefined, ...rest: unknown[]): string };
+	const moduleApi = Module as unknown as {
+		_resolveFilename(
+			request: string,
+			parent: { filename?: string } | undefined,
+			...rest: unknown[]
+		): string;
+	};
 	const resolve = moduleApi._resolveFilename;
 	moduleApi._resolveFilename = function (request, parent, ...rest) {
-		if (SHARED.includes(request) && parent?.filename?.startsWith(INSTALL)) return require.resolve(request);
+		if (SHARED.includes(request) && parent?.filename?.startsWith(INSTALL))
+			return require.resolve(request);
 		return resolve.call(this, request, parent, ...rest);
 	};
 }
 
 /** A node class of n8n-nodes-base, e.g. baseNode('HttpRequest/HttpRequest.node', 'HttpRequest'). */
-export function baseNode(file: string, className: string): new () => INodeType | IVersionedNodeType {
+export function baseNode(
+	file: string,
+	className: string,
+): new () => INodeType | IVersionedNodeType {
 	const reason = unavailableReason();
 	if (reason) throw new Error(reason);
 	shareEngineModules();
-	return (require(join(BASE, file)) as Record<string, new () => INodeType | IVersionedNodeType>)[className];
+	return (require(join(BASE, file)) as Record<string, new () => INodeType | IVersionedNodeType>)[
+		className
+	];
 }

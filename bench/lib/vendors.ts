@@ -1,9 +1,25 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { WECLEVER_BASE_PATH, WECLEVER_PASSWORD, WECLEVER_PLATFORM_ID, WECLEVER_USERNAME } from '../../sandbox/vendors/weClever';
+import {
+	WECLEVER_BASE_PATH,
+	WECLEVER_PASSWORD,
+	WECLEVER_PLATFORM_ID,
+	WECLEVER_USERNAME,
+} from '../../sandbox/vendors/weClever';
 import { WELCORP_BASE_PATH, WELCORP_LOGINS } from '../../sandbox/vendors/welcorp';
-import { WESAL_PORTAL_BASE_PATH, WESAL_PORTAL_CLIENT_ID, WESAL_PORTAL_EMAIL, WESAL_PORTAL_PASSWORD } from '../../sandbox/vendors/wesalPortal';
-import { WESAL_VOC_API_TOKEN, WESAL_VOC_BASE_PATH, WESAL_VOC_CLIENT_ID, WESAL_VOC_COMPANY_NAME, WESAL_VOC_EMAIL } from '../../sandbox/vendors/wesalVoc';
+import {
+	WESAL_PORTAL_BASE_PATH,
+	WESAL_PORTAL_CLIENT_ID,
+	WESAL_PORTAL_EMAIL,
+	WESAL_PORTAL_PASSWORD,
+} from '../../sandbox/vendors/wesalPortal';
+import {
+	WESAL_VOC_API_TOKEN,
+	WESAL_VOC_BASE_PATH,
+	WESAL_VOC_CLIENT_ID,
+	WESAL_VOC_COMPANY_NAME,
+	WESAL_VOC_EMAIL,
+} from '../../sandbox/vendors/wesalVoc';
 import { WOLKVOX_BASE_PATH, WOLKVOX_SERVER, WOLKVOX_TOKEN } from '../../sandbox/vendors/wolkvox';
 import { CredentialStore } from '../../test/harness';
 import type { RemoteEmulator } from './emulator';
@@ -73,17 +89,28 @@ export const VENDORS = {
 		trigger: 'nodes/Wolkvox/WolkvoxTrigger.node',
 		credential: 'WolkvoxApi.credentials',
 		credentialType: 'wolkvoxApi',
-		data: (emulator: RemoteEmulator) => ({ server: WOLKVOX_SERVER, token: WOLKVOX_TOKEN, baseUrl: emulator.vendorUrl(WOLKVOX_BASE_PATH) }),
+		data: (emulator: RemoteEmulator) => ({
+			server: WOLKVOX_SERVER,
+			token: WOLKVOX_TOKEN,
+			baseUrl: emulator.vendorUrl(WOLKVOX_BASE_PATH),
+		}),
 	},
 } as const;
 
 export type VendorKey = keyof typeof VENDORS;
 
 /** A fresh credential store (n8n's credentials DB) holding one credential of the vendor. */
-export function credentialFor(vendor: VendorKey, emulator: RemoteEmulator, overrides: ICredentialDataDecryptedObject = {}) {
+export function credentialFor(
+	vendor: VendorKey,
+	emulator: RemoteEmulator,
+	overrides: ICredentialDataDecryptedObject = {},
+) {
 	const spec = VENDORS[vendor];
 	const store = new CredentialStore([credentialFromDist(spec.credential)]);
-	const id = store.add({ type: spec.credentialType, data: { ...spec.data(emulator), ...overrides } });
+	const id = store.add({
+		type: spec.credentialType,
+		data: { ...spec.data(emulator), ...overrides },
+	});
 	return { store, credentials: { [spec.credentialType]: id }, id };
 }
 

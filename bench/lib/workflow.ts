@@ -2,7 +2,17 @@ import { WorkflowExecute } from 'n8n-core';
 import type { INode, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { createAdditionalData, createInputNodeType, INPUT_NODE_TYPE, NodeTypes, PACKAGE_NAME, startEngine, toError, type CredentialStore, type NodeTypeSource } from '../../test/harness';
+import {
+	createAdditionalData,
+	createInputNodeType,
+	INPUT_NODE_TYPE,
+	NodeTypes,
+	PACKAGE_NAME,
+	startEngine,
+	toError,
+	type CredentialStore,
+	type NodeTypeSource,
+} from '../../test/harness';
 import { makeNode, makeWorkflow } from '../../test/harness/workflow';
 
 export interface Step {
@@ -20,7 +30,11 @@ export interface Step {
  * with the harness's registries (runNode does the same for a single node). Resolves the items of
  * the last step; rejects with the first node error.
  */
-export async function runChain(store: CredentialStore, steps: Step[], items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[]> {
+export async function runChain(
+	store: CredentialStore,
+	steps: Step[],
+	items: INodeExecutionData[] = [{ json: {} }],
+): Promise<INodeExecutionData[]> {
 	await startEngine();
 	const nodeTypes = new NodeTypes([], store.credentialTypes);
 	nodeTypes.register(createInputNodeType(items));
@@ -30,10 +44,17 @@ export async function runChain(store: CredentialStore, steps: Step[], items: INo
 		nodes.push(makeNode(nodeTypes, typeName, { ...step, store, position: [250 * (index + 1), 0] }));
 	}
 	const connections = Object.fromEntries(
-		nodes.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: nodes[i + 1].name, type: NodeConnectionTypes.Main, index: 0 }]] }]),
+		nodes
+			.slice(0, -1)
+			.map((node, i) => [
+				node.name,
+				{ main: [[{ node: nodes[i + 1].name, type: NodeConnectionTypes.Main, index: 0 }]] },
+			]),
 	);
 	const { workflow, workflowData } = makeWorkflow({ nodeTypes, nodes, connections });
-	const additionalData = createAdditionalData(store, { execution: { mode: 'manual', workflowData } });
+	const additionalData = createAdditionalData(store, {
+		execution: { mode: 'manual', workflowData },
+	});
 	const run: IRun = await new WorkflowExecute(additionalData, 'manual').run(workflow, nodes[0]);
 	const { runData, error } = run.data.resultData;
 	if (error) throw toError(error);

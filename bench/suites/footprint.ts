@@ -21,7 +21,11 @@ interface E2eLib {
 	N8n: { create(options: { version: string; userFolder: string }): Promise<N8nInstance> };
 	tempUserFolder(prefix: string): string;
 }
-const e2e: E2eLib = { ...require('../../e2e/lib/install'), ...require('../../e2e/lib/n8n'), ...require('../../e2e/lib/stack') };
+const e2e: E2eLib = {
+	...require('../../e2e/lib/install'),
+	...require('../../e2e/lib/n8n'),
+	...require('../../e2e/lib/stack'),
+};
 const { ensureN8n, installPackage, packPackage, removePack, N8n, tempUserFolder } = e2e;
 
 const PACK_GOAL_BYTES = 150 * 1024;
@@ -35,7 +39,11 @@ interface PackInfo {
 }
 
 function npmPack(): PackInfo {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	return (JSON.parse(out.slice(out.indexOf('['))) as PackInfo[])[0];
 }
 
@@ -58,9 +66,22 @@ process.stdout.write(JSON.stringify({ total: performance.now() - start, times })
 `;
 
 function requireTimes(runs: number) {
-	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { credentials: string[]; nodes: string[] } };
-	const files = [...pkg.n8n.credentials, ...pkg.n8n.nodes].map((file) => file.replace(/^dist\//, ''));
-	const samples = Array.from({ length: runs + 1 }, () => JSON.parse(execFileSync(process.execPath, ['-e', REQUIRE_SCRIPT, JSON.stringify(files), DIST], { cwd: ROOT, encoding: 'utf8' })) as { total: number; times: number[] }).slice(1);
+	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		n8n: { credentials: string[]; nodes: string[] };
+	};
+	const files = [...pkg.n8n.credentials, ...pkg.n8n.nodes].map((file) =>
+		file.replace(/^dist\//, ''),
+	);
+	const samples = Array.from(
+		{ length: runs + 1 },
+		() =>
+			JSON.parse(
+				execFileSync(process.execPath, ['-e', REQUIRE_SCRIPT, JSON.stringify(files), DIST], {
+					cwd: ROOT,
+					encoding: 'utf8',
+				}),
+			) as { total: number; times: number[] },
+	).slice(1);
 	return {
 		total: summarize(samples.map((s) => s.total)),
 		perFile: files.map((file, i) => ({ file, ms: summarize(samples.map((s) => s.times[i])) })),
@@ -91,15 +112,28 @@ async function n8nStart(n8n: N8nInstance): Promise<number> {
 
 /** Two user folders of the same n8n, without and with the package; started in turn, so both see the same conditions. */
 async function startUp(ctx: BenchContext, runs: number) {
-	if (!existsSync(join(ROOT, '.cache', `n8n-${N8N_VERSION}`, '.complete'))) return { skipped: `n8n ${N8N_VERSION} is not installed in .cache/ (\`node e2e/lib/install.js ${N8N_VERSION}\`)` };
+	if (!existsSync(join(ROOT, '.cache', `n8n-${N8N_VERSION}`, '.complete')))
+		return {
+			skipped: `n8n ${N8N_VERSION} is not installed in .cache/ (\`node e2e/lib/install.js ${N8N_VERSION}\`)`,
+		};
 	const install = await ensureN8n(N8N_VERSION);
 	const tarball = await packPackage({ build: false });
 	const variants = ['without', 'with'] as const;
-	const folders = { without: tempUserFolder('n8n-nodes-voc-bench-'), with: tempUserFolder('n8n-nodes-voc-bench-') };
-	const result = { without: { first: 0, again: [] as number[] }, with: { first: 0, again: [] as number[] }, loadErrors: [] as string[] };
+	const folders = {
+		without: tempUserFolder('n8n-nodes-voc-bench-'),
+		with: tempUserFolder('n8n-nodes-voc-bench-'),
+	};
+	const result = {
+		without: { first: 0, again: [] as number[] },
+		with: { first: 0, again: [] as number[] },
+		loadErrors: [] as string[],
+	};
 	try {
 		await installPackage({ userFolder: folders.with, tarball, n8n: install });
-		const instances = { without: await N8n.create({ version: N8N_VERSION, userFolder: folders.without }), with: await N8n.create({ version: N8N_VERSION, userFolder: folders.with }) };
+		const instances = {
+			without: await N8n.create({ version: N8N_VERSION, userFolder: folders.without }),
+			with: await N8n.create({ version: N8N_VERSION, userFolder: folders.with }),
+		};
 		const startStop = async (variant: (typeof variants)[number]) => {
 			const ms = await n8nStart(instances[variant]);
 			await instances[variant].stop();
@@ -127,28 +161,47 @@ export async function footprint(ctx: BenchContext): Promise<Section> {
 	ctx.log('footprint: require times');
 	const requires = requireTimes(ctx.smoke ? 1 : 10);
 	const startRuns = ctx.smoke ? 0 : ctx.runs;
-	const start = ctx.smoke ? { skipped: 'not measured in a smoke run' } : await startUp(ctx, startRuns);
+	const start = ctx.smoke
+		? { skipped: 'not measured in a smoke run' }
+		: await startUp(ctx, startRuns);
 
 	const goals: Goal[] = [
-		{ goal: '`npm pack` size ≤ 150 KB', measured: `${num(pack.size / 1024, 1)} KB (${num(pack.entryCount)} files, ${num(pack.unpackedSize / 1024, 1)} KB unpacked)`, met: pack.size <= PACK_GOAL_BYTES },
-		{ goal: `Require every node and credential module ≤ ${REQUIRE_GOAL_MS} ms`, measured: show(requires.total), met: requires.total.median <= REQUIRE_GOAL_MS },
+		{
+			goal: '`npm pack` size ≤ 150 KB',
+			measured: `${num(pack.size / 1024, 1)} KB (${num(pack.entryCount)} files, ${num(pack.unpackedSize / 1024, 1)} KB unpacked)`,
+			met: pack.size <= PACK_GOAL_BYTES,
+		},
+		{
+			goal: `Require every node and credential module ≤ ${REQUIRE_GOAL_MS} ms`,
+			measured: show(requires.total),
+			met: requires.total.median <= REQUIRE_GOAL_MS,
+		},
 	];
 	const lines = [
 		`**npm pack**: ${num(pack.size)} bytes packed (${num(pack.size / 1024, 1)} KB), ${num(pack.unpackedSize)} bytes unpacked, ${num(pack.entryCount)} files.`,
 		'',
 		`**Require time** of every module listed in package.json's \`n8n\` block, in a fresh Node process that has n8n-workflow loaded already (as n8n has), ${requires.total.n} processes: total ${show(requires.total)}. First require of each module (what it loads that the modules before it did not):`,
 		'',
-		table(['Module', 'Require'], requires.perFile.map(({ file, ms }) => [file, show(ms, 'ms', 1)])),
+		table(
+			['Module', 'Require'],
+			requires.perFile.map(({ file, ms }) => [file, show(ms, 'ms', 1)]),
+		),
 		'',
 	];
 	if ('skipped' in start) {
-		goals.push({ goal: `n8n ${N8N_VERSION} start-up with and without the package (reported)`, measured: `not measured: ${start.skipped}` });
+		goals.push({
+			goal: `n8n ${N8N_VERSION} start-up with and without the package (reported)`,
+			measured: `not measured: ${start.skipped}`,
+		});
 		lines.push(`**n8n start-up**: not measured: ${start.skipped}.`);
 	} else {
 		const { without, with: withPackage, loadErrors } = start.result!;
 		const again = (values: number[]) => show(summarize(values));
 		const delta = summarize(withPackage.again.map((ms, i) => ms - without.again[i]));
-		goals.push({ goal: `n8n ${N8N_VERSION} start-up with and without the package (reported)`, measured: `${again(without.again)} without, ${again(withPackage.again)} with (difference ${show(delta)})` });
+		goals.push({
+			goal: `n8n ${N8N_VERSION} start-up with and without the package (reported)`,
+			measured: `${again(without.again)} without, ${again(withPackage.again)} with (difference ${show(delta)})`,
+		});
 		lines.push(
 			`**n8n ${N8N_VERSION} start-up** (e2e/lib: \`n8n start\` in a new user folder with SQLite, until /healthz/readiness answers; the package installed as n8n installs a community package). The first start of a folder also creates the database; then ${startRuns} rounds, each starting (and stopping) the folder without and then the one with the package.`,
 			'',
@@ -156,7 +209,12 @@ export async function footprint(ctx: BenchContext): Promise<Section> {
 				['', 'First start (new database)', `Later starts (${startRuns})`, 'Package load errors'],
 				[
 					['Without the package', show(summarize([without.first])), again(without.again), '–'],
-					['With n8n-nodes-voc', show(summarize([withPackage.first])), again(withPackage.again), loadErrors.length ? loadErrors.join('<br>') : 'none'],
+					[
+						'With n8n-nodes-voc',
+						show(summarize([withPackage.first])),
+						again(withPackage.again),
+						loadErrors.length ? loadErrors.join('<br>') : 'none',
+					],
 				],
 			),
 			'',

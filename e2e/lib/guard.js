@@ -15,18 +15,18 @@ const child = spawn(command, args, { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => {});
 
 child.on('error', (error) => {
-  console.error(`guard: cannot start ${command}: ${error.message}`);
-  process.exit(127);
+	console.error(`guard: cannot start ${command}: ${error.message}`);
+	process.exit(127);
 });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 
 const watch = setInterval(() => {
-  if (process.ppid === parent) return;
-  clearInterval(watch);
-  try {
-    process.kill(-process.pid, 'SIGTERM');
-  } catch {
-    /* gone */
-  }
-  setTimeout(() => process.kill(-process.pid, 'SIGKILL'), 15000);
+	if (process.ppid === parent) return;
+	clearInterval(watch);
+	try {
+		process.kill(-process.pid, 'SIGTERM');
+	} catch {
+		/* gone */
+	}
+	setTimeout(() => process.kill(-process.pid, 'SIGKILL'), 15000);
 }, 500);

@@ -12,33 +12,36 @@
 const NODE_24 = '24.11.1';
 
 const VERSIONS = {
-  '1.123.81': {
-    major: 1,
-    node: 'system',
-    // @langchain/langgraph-checkpoint 1.0.2+ needs @langchain/core ^1.1.44 (it imports
-    // @langchain/core/utils/uuid), newer than the core n8n 1.123.81 resolves: n8n would not start
-    overrides: { xlsx: 'npm:@e965/xlsx@0.20.3', '@langchain/langgraph-checkpoint': '1.0.1' },
-    // a read pool puts SQLite in WAL mode: CLI imports while the server runs do not hit SQLITE_BUSY
-    env: { DB_SQLITE_POOL_SIZE: '2' },
-    activate: 'update',
-  },
-  '2.40.7': {
-    major: 2,
-    node: NODE_24,
-    overrides: { linkedom: '0.18.14' },
-    // the MCP registry module fetches api.n8n.io on startup (unreachable offline): switch it off
-    env: { N8N_DISABLED_MODULES: 'mcp-registry' },
-    activate: 'publish',
-  },
+	'1.123.81': {
+		major: 1,
+		node: 'system',
+		// @langchain/langgraph-checkpoint 1.0.2+ needs @langchain/core ^1.1.44 (it imports
+		// @langchain/core/utils/uuid), newer than the core n8n 1.123.81 resolves: n8n would not start
+		overrides: { xlsx: 'npm:@e965/xlsx@0.20.3', '@langchain/langgraph-checkpoint': '1.0.1' },
+		// a read pool puts SQLite in WAL mode: CLI imports while the server runs do not hit SQLITE_BUSY
+		env: { DB_SQLITE_POOL_SIZE: '2' },
+		activate: 'update',
+	},
+	'2.40.7': {
+		major: 2,
+		node: NODE_24,
+		overrides: { linkedom: '0.18.14' },
+		// the MCP registry module fetches api.n8n.io on startup (unreachable offline): switch it off
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		activate: 'publish',
+	},
 };
 
 const DEMO_VERSION = '2.40.7';
 const TEST_VERSIONS = ['1.123.81', '2.40.7'];
 
 function versionInfo(version) {
-  const info = VERSIONS[version];
-  if (!info) throw new Error(`n8n ${version} is not one of the versions we support: ${Object.keys(VERSIONS).join(', ')}`);
-  return { version, ...info };
+	const info = VERSIONS[version];
+	if (!info)
+		throw new Error(
+			`n8n ${version} is not one of the versions we support: ${Object.keys(VERSIONS).join(', ')}`,
+		);
+	return { version, ...info };
 }
 
 module.exports = { VERSIONS, DEMO_VERSION, TEST_VERSIONS, versionInfo };

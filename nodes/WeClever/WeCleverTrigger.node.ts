@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
@@ -29,7 +35,13 @@ export class WeCleverTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [{ name: 'New Finalized Lead', value: 'newFinalizedLead', description: 'The service of a lead was finalized' }],
+				options: [
+					{
+						name: 'New Finalized Lead',
+						value: 'newFinalizedLead',
+						description: 'The service of a lead was finalized',
+					},
+				],
 				default: 'newFinalizedLead',
 			},
 			{
@@ -48,14 +60,21 @@ export class WeCleverTrigger implements INodeType {
 		const request = { timeoutMs: options.timeout as number | undefined };
 		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
 		const search = async (start: Date, end: Date) =>
-			await findFinalizedLeads.call(this, OPERATION, { start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) }, 'dateTime', request);
+			await findFinalizedLeads.call(
+				this,
+				OPERATION,
+				{ start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) },
+				'dateTime',
+				request,
+			);
 
 		// The list has no timestamps: every poll asks again for the overlapping window and the
 		// seen-id set keeps each lead from being emitted twice. A lead is dated with the poll time
 		// (timeOf undefined), or earlier by readWindow when the next poll will not read it again.
 		const dated = new Map<LeadEntry, Date>();
 		const source: PollSource<LeadEntry> = {
-			fetchWindow: async (since, until) => await readWindow(search, { since, until, lookbackMs }, dated),
+			fetchWindow: async (since, until) =>
+				await readWindow(search, { since, until, lookbackMs }, dated),
 			fetchSample: async () => {
 				const now = new Date();
 				const recent = await search(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000), now);
@@ -64,8 +83,11 @@ export class WeCleverTrigger implements INodeType {
 			idOf: leadId,
 			timeOf: (lead) => dated.get(lead),
 		};
-		const output = await pollNewItemsAndEnrich(this, source, { lookbackMs }, async (leads) =>
-			await leadOutput.call(this, OPERATION, leads, options, request),
+		const output = await pollNewItemsAndEnrich(
+			this,
+			source,
+			{ lookbackMs },
+			async (leads) => await leadOutput.call(this, OPERATION, leads, options, request),
 		);
 		return output ? [output.map((json) => ({ json }))] : null;
 	}

@@ -3,14 +3,30 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import type { FeedbackRecord, HttpFailure, RequestContext } from '../shared';
-import { feedbackRecord, formatForVendor, mapWithConcurrency, parseVendorDate, score, sentimentFromCounts } from '../shared';
+import {
+	feedbackRecord,
+	formatForVendor,
+	mapWithConcurrency,
+	parseVendorDate,
+	score,
+	sentimentFromCounts,
+} from '../shared';
 import { weCleverRequest } from './transport';
 
 /** How many lead details are fetched at the same time (Include Details, Simplify, trigger). */
 export const DETAIL_CONCURRENCY = 4;
 
 const wholeNumber = z.union([z.number().int(), z.string().trim().regex(/^\d+$/).transform(Number)]);
-const count = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).nullish();
+const count = z
+	.union([
+		z.number(),
+		z
+			.string()
+			.trim()
+			.regex(/^\d+(\.\d+)?$/)
+			.transform(Number),
+	])
+	.nullish();
 
 export const listEntrySchema = z
 	.object({
@@ -38,7 +54,17 @@ const messageSchema = z
 
 export type LeadMessage = z.infer<typeof messageSchema>;
 
-const DOCUMENTED_LEAD_FIELDS = ['email', 'name', 'phone', 'state', 'regional', 'chats', 'feelings', 'csat', 'status'];
+const DOCUMENTED_LEAD_FIELDS = [
+	'email',
+	'name',
+	'phone',
+	'state',
+	'regional',
+	'chats',
+	'feelings',
+	'csat',
+	'status',
+];
 
 export const leadSchema = z
 	.object({
@@ -49,22 +75,40 @@ export const leadSchema = z
 		regional: z.string().nullish(),
 		chats: z
 			.object({
-				metrics: z.object({ date_difference: z.string().nullish(), total_messages: count }).passthrough().nullish(),
+				metrics: z
+					.object({ date_difference: z.string().nullish(), total_messages: count })
+					.passthrough()
+					.nullish(),
 				messages: z.array(messageSchema).nullish(),
 			})
 			.passthrough()
 			.nullish(),
 		feelings: z
-			.object({ total_messages: count, positive_feeling: count, neutral_feeling: count, negative_feeling: count })
+			.object({
+				total_messages: count,
+				positive_feeling: count,
+				neutral_feeling: count,
+				negative_feeling: count,
+			})
 			.passthrough()
 			.nullish(),
-		csat: z.object({ message: z.string().nullish(), rating: z.union([z.string(), z.number()]).nullish() }).passthrough().nullish(),
+		csat: z
+			.object({
+				message: z.string().nullish(),
+				rating: z.union([z.string(), z.number()]).nullish(),
+			})
+			.passthrough()
+			.nullish(),
 		status: z.string().nullish(),
 	})
 	.passthrough()
-	.refine((lead) => DOCUMENTED_LEAD_FIELDS.some((field) => lead[field as keyof typeof lead] !== undefined), {
-		message: 'the lead has none of the documented fields',
-	});
+	.refine(
+		(lead) =>
+			DOCUMENTED_LEAD_FIELDS.some((field) => lead[field as keyof typeof lead] !== undefined),
+		{
+			message: 'the lead has none of the documented fields',
+		},
+	);
 
 export type Lead = z.infer<typeof leadSchema>;
 
@@ -82,7 +126,9 @@ export type DatePrecision = 'dateTime' | 'date';
 
 /** YYYY-MM-DD (the calendar day as given) or YYYY-MM-DD+HH:mm:ss (in UTC). */
 export function weCleverDate(value: DateTime, precision: DatePrecision): string {
-	return precision === 'date' ? value.toFormat('yyyy-MM-dd') : formatForVendor(value, 'spaced').replace(' ', '+');
+	return precision === 'date'
+		? value.toFormat('yyyy-MM-dd')
+		: formatForVendor(value, 'spaced').replace(' ', '+');
 }
 
 export async function findFinalizedLeads(
@@ -94,7 +140,10 @@ export async function findFinalizedLeads(
 ): Promise<LeadEntry[]> {
 	const answer = await weCleverRequest(this, 'finalizedLeads', {
 		operation,
-		params: { firstDate: weCleverDate(range.start, precision), lastDate: weCleverDate(range.end, precision) },
+		params: {
+			firstDate: weCleverDate(range.start, precision),
+			lastDate: weCleverDate(range.end, precision),
+		},
 		schema: listAnswerSchema,
 		...options,
 	});
@@ -144,7 +193,12 @@ function leadInFailure(failure: HttpFailure): z.infer<typeof leadAnswerSchema> |
 	return failure.status === 500 ? leadAnswerSchema.safeParse(failure.body).data : undefined;
 }
 
-export async function getLead(this: RequestContext, operation: string, id: number, options: RequestOptions = {}): Promise<Lead> {
+export async function getLead(
+	this: RequestContext,
+	operation: string,
+	id: number,
+	options: RequestOptions = {},
+): Promise<Lead> {
 	const answer = await weCleverRequest(this, 'lead', {
 		operation,
 		params: { id: String(id) },
@@ -183,7 +237,9 @@ export async function leadOutput(
 ): Promise<IDataObject[]> {
 	if (!output.includeDetails && !output.simplify) return entries as IDataObject[];
 	const records = await withDetails.call(this, operation, entries, options);
-	return output.simplify ? records.map((record) => simplifyLead(record) as unknown as IDataObject) : (records as IDataObject[]);
+	return output.simplify
+		? records.map((record) => simplifyLead(record) as unknown as IDataObject)
+		: (records as IDataObject[]);
 }
 
 const isFromCustomer = (message: LeadMessage) => /^inbound/i.test(message.direction ?? '');
@@ -208,8 +264,11 @@ export function simplifyLead(record: LeadRecord): FeedbackRecord {
 	const lastCustomerMessage = newest(messages.filter(isFromCustomer));
 	const rating = record.csat?.rating;
 	const feelings = record.feelings;
-	const chatId = messages.find((message) => message.id_chat !== undefined && message.id_chat !== null)?.id_chat;
-	const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+	const chatId = messages.find(
+		(message) => message.id_chat !== undefined && message.id_chat !== null,
+	)?.id_chat;
+	const text = (value: unknown) =>
+		typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 	return feedbackRecord({
 		source: 'weClever',
 		surveyId: String(record.weclever_lead_id),
@@ -217,13 +276,23 @@ export function simplifyLead(record: LeadRecord): FeedbackRecord {
 		date: parseVendorDate(lastMessage?.date_created)?.toISOString() ?? null,
 		channel: 'chat',
 		queue: text(record.regional),
-		customerId: record.client_lead_id === undefined || record.client_lead_id === null ? null : String(record.client_lead_id),
+		customerId:
+			record.client_lead_id === undefined || record.client_lead_id === null
+				? null
+				: String(record.client_lead_id),
 		customerName: text(record.name),
 		customerNumber: text(record.phone),
 		customerEmail: text(record.email),
-		scores: rating === undefined || rating === null || String(rating).trim() === '' ? [] : [score('csat', 'CSAT', rating)],
+		scores:
+			rating === undefined || rating === null || String(rating).trim() === ''
+				? []
+				: [score('csat', 'CSAT', rating)],
 		sentiment: feelings
-			? sentimentFromCounts(feelings.positive_feeling ?? 0, feelings.neutral_feeling ?? 0, feelings.negative_feeling ?? 0)
+			? sentimentFromCounts(
+					feelings.positive_feeling ?? 0,
+					feelings.neutral_feeling ?? 0,
+					feelings.negative_feeling ?? 0,
+				)
 			: null,
 		comment: text(lastCustomerMessage?.body),
 	});

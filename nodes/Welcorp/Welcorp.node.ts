@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as job from './actions/job';
@@ -14,7 +19,8 @@ export class Welcorp implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send SMS, MMS, voice, fax and email jobs, manage users and 2FA codes with the Welcorp REST API',
+		description:
+			'Send SMS, MMS, voice, fax and email jobs, manage users and 2FA codes with the Welcorp REST API',
 		defaults: { name: 'Welcorp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,20 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CALLBACK_EVENTS, convertCallback, detectEvent, formBody, type CallbackEvent } from './callback/events';
+import {
+	CALLBACK_EVENTS,
+	convertCallback,
+	detectEvent,
+	formBody,
+	type CallbackEvent,
+} from './callback/events';
 import { tokensMatch } from './callback/token';
 
 export class WelcorpCallbackTrigger implements INodeType {
@@ -12,11 +25,14 @@ export class WelcorpCallbackTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Job callbacks: " + $parameter["events"].length + " of 3 kinds"}}',
-		description: 'Starts the workflow when Welcorp posts a delivery report, an SMS reply or an SMS status to a job callback URL',
+		description:
+			'Starts the workflow when Welcorp posts a delivery report, an SMS reply or an SMS status to a job callback URL',
 		defaults: { name: 'Welcorp Callback Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'welcorp' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'welcorp' },
+		],
 		properties: [
 			{
 				displayName:
@@ -66,13 +82,20 @@ export class WelcorpCallbackTrigger implements INodeType {
 		const expected = String(this.getNodeParameter('secretToken', '') ?? '');
 		const { token } = this.getQueryData() as IDataObject;
 		if (!tokensMatch(token, expected)) {
-			response.status(401).json({ message: 'Unauthorized: the token in the callback URL is missing or wrong' });
+			response
+				.status(401)
+				.json({ message: 'Unauthorized: the token in the callback URL is missing or wrong' });
 			return { noWebhookResponse: true };
 		}
 		const body = formBody(this.getBodyData());
 		const event = detectEvent(body);
 		if (!event) {
-			response.status(400).json({ message: 'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected' });
+			response
+				.status(400)
+				.json({
+					message:
+						'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected',
+				});
 			return { noWebhookResponse: true };
 		}
 		const wanted = this.getNodeParameter('events', []) as CallbackEvent[];

@@ -1,7 +1,19 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { lookbackOption, mapWithConcurrency, pollNewItems, timeoutOption, withPollStateRollback } from '../shared';
+import {
+	lookbackOption,
+	mapWithConcurrency,
+	pollNewItems,
+	timeoutOption,
+	withPollStateRollback,
+} from '../shared';
 import { readJobFilters } from './jobs/list';
 import { jobTypeOptions } from './jobs/types';
 import { jobDetailSchema, type JobRow } from './schemas';
@@ -30,8 +42,16 @@ export class WelcorpTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Job Completed', value: 'jobCompleted', description: 'A job finished sending; its delivery totals are final' },
-					{ name: 'New Job', value: 'newJob', description: 'A job was submitted (by anyone the credential can see)' },
+					{
+						name: 'Job Completed',
+						value: 'jobCompleted',
+						description: 'A job finished sending; its delivery totals are final',
+					},
+					{
+						name: 'New Job',
+						value: 'newJob',
+						description: 'A job was submitted (by anyone the credential can see)',
+					},
 				],
 				default: 'newJob',
 			},
@@ -42,10 +62,34 @@ export class WelcorpTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{ displayName: 'Job Name', name: 'jobName', type: 'string', default: '', description: 'Only jobs with exactly this name' },
-					{ displayName: 'Job Type', name: 'jobType', type: 'options', options: jobTypeOptions('filter'), default: 'Sms' },
-					{ displayName: 'User Code', name: 'userCode', type: 'string', default: '', description: 'Only jobs of this user (agents and admins)' },
-					{ displayName: 'User ID', name: 'userId', type: 'number', default: 0, description: 'Only jobs of this user (agents and admins)' },
+					{
+						displayName: 'Job Name',
+						name: 'jobName',
+						type: 'string',
+						default: '',
+						description: 'Only jobs with exactly this name',
+					},
+					{
+						displayName: 'Job Type',
+						name: 'jobType',
+						type: 'options',
+						options: jobTypeOptions('filter'),
+						default: 'Sms',
+					},
+					{
+						displayName: 'User Code',
+						name: 'userCode',
+						type: 'string',
+						default: '',
+						description: 'Only jobs of this user (agents and admins)',
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'number',
+						default: 0,
+						description: 'Only jobs of this user (agents and admins)',
+					},
 				],
 			},
 			{
@@ -60,7 +104,8 @@ export class WelcorpTrigger implements INodeType {
 						name: 'includeDetails',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to fetch each job with its recipients and delivery reports (one more request per job)',
+						description:
+							'Whether to fetch each job with its recipients and delivery reports (one more request per job)',
 					},
 					lookbackOption,
 					timeoutOption,
@@ -70,7 +115,8 @@ export class WelcorpTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 7,
-						description: 'Job Completed: how long a submitted job is watched before it is given up (scheduled jobs may take long)',
+						description:
+							'Job Completed: how long a submitted job is watched before it is given up (scheduled jobs may take long)',
 						displayOptions: { show: { '/event': ['jobCompleted'] } },
 					},
 				],
@@ -93,14 +139,22 @@ export class WelcorpTrigger implements INodeType {
 		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
 		const fetchDetails = async (jobs: JobRow[]) =>
 			await mapWithConcurrency(jobs, 4, async (job: JobRow) => {
-				const answer = await welcorpRequest(this, 'getJob', { operation: query.operation, id: job.job_id, schema: jobDetailSchema, timeoutMs: query.timeoutMs });
+				const answer = await welcorpRequest(this, 'getJob', {
+					operation: query.operation,
+					id: job.job_id,
+					schema: jobDetailSchema,
+					timeoutMs: query.timeoutMs,
+				});
 				return { json: answer.data as IDataObject };
 			});
 		// New jobs and their details are all or nothing: a failed detail call leaves the jobs new.
 		return await withPollStateRollback(this, async () => {
 			const jobs =
 				event === 'jobCompleted'
-					? await pollCompletedJobs(this, query, { lookbackMs, trackMs: ((options.trackDays as number | undefined) ?? 7) * 86_400_000 })
+					? await pollCompletedJobs(this, query, {
+							lookbackMs,
+							trackMs: ((options.trackDays as number | undefined) ?? 7) * 86_400_000,
+						})
 					: await pollNewItems(this, newJobSource(this, query), { lookbackMs });
 			if (!jobs) return null;
 			if (!options.includeDetails) return [jobs.map((job) => ({ json: job as IDataObject }))];

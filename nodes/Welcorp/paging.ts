@@ -20,17 +20,29 @@ interface LaravelAnswer<T> {
 export async function readPages<A extends LaravelAnswer<unknown>>(
 	context: RequestContext,
 	endpoint: Endpoint,
-	request: { operation: string; qs: IDataObject; schema: z.ZodType<A, z.ZodTypeDef, unknown>; itemIndex?: number; timeoutMs?: number },
+	request: {
+		operation: string;
+		qs: IDataObject;
+		schema: z.ZodType<A, z.ZodTypeDef, unknown>;
+		itemIndex?: number;
+		timeoutMs?: number;
+	},
 	limit: ReadLimit,
 	onAnswer?: (answer: A) => void,
 ): Promise<Array<A['data'][number]>> {
 	// The page size must stay the same on every page, or page numbers would overlap.
-	const pageSize = limit.returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, Math.max(1, limit.limit));
+	const pageSize = limit.returnAll
+		? MAX_PAGE_SIZE
+		: Math.min(MAX_PAGE_SIZE, Math.max(1, limit.limit));
 	const fetchPage = async (page: number): Promise<Page<A['data'][number], number>> => {
-		const answer = await welcorpRequest(context, endpoint, { ...request, qs: { ...request.qs, page, page_size: pageSize } });
+		const answer = await welcorpRequest(context, endpoint, {
+			...request,
+			qs: { ...request.qs, page, page_size: pageSize },
+		});
 		onAnswer?.(answer);
 		const current = answer.current_page ?? page;
-		const more = answer.last_page !== undefined ? current < answer.last_page : Boolean(answer.next_page_url);
+		const more =
+			answer.last_page !== undefined ? current < answer.last_page : Boolean(answer.next_page_url);
 		return { items: answer.data, next: more ? current + 1 : undefined };
 	};
 	return await collectPages(1, fetchPage, limit);

@@ -2,10 +2,19 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A numeric id parameter (job, user): digits only, checked before any request. */
-export function readId(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function readId(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (!/^\d+$/.test(value)) {
-		throw new NodeOperationError(this.getNode(), `Invalid "${label}": "${value}" must be a number such as 60276558`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "${label}": "${value}" must be a number such as 60276558`,
+			{ itemIndex },
+		);
 	}
 	return value;
 }

@@ -29,7 +29,9 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T) {
 		.passthrough();
 }
 
-export const jobDetailSchema = z.object({ data: z.object({ job_id: id }).passthrough() }).passthrough();
+export const jobDetailSchema = z
+	.object({ data: z.object({ job_id: id }).passthrough() })
+	.passthrough();
 
 export const userSchema = z.object({ user_id: id }).passthrough();
 
@@ -39,14 +41,24 @@ export const userListSchema = z.union([
 	z
 		.object({ data: userSchema })
 		.passthrough()
-		.transform((answer) => ({ ...answer, data: [answer.data], current_page: 1, last_page: 1, single: true })),
+		.transform((answer) => ({
+			...answer,
+			data: [answer.data],
+			current_page: 1,
+			last_page: 1,
+			single: true,
+		})),
 ]);
 
 export const userDetailSchema = z.object({ data: userSchema }).passthrough();
 
 /** Job and user writes answer `{ status: 200, data: <id> }`. */
-export const idAnswerSchema = z.object({ status: z.coerce.number().optional(), data: id }).passthrough();
+export const idAnswerSchema = z
+	.object({ status: z.coerce.number().optional(), data: id })
+	.passthrough();
 
-export const textAnswerSchema = z.object({ status: z.coerce.number().optional(), data: z.string() }).passthrough();
+export const textAnswerSchema = z
+	.object({ status: z.coerce.number().optional(), data: z.string() })
+	.passthrough();
 
 export const asObject = (value: unknown) => value as IDataObject;

@@ -9,16 +9,29 @@ export const ACCOUNT_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
 export function checkTimeZone(node: INode, zone: string): string {
 	if (!DateTime.now().setZone(zone).isValid) {
-		throw new NodeOperationError(node, `Invalid "Account Time Zone" in the Welcorp credential: "${zone}" is not an IANA time zone`, {
-			description: 'Use a name such as Australia/Sydney or UTC.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid "Account Time Zone" in the Welcorp credential: "${zone}" is not an IANA time zone`,
+			{
+				description: 'Use a name such as Australia/Sydney or UTC.',
+			},
+		);
 	}
 	return zone;
 }
 
 /** A user-given date (workflow time zone unless it has an offset) as the account's local time. */
-export function toAccountTime(node: INode, value: unknown, field: string, workflowZone: string, accountZone: string, itemIndex?: number): string {
-	return parseDateInput(node, value, field, workflowZone, itemIndex).setZone(accountZone).toFormat(ACCOUNT_FORMAT);
+export function toAccountTime(
+	node: INode,
+	value: unknown,
+	field: string,
+	workflowZone: string,
+	accountZone: string,
+	itemIndex?: number,
+): string {
+	return parseDateInput(node, value, field, workflowZone, itemIndex)
+		.setZone(accountZone)
+		.toFormat(ACCOUNT_FORMAT);
 }
 
 export function formatAccountTime(date: Date, accountZone: string): string {

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { PollSource } from '../shared';
@@ -31,7 +37,9 @@ export class WesalPortalTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [{ name: 'New Survey', value: 'newSurvey', description: 'A customer answered a survey' }],
+				options: [
+					{ name: 'New Survey', value: 'newSurvey', description: 'A customer answered a survey' },
+				],
 				default: 'newSurvey',
 			},
 			companyField,
@@ -44,7 +52,11 @@ export class WesalPortalTrigger implements INodeType {
 				options: [
 					extendedOption,
 					lookbackOption,
-					{ ...simplifyOption, description: 'Whether to return the normalized feedback record instead of the raw survey' },
+					{
+						...simplifyOption,
+						description:
+							'Whether to return the normalized feedback record instead of the raw survey',
+					},
 					timeoutOption,
 				],
 			},
@@ -59,7 +71,13 @@ export class WesalPortalTrigger implements INodeType {
 		const extended = options.extended === true;
 		const timeoutMs = options.timeout as number | undefined;
 		const search = async (start: Date, end: Date) =>
-			await searchSurveys(this, OPERATION, { companyId, start, end, extended, checkFields: true }, { returnAll: true, limit: 0 }, { timeoutMs });
+			await searchSurveys(
+				this,
+				OPERATION,
+				{ companyId, start, end, extended, checkFields: true },
+				{ returnAll: true, limit: 0 },
+				{ timeoutMs },
+			);
 
 		const source: PollSource<Survey> = {
 			fetchWindow: search,
@@ -68,7 +86,10 @@ export class WesalPortalTrigger implements INodeType {
 				for (const windowMs of SAMPLE_WINDOWS_MS) {
 					const recent = await search(new Date(now.getTime() - windowMs), now);
 					const newest = recent.reduce<Survey | undefined>(
-						(best, survey) => (best && (surveyTime(best)?.getTime() ?? 0) >= (surveyTime(survey)?.getTime() ?? 0) ? best : survey),
+						(best, survey) =>
+							best && (surveyTime(best)?.getTime() ?? 0) >= (surveyTime(survey)?.getTime() ?? 0)
+								? best
+								: survey,
 						undefined,
 					);
 					if (newest) return [newest];
@@ -78,8 +99,14 @@ export class WesalPortalTrigger implements INodeType {
 			idOf: surveyId,
 			timeOf: surveyTime,
 		};
-		const surveys = await pollNewItems(this, source, { lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000 });
+		const surveys = await pollNewItems(this, source, {
+			lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000,
+		});
 		if (!surveys) return null;
-		return [surveys.map((survey) => ({ json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject }))];
+		return [
+			surveys.map((survey) => ({
+				json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject,
+			})),
+		];
 	}
 }

@@ -5,12 +5,16 @@ import { z } from 'zod';
 import type { RequestContext } from '../shared';
 import { envelope, wesalPortalRequest } from './transport';
 
-const companySchema = z.object({ id: z.union([z.number(), z.string()]), name: z.string().nullish() }).passthrough();
+const companySchema = z
+	.object({ id: z.union([z.number(), z.string()]), name: z.string().nullish() })
+	.passthrough();
 
 export const organizationSchema = envelope(
 	z
 		.object({
-			organization: z.object({ id: z.union([z.number(), z.string()]).nullish(), name: z.string().nullish() }).passthrough(),
+			organization: z
+				.object({ id: z.union([z.number(), z.string()]).nullish(), name: z.string().nullish() })
+				.passthrough(),
 			companies: z.array(companySchema),
 		})
 		.passthrough(),
@@ -18,8 +22,16 @@ export const organizationSchema = envelope(
 
 export type Organization = z.infer<typeof organizationSchema>['data'];
 
-export async function getOrganization(context: RequestContext, operation: string, itemIndex?: number): Promise<Organization> {
-	const answer = await wesalPortalRequest(context, 'getOrganization', { operation, schema: organizationSchema, itemIndex });
+export async function getOrganization(
+	context: RequestContext,
+	operation: string,
+	itemIndex?: number,
+): Promise<Organization> {
+	const answer = await wesalPortalRequest(context, 'getOrganization', {
+		operation,
+		schema: organizationSchema,
+		itemIndex,
+	});
 	return answer.data;
 }
 
@@ -44,7 +56,13 @@ export const companyField: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 100301',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A company ID is a number, e.g. 100301' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*\\d+\\s*$',
+						errorMessage: 'A company ID is a number, e.g. 100301',
+					},
+				},
 			],
 		},
 	],
@@ -52,13 +70,20 @@ export const companyField: INodeProperties = {
 
 /** The company ID as the API wants it (a number), from the locator or a plain value. */
 export function readCompanyId(context: RequestContext, raw: unknown, itemIndex?: number): number {
-	const value = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const value =
+		raw !== null && typeof raw === 'object' && 'value' in raw
+			? (raw as { value: unknown }).value
+			: raw;
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d+$/.test(text)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Invalid "Company": ${text === '' ? 'choose a company' : `"${text}" is not a company ID`}`,
-			{ itemIndex, description: 'Pick a company from the list, or give its numeric ID (e.g. 100301).' },
+			{
+				itemIndex,
+				description: 'Pick a company from the list, or give its numeric ID (e.g. 100301).',
+			},
 		);
 	}
 	return Number(text);

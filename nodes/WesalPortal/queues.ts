@@ -15,7 +15,8 @@ export function queueIdsField(operation: string): INodeProperties {
 		required: true,
 		default: '',
 		placeholder: '01756dxx-xxxx-xxxx-xxxx-7c12cf9a0dxx, 02795dxx-xxxx-xxxx-xxxx-2f13cf5a0dxx',
-		description: 'IDs of the queues, comma-separated (or an array from an expression), as given by your administrator',
+		description:
+			'IDs of the queues, comma-separated (or an array from an expression), as given by your administrator',
 		displayOptions: { show: { resource: ['queue'], operation: [operation] } },
 	};
 }
@@ -23,17 +24,23 @@ export function queueIdsField(operation: string): INodeProperties {
 export function readQueueIds(context: RequestContext, raw: unknown, itemIndex?: number): string[] {
 	const ids = [...new Set(listParameter(raw))];
 	if (ids.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Invalid "Queue IDs": give at least one queue ID', {
-			itemIndex,
-			description: 'Queue IDs are comma-separated, e.g. 01756dxx-…, 02795dxx-…',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Invalid "Queue IDs": give at least one queue ID',
+			{
+				itemIndex,
+				description: 'Queue IDs are comma-separated, e.g. 01756dxx-…, 02795dxx-…',
+			},
+		);
 	}
 	return ids;
 }
 
 /** `{ data: { success, result: [...] }, success }`: one result per queue asked for. */
 export function queueResultSchema<T extends z.ZodTypeAny>(entry: T) {
-	return envelope(z.object({ success: z.boolean().optional(), result: z.array(entry) }).passthrough());
+	return envelope(
+		z.object({ success: z.boolean().optional(), result: z.array(entry) }).passthrough(),
+	);
 }
 
 const looseEntry = z.object({}).passthrough() as unknown as z.ZodType<IDataObject>;
@@ -47,7 +54,11 @@ export const performanceSchema = queueResultSchema(
 			queueId: z.string().nullish(),
 			success: z.boolean().nullish(),
 			data: z
-				.array(z.object({ interval: z.string().nullish(), metrics: z.record(z.unknown()).nullish() }).passthrough())
+				.array(
+					z
+						.object({ interval: z.string().nullish(), metrics: z.record(z.unknown()).nullish() })
+						.passthrough(),
+				)
 				.nullish(),
 		})
 		.passthrough(),

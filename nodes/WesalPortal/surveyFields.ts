@@ -5,5 +5,6 @@ export const extendedOption: INodeProperties = {
 	name: 'extended',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to ask the API for more details on each survey (queue and agent IDs, direction, duration, wrap-up)',
+	description:
+		'Whether to ask the API for more details on each survey (queue and agent IDs, direction, duration, wrap-up)',
 };

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 import type { FeedbackRecord, FeedbackScore, Page, ReadLimit, RequestContext } from '../shared';
-import { collectCountedPages, collectPages, feedbackRecord, formatForVendor, nextOffset, numericAnswer, parseVendorDate, score } from '../shared';
+import {
+	collectCountedPages,
+	collectPages,
+	feedbackRecord,
+	formatForVendor,
+	nextOffset,
+	numericAnswer,
+	parseVendorDate,
+	score,
+} from '../shared';
 import { envelope, wesalPortalRequest } from './transport';
 
 /** The largest page the API allows. */
@@ -69,7 +78,10 @@ const fullPageSchema = pageSchema(surveySchema);
  */
 const idsPageSchema = pageSchema(
 	// z.custom keeps the survey object itself: an object schema with passthrough copies every one.
-	z.custom<Survey>((value) => typeof value === 'object' && value !== null && hasIdShape((value as { id?: unknown }).id)),
+	z.custom<Survey>(
+		(value) =>
+			typeof value === 'object' && value !== null && hasIdShape((value as { id?: unknown }).id),
+	),
 ) as unknown as z.ZodType<SearchAnswer>;
 
 export interface SurveyQuery {
@@ -96,7 +108,10 @@ export function searchBody(query: SurveyQuery, offset: number, limit: number) {
 		filters: [
 			{
 				dimension: 'dateTime',
-				value: { startTime: formatForVendor(query.start, 'isoLocal'), endTime: formatForVendor(endSecond, 'isoLocal') },
+				value: {
+					startTime: formatForVendor(query.start, 'isoLocal'),
+					endTime: formatForVendor(endSecond, 'isoLocal'),
+				},
 			},
 		],
 		companyId: query.companyId,
@@ -121,7 +136,10 @@ export async function searchSurveys(
 ): Promise<Survey[]> {
 	const { pageConcurrency = 1, ...requestOptions } = options;
 	const schema: z.ZodType<SearchAnswer> = query.checkFields ? fullPageSchema : idsPageSchema;
-	const fetchPage = async (offset: number, wanted: number | undefined): Promise<Page<Survey, number>> => {
+	const fetchPage = async (
+		offset: number,
+		wanted: number | undefined,
+	): Promise<Page<Survey, number>> => {
 		const size = Math.min(MAX_PAGE_SIZE, wanted ?? MAX_PAGE_SIZE);
 		const answer = await wesalPortalRequest(context, 'searchSurveys', {
 			operation,
@@ -135,7 +153,10 @@ export async function searchSurveys(
 	};
 	const surveys =
 		pageConcurrency > 1
-			? await collectCountedPages(0, fetchPage, limit, { concurrency: pageConcurrency, cursorAt: (index, pageSize) => index * pageSize })
+			? await collectCountedPages(0, fetchPage, limit, {
+					concurrency: pageConcurrency,
+					cursorAt: (index, pageSize) => index * pageSize,
+				})
 			: await collectPages(0, fetchPage, limit);
 	// A survey that arrives while the pages are read shifts the offsets: never return one twice.
 	const seen = new Set<string>();
@@ -166,7 +187,12 @@ function scoresOf(survey: Survey): FeedbackScore[] {
 		if (known && known.time > time) continue;
 		const text = answer.answerTitle ?? answer.answerValue;
 		byQuestion.set(questionId, {
-			score: score(questionId, answer.questionName ?? questionId, text, numericAnswer(answer.answerValue)),
+			score: score(
+				questionId,
+				answer.questionName ?? questionId,
+				text,
+				numericAnswer(answer.answerValue),
+			),
 			time,
 		});
 	}

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { PollSource } from '../shared';
@@ -30,7 +36,9 @@ export class WesalVocTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [{ name: 'New Survey', value: 'newSurvey', description: 'A survey was completed' }],
+				options: [
+					{ name: 'New Survey', value: 'newSurvey', description: 'A survey was completed' },
+				],
 				default: 'newSurvey',
 			},
 			surveyFilterFields,
@@ -42,7 +50,11 @@ export class WesalVocTrigger implements INodeType {
 				default: {},
 				options: [
 					lookbackOption,
-					{ ...simplifyOption, description: 'Whether to return the normalized feedback record instead of the raw survey' },
+					{
+						...simplifyOption,
+						description:
+							'Whether to return the normalized feedback record instead of the raw survey',
+					},
 					timeoutOption,
 				],
 			},
@@ -53,10 +65,21 @@ export class WesalVocTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const filters = await readSurveyFilters(this, this.getNodeParameter('filters', {}) as IDataObject, OPERATION);
+		const filters = await readSurveyFilters(
+			this,
+			this.getNodeParameter('filters', {}) as IDataObject,
+			OPERATION,
+		);
 		const timeoutMs = options.timeout as number | undefined;
 		const search = async (start: Date, end: Date) =>
-			await searchSurveys.call(this, OPERATION, { start, end }, filters, { returnAll: true, limit: 0 }, { timeoutMs });
+			await searchSurveys.call(
+				this,
+				OPERATION,
+				{ start, end },
+				filters,
+				{ returnAll: true, limit: 0 },
+				{ timeoutMs },
+			);
 
 		const source: PollSource<Survey> = {
 			fetchWindow: search,
@@ -64,7 +87,10 @@ export class WesalVocTrigger implements INodeType {
 				const now = new Date();
 				const recent = await search(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000), now);
 				const newest = recent.reduce<Survey | undefined>(
-					(best, survey) => (best && (surveyTime(best)?.getTime() ?? 0) >= (surveyTime(survey)?.getTime() ?? 0) ? best : survey),
+					(best, survey) =>
+						best && (surveyTime(best)?.getTime() ?? 0) >= (surveyTime(survey)?.getTime() ?? 0)
+							? best
+							: survey,
 					undefined,
 				);
 				return newest ? [newest] : [];
@@ -72,13 +98,17 @@ export class WesalVocTrigger implements INodeType {
 			idOf: (survey) => survey._id,
 			timeOf: surveyTime,
 		};
-		const surveys = await pollNewItems(this, source, { lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000 });
+		const surveys = await pollNewItems(this, source, {
+			lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000,
+		});
 		if (!surveys) return null;
 
 		const questions = options.simplify ? await loadQuestions(this, OPERATION) : [];
 		return [
 			surveys.map((survey) => ({
-				json: (options.simplify ? simplifySurvey(survey, questions) : survey) as unknown as IDataObject,
+				json: (options.simplify
+					? simplifySurvey(survey, questions)
+					: survey) as unknown as IDataObject,
 			})),
 		];
 	}

@@ -102,19 +102,31 @@ export async function readSurveyFilters(
 			throw new NodeOperationError(
 				context.getNode(),
 				`Invalid "Question Name or ID": "${row.question ?? ''}" is not a question of this account`,
-				{ itemIndex, description: `Known questions: ${questions.map((known) => known.id).join(', ')}` },
+				{
+					itemIndex,
+					description: `Known questions: ${questions.map((known) => known.id).join(', ')}`,
+				},
 			);
 		}
 		const values = listParameter(row.values);
 		if (values.length === 0) {
-			throw new NodeOperationError(context.getNode(), `Invalid "Values" for "${question.name}": give at least one answer`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Invalid "Values" for "${question.name}": give at least one answer`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		const { minAnswer: min, maxAnswer: max } = question;
 		const outside = values.find((value) => {
 			const number = Number(value);
-			return question.type === 'rating' && (!Number.isFinite(number) || (min !== undefined && number < min) || (max !== undefined && number > max));
+			return (
+				question.type === 'rating' &&
+				(!Number.isFinite(number) ||
+					(min !== undefined && number < min) ||
+					(max !== undefined && number > max))
+			);
 		});
 		if (outside !== undefined) {
 			throw new NodeOperationError(

@@ -20,7 +20,9 @@ function parseQuestions(raw: unknown): Question[] | undefined {
 	if (typeof raw !== 'string' || raw === '') return undefined;
 	try {
 		const parsed = questionsSchema.safeParse(JSON.parse(raw));
-		return parsed.success ? parsed.data.map((question) => ({ ...question, name: question.name ?? question.id })) : undefined;
+		return parsed.success
+			? parsed.data.map((question) => ({ ...question, name: question.name ?? question.id }))
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -30,14 +32,26 @@ function parseQuestions(raw: unknown): Question[] | undefined {
  * The account's question schema arrives with the login answer and is kept in the credential.
  * When no login happened yet, one empty search triggers it.
  */
-export async function loadQuestions(context: RequestContext, operation: string): Promise<Question[]> {
+export async function loadQuestions(
+	context: RequestContext,
+	operation: string,
+): Promise<Question[]> {
 	const known = parseQuestions((await context.getCredentials('wesalVocApi')).questionsSchema);
 	if (known) return known;
 	const epoch = new Date(0);
-	await searchSurveys.call(context, operation, { start: epoch, end: epoch }, { agents: [], queues: [], interactionTypes: [], answers: {} }, { returnAll: false, limit: 1 });
+	await searchSurveys.call(
+		context,
+		operation,
+		{ start: epoch, end: epoch },
+		{ agents: [], queues: [], interactionTypes: [], answers: {} },
+		{ returnAll: false, limit: 1 },
+	);
 	const loaded = parseQuestions((await context.getCredentials('wesalVocApi')).questionsSchema);
 	if (!loaded) {
-		throw new NodeOperationError(context.getNode(), 'Wesal VoC did not send the question schema with the login answer');
+		throw new NodeOperationError(
+			context.getNode(),
+			'Wesal VoC did not send the question schema with the login answer',
+		);
 	}
 	return loaded;
 }

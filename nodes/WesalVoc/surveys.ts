@@ -51,7 +51,11 @@ export interface SurveyWindow {
 	end: Date;
 }
 
-export function searchBody(window: SurveyWindow, filters: SurveyFilters, page: number): IDataObject {
+export function searchBody(
+	window: SurveyWindow,
+	filters: SurveyFilters,
+	page: number,
+): IDataObject {
 	const answers: IDataObject = { ...filters.answers };
 	if (filters.interactionTypes.length) answers.interactionType = filters.interactionTypes;
 	return {
@@ -97,7 +101,9 @@ export function simplifySurvey(survey: Survey, questions: Question[]): FeedbackR
 	const answers = survey.answers ?? {};
 	const known = new Set(questions.map((question) => question.id));
 	const scores = [
-		...questions.filter((question) => question.id in answers).map((question) => score(question.id, question.name, answers[question.id])),
+		...questions
+			.filter((question) => question.id in answers)
+			.map((question) => score(question.id, question.name, answers[question.id])),
 		...Object.keys(answers)
 			.filter((id) => !known.has(id))
 			.map((id) => score(id, id, answers[id])),

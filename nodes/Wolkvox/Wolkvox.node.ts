@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
@@ -12,7 +17,8 @@ export class Wolkvox implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read intelligent-survey responses (voice of the customer) from the Wolkvox reports API',
+		description:
+			'Read intelligent-survey responses (voice of the customer) from the Wolkvox reports API',
 		defaults: { name: 'Wolkvox' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { PollSource } from '../shared';
@@ -42,7 +48,13 @@ export class WolkvoxTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [{ name: 'New Survey Response', value: 'newSurveyResponse', description: 'A customer answered the intelligent survey' }],
+				options: [
+					{
+						name: 'New Survey Response',
+						value: 'newSurveyResponse',
+						description: 'A customer answered the intelligent survey',
+					},
+				],
 				default: 'newSurveyResponse',
 			},
 			surveyFilterFields,
@@ -54,7 +66,11 @@ export class WolkvoxTrigger implements INodeType {
 				default: {},
 				options: [
 					lookbackOption,
-					{ ...simplifyOption, description: 'Whether to return the normalized feedback record instead of the report row' },
+					{
+						...simplifyOption,
+						description:
+							'Whether to return the normalized feedback record instead of the report row',
+					},
 					timeoutOption,
 				],
 			},
@@ -63,19 +79,34 @@ export class WolkvoxTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const filters: SurveyFilters = readSurveyFilters(this.getNodeParameter('filters', {}) as IDataObject);
+		const filters: SurveyFilters = readSurveyFilters(
+			this.getNodeParameter('filters', {}) as IDataObject,
+		);
 		const timeoutMs = options.timeout as number | undefined;
 		const read = async (start: Date, end: Date) =>
-			await readSurveys.call(this, OPERATION, rangeOf(start, end), filters, { returnAll: true, limit: 0 }, { timeoutMs });
+			await readSurveys.call(
+				this,
+				OPERATION,
+				rangeOf(start, end),
+				filters,
+				{ returnAll: true, limit: 0 },
+				{ timeoutMs },
+			);
 
 		const source: PollSource<SurveyRow> = {
 			fetchWindow: read,
 			fetchSample: async () => {
 				const now = Date.now();
 				for (const [from, to] of SAMPLE_SPANS_DAYS) {
-					const rows = await read(new Date(now - to * DAY_MS), new Date(now - from * DAY_MS - (from ? 1000 : 0)));
+					const rows = await read(
+						new Date(now - to * DAY_MS),
+						new Date(now - from * DAY_MS - (from ? 1000 : 0)),
+					);
 					const newest = rows.reduce<SurveyRow | undefined>(
-						(best, row) => (best && (surveyTime(best)?.getTime() ?? 0) > (surveyTime(row)?.getTime() ?? 0) ? best : row),
+						(best, row) =>
+							best && (surveyTime(best)?.getTime() ?? 0) > (surveyTime(row)?.getTime() ?? 0)
+								? best
+								: row,
 						undefined,
 					);
 					if (newest) return [newest];
@@ -85,8 +116,14 @@ export class WolkvoxTrigger implements INodeType {
 			idOf: surveyKey,
 			timeOf: surveyTime,
 		};
-		const rows = await pollNewItems(this, source, { lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000 });
+		const rows = await pollNewItems(this, source, {
+			lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000,
+		});
 		if (!rows) return null;
-		return [rows.map((row) => ({ json: options.simplify ? (simplifySurvey(row) as unknown as IDataObject) : surveyItem(row) }))];
+		return [
+			rows.map((row) => ({
+				json: options.simplify ? (simplifySurvey(row) as unknown as IDataObject) : surveyItem(row),
+			})),
+		];
 	}
 }

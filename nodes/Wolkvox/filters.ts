@@ -17,7 +17,8 @@ export const surveyFilterFields: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: '1001, Laura Gómez',
-			description: 'Only responses about these agents: IDs or names, comma-separated (names ignore case)',
+			description:
+				'Only responses about these agents: IDs or names, comma-separated (names ignore case)',
 		},
 		{
 			displayName: 'Skills',
@@ -25,7 +26,8 @@ export const surveyFilterFields: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: '301, Ventas',
-			description: 'Only responses from these skills (queues): IDs or names, comma-separated (names ignore case)',
+			description:
+				'Only responses from these skills (queues): IDs or names, comma-separated (names ignore case)',
 		},
 	],
 };
@@ -35,10 +37,14 @@ export interface SurveyFilters {
 	skills: string[];
 }
 
-const normalize = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim().toLowerCase());
+const normalize = (value: unknown) =>
+	value === undefined || value === null ? '' : String(value).trim().toLowerCase();
 
 export function readSurveyFilters(raw: IDataObject): SurveyFilters {
-	return { agents: listParameter(raw.agents).map(normalize), skills: listParameter(raw.skills).map(normalize) };
+	return {
+		agents: listParameter(raw.agents).map(normalize),
+		skills: listParameter(raw.skills).map(normalize),
+	};
 }
 
 function matchesAny(wanted: string[], ...candidates: unknown[]): boolean {
@@ -50,5 +56,8 @@ function matchesAny(wanted: string[], ...candidates: unknown[]): boolean {
 }
 
 export function matchesFilters(row: SurveyRow, filters: SurveyFilters): boolean {
-	return matchesAny(filters.agents, row.agent_id, row.agent_name) && matchesAny(filters.skills, row.skill_id, row.skill_name);
+	return (
+		matchesAny(filters.agents, row.agent_id, row.agent_name) &&
+		matchesAny(filters.skills, row.skill_id, row.skill_name)
+	);
 }

@@ -8,7 +8,8 @@ const QUESTION = /^q(\d+)$/i;
 /** Durations in seconds; identifiers (agent_id, conn_id, ani...) stay strings so leading zeros and long ids survive. */
 const DURATIONS = new Set(['voice_message_duration', 'time']);
 
-const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+const blank = (value: unknown) =>
+	value === undefined || value === null || String(value).trim() === '';
 
 /** "5" -> 5, "" -> null (not answered), anything else as sent. */
 function answerValue(value: unknown): number | string | null {
@@ -33,7 +34,17 @@ function questionIds(row: SurveyRow): string[] {
 }
 
 /** The documented fields that come before q1..qN in a row. */
-const BEFORE_ANSWERS = ['agent_id', 'agent_name', 'agent_dni', 'skill_id', 'skill_name', 'date', 'conn_id', 'ani', 'customer_id'];
+const BEFORE_ANSWERS = [
+	'agent_id',
+	'agent_name',
+	'agent_dni',
+	'skill_id',
+	'skill_name',
+	'date',
+	'conn_id',
+	'ani',
+	'customer_id',
+];
 
 /** The row in the documented order, with numbers parsed and q1..qN collected in `answers`. */
 export function surveyItem(row: SurveyRow): IDataObject {

@@ -32,7 +32,10 @@ export const surveyRowSchema = z
 export type SurveyRow = z.infer<typeof surveyRowSchema>;
 
 const envelopeSchema = z
-	.object({ code: z.union([z.number(), z.string()]).optional(), data: z.array(surveyRowSchema).nullish() })
+	.object({
+		code: z.union([z.number(), z.string()]).optional(),
+		data: z.array(surveyRowSchema).nullish(),
+	})
 	.passthrough()
 	.refine((body) => 'data' in body || 'code' in body, 'neither a list of rows nor { code, data }');
 
@@ -50,10 +53,18 @@ export interface ReadOptions {
 }
 
 /** One report request for [start, end], both inclusive to the second. */
-async function fetchWindow(context: RequestContext, operation: string, window: DateRange, options: ReadOptions): Promise<SurveyRow[]> {
+async function fetchWindow(
+	context: RequestContext,
+	operation: string,
+	window: DateRange,
+	options: ReadOptions,
+): Promise<SurveyRow[]> {
 	const answer = await wolkvoxRequest(context, 'surveyReport', {
 		operation,
-		qs: { date_ini: formatForVendor(window.start, 'compact'), date_end: formatForVendor(window.end, 'compact') },
+		qs: {
+			date_ini: formatForVendor(window.start, 'compact'),
+			date_end: formatForVendor(window.end, 'compact'),
+		},
 		schema: reportAnswerSchema,
 		itemIndex: options.itemIndex,
 		timeoutMs: options.timeoutMs,
@@ -93,10 +104,14 @@ export async function readSurveys(
 }
 
 export function rangeOf(start: Date, end: Date): DateRange {
-	return { start: DateTime.fromJSDate(start, { zone: 'utc' }), end: DateTime.fromJSDate(end, { zone: 'utc' }) };
+	return {
+		start: DateTime.fromJSDate(start, { zone: 'utc' }),
+		end: DateTime.fromJSDate(end, { zone: 'utc' }),
+	};
 }
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+const text = (value: unknown): string =>
+	value === undefined || value === null ? '' : String(value).trim();
 
 /** `date` is documented as "Year-Month-Day-Time": accept 2025-11-12 14:03:22, 2025-11-12-14:03:22 and 20251112140322. */
 export function surveyTime(row: SurveyRow): Date | undefined {

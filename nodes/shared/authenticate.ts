@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /** What a credential adds to every request: headers, body fields, or HTTP Basic `auth`. */
 export interface CredentialParts {
@@ -7,7 +11,10 @@ export interface CredentialParts {
 	auth?: { username: string; password: string };
 }
 
-export type Authenticate = (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+export type Authenticate = (
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 /**
  * A credential's `authenticate` as a plain function of the decrypted credential. n8n calls a
@@ -16,14 +23,18 @@ export type Authenticate = (credentials: ICredentialDataDecryptedObject, request
  * CPU per request, a fifth of n8n's own cost per request (bench/findings.md). The effect is the
  * generic one: headers and body fields are added to the request's own, `auth` is set.
  */
-export function authenticateWith(parts: (credentials: ICredentialDataDecryptedObject) => CredentialParts): Authenticate {
+export function authenticateWith(
+	parts: (credentials: ICredentialDataDecryptedObject) => CredentialParts,
+): Authenticate {
 	return async (credentials, requestOptions) => {
 		const { headers, body, auth } = parts(credentials);
 		if (headers) requestOptions.headers = { ...requestOptions.headers, ...headers };
 		if (body) {
 			const own = requestOptions.body;
-			const isPlainObject = typeof own === 'object' && own !== null && Object.getPrototypeOf(own) === Object.prototype;
-			if (own === undefined || isPlainObject) requestOptions.body = { ...(own as IDataObject | undefined), ...body };
+			const isPlainObject =
+				typeof own === 'object' && own !== null && Object.getPrototypeOf(own) === Object.prototype;
+			if (own === undefined || isPlainObject)
+				requestOptions.body = { ...(own as IDataObject | undefined), ...body };
 		}
 		if (auth) requestOptions.auth = auth;
 		return requestOptions;
@@ -31,7 +42,10 @@ export function authenticateWith(parts: (credentials: ICredentialDataDecryptedOb
 }
 
 /** A credential field as the text an expression `{{$credentials.x}}` would give ('' when empty). */
-export const credentialText = (credentials: ICredentialDataDecryptedObject, name: string): string => {
+export const credentialText = (
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+): string => {
 	const value = credentials[name];
 	return value === undefined || value === null ? '' : String(value);
 };

@@ -8,7 +8,8 @@ export async function mapWithConcurrency<T, R>(
 	limit: number,
 	fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-	if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Concurrency limit must be a positive integer, got ${limit}`);
+	if (!Number.isInteger(limit) || limit < 1)
+		throw new RangeError(`Concurrency limit must be a positive integer, got ${limit}`);
 	const results = new Array<R>(items.length);
 	let next = 0;
 	let failure: { error: unknown } | undefined;

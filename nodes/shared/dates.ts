@@ -45,7 +45,10 @@ export function parseDateInput(
 		throw new NodeOperationError(
 			node,
 			`Invalid "${field}": ${value === '' || value === undefined || value === null ? 'a date is required' : `${shown} is not a date`}`,
-			{ itemIndex, description: 'Use an ISO 8601 date-time such as 2025-11-01T00:00:00, or pick a date.' },
+			{
+				itemIndex,
+				description: 'Use an ISO 8601 date-time such as 2025-11-01T00:00:00, or pick a date.',
+			},
 		);
 	}
 	return parsed;
@@ -66,10 +69,14 @@ export function parseDateRange(
 	const start = parseDateInput(node, values.start, fields.start, zone, itemIndex);
 	const end = parseDateInput(node, values.end, fields.end, zone, itemIndex);
 	if (end < start) {
-		throw new NodeOperationError(node, `Invalid "${fields.end}": it must not be before "${fields.start}"`, {
-			itemIndex,
-			description: `${fields.start} is ${start.toISO()}, ${fields.end} is ${end.toISO()}.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid "${fields.end}": it must not be before "${fields.start}"`,
+			{
+				itemIndex,
+				description: `${fields.start} is ${start.toISO()}, ${fields.end} is ${end.toISO()}.`,
+			},
+		);
 	}
 	return { start, end };
 }
@@ -115,7 +122,10 @@ export function readDateRange(
 ): DateRange {
 	return parseDateRange(
 		context.getNode(),
-		{ start: context.getNodeParameter(names.start, itemIndex), end: context.getNodeParameter(names.end, itemIndex) },
+		{
+			start: context.getNodeParameter(names.start, itemIndex),
+			end: context.getNodeParameter(names.end, itemIndex),
+		},
 		labels,
 		context.getTimezone(),
 		itemIndex,

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** Fields every "Get Many" shares, shown for the given resource and operation. */
-export function returnAllOrLimit(resource: string, operation: string, maxLimit?: number): INodeProperties[] {
+export function returnAllOrLimit(
+	resource: string,
+	operation: string,
+	maxLimit?: number,
+): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation] };
 	return [
 		{
@@ -30,7 +34,8 @@ export const timeoutOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 60000,
-	description: 'Milliseconds to wait for each answer; a read that times out is retried a few times before failing',
+	description:
+		'Milliseconds to wait for each answer; a read that times out is retried a few times before failing',
 };
 
 export const simplifyOption: INodeProperties = {

@@ -32,7 +32,9 @@ const NETWORK_TEXT: Array<[RegExp, string]> = [
 
 /** Every string message an error chain carries (n8n keeps the original ones in `messages`). */
 function messagesOf(chain: Array<Record<string, unknown>>): string[] {
-	return chain.flatMap((entry) => [entry.message, ...(Array.isArray(entry.messages) ? entry.messages : [])]).filter((text): text is string => typeof text === 'string');
+	return chain
+		.flatMap((entry) => [entry.message, ...(Array.isArray(entry.messages) ? entry.messages : [])])
+		.filter((text): text is string => typeof text === 'string');
 }
 
 /**
@@ -43,15 +45,23 @@ function messagesOf(chain: Array<Record<string, unknown>>): string[] {
 export function describeFailure(error: unknown): HttpFailure {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
-	while ((isRecord(current) || current instanceof Error) && !chain.includes(current as unknown as Record<string, unknown>)) {
+	while (
+		(isRecord(current) || current instanceof Error) &&
+		!chain.includes(current as unknown as Record<string, unknown>)
+	) {
 		chain.push(current as unknown as Record<string, unknown>);
 		current = (current as unknown as Record<string, unknown>).cause;
 	}
 	const response = chain.map((entry) => entry.response).find(isRecord);
-	const context = chain.map((entry) => entry.context).find((value) => isRecord(value) && 'data' in value) as Record<string, unknown> | undefined;
-	const status = Number(response?.status ?? chain.map((entry) => entry.httpCode).find(Boolean)) || undefined;
+	const context = chain
+		.map((entry) => entry.context)
+		.find((value) => isRecord(value) && 'data' in value) as Record<string, unknown> | undefined;
+	const status =
+		Number(response?.status ?? chain.map((entry) => entry.httpCode).find(Boolean)) || undefined;
 	const texts = messagesOf(chain);
-	const ownCode = chain.map((entry) => entry.code).find((value) => typeof value === 'string') as string | undefined;
+	const ownCode = chain.map((entry) => entry.code).find((value) => typeof value === 'string') as
+		| string
+		| undefined;
 	const textCode = texts.map((text) => NETWORK_CODE.exec(text)?.[1]).find(Boolean);
 	const guessed = NETWORK_TEXT.find(([pattern]) => texts.some((text) => pattern.test(text)))?.[1];
 	const code = status === undefined ? (ownCode ?? textCode ?? guessed) : ownCode;

@@ -72,7 +72,12 @@ export function numericAnswer(value: unknown): number | null {
 	return Number.isFinite(parsed) ? parsed : null;
 }
 
-export function score(questionId: string, question: string, answer: unknown, value?: number | null): FeedbackScore {
+export function score(
+	questionId: string,
+	question: string,
+	answer: unknown,
+	value?: number | null,
+): FeedbackScore {
 	return {
 		questionId,
 		question,
@@ -92,7 +97,11 @@ export function sentimentLabel(text: unknown): FeedbackSentiment['label'] {
 }
 
 /** Counts of positive/neutral/negative messages -> the dominant label (ties favour neutral). */
-export function sentimentFromCounts(positive: number, neutral: number, negative: number): FeedbackSentiment {
+export function sentimentFromCounts(
+	positive: number,
+	neutral: number,
+	negative: number,
+): FeedbackSentiment {
 	let label: FeedbackSentiment['label'] = null;
 	if (positive + neutral + negative > 0) {
 		if (positive > negative && positive > neutral) label = 'positive';

@@ -11,7 +11,11 @@ export function loginError(vendor: string, error: unknown, hint: string): Error 
 	const vendorText = firstText(failure.body, ['message', 'error', 'errors', 'msg']);
 	const reason =
 		vendorText ??
-		(failure.status !== undefined ? `HTTP ${failure.status}` : failure.message ? truncate(failure.message) : 'no answer');
+		(failure.status !== undefined
+			? `HTTP ${failure.status}`
+			: failure.message
+				? truncate(failure.message)
+				: 'no answer');
 	const status = failure.status !== undefined && vendorText ? ` (HTTP ${failure.status})` : '';
 	return new Error(`${vendor} login failed: ${reason}${status}. ${hint}`);
 }

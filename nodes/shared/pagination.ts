@@ -60,13 +60,18 @@ export async function collectCountedPages<T, C>(
 	paging: CountedPaging<C>,
 ): Promise<T[]> {
 	const { concurrency } = paging;
-	if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`Concurrency limit must be a positive integer, got ${concurrency}`);
+	if (!Number.isInteger(concurrency) || concurrency < 1)
+		throw new RangeError(`Concurrency limit must be a positive integer, got ${concurrency}`);
 	const wantedAfter = (count: number) => (limit.returnAll ? undefined : limit.limit - count);
 	const reachedLimit = (items: T[]) => !limit.returnAll && items.length >= limit.limit;
 	/** The rest one page at a time, from `next` (collectPages counts the items already read). */
 	const sequentialFrom = async (next: C | undefined, collected: T[]): Promise<T[]> => {
 		if (next === undefined) return collected;
-		const rest = await collectPages(next, fetchPage, limit.returnAll ? limit : { returnAll: false, limit: limit.limit - collected.length });
+		const rest = await collectPages(
+			next,
+			fetchPage,
+			limit.returnAll ? limit : { returnAll: false, limit: limit.limit - collected.length },
+		);
 		for (const item of rest) collected.push(item);
 		return collected;
 	};
@@ -79,8 +84,11 @@ export async function collectCountedPages<T, C>(
 	const total = head.total;
 	let pages = total === undefined ? 1 : Math.ceil(total / pageSize);
 	if (!limit.returnAll) pages = Math.min(pages, Math.ceil(limit.limit / pageSize));
-	const planned = Array.from({ length: Math.max(0, pages - 1) }, (_, index) => paging.cursorAt(index + 1, pageSize));
-	if (planned.length === 0 || planned[0] !== head.next) return await sequentialFrom(head.next, collected);
+	const planned = Array.from({ length: Math.max(0, pages - 1) }, (_, index) =>
+		paging.cursorAt(index + 1, pageSize),
+	);
+	if (planned.length === 0 || planned[0] !== head.next)
+		return await sequentialFrom(head.next, collected);
 
 	type Outcome = { page: Page<T, C> } | { error: unknown };
 	const outcomes = planned.map(() => {
@@ -90,7 +98,10 @@ export async function collectCountedPages<T, C>(
 	});
 	/** Whether reading in turn would go on from this page to the next announced one. */
 	const asAnnounced = (page: Page<T, C>, index: number) =>
-		page.items.length === pageSize && page.total === total && index + 1 < planned.length && page.next === planned[index + 1];
+		page.items.length === pageSize &&
+		page.total === total &&
+		index + 1 < planned.length &&
+		page.next === planned[index + 1];
 	let stopped = false;
 	// Pages start in order. A failed page, or one that is not as announced, ends the read or is
 	// where reading goes on in turn: no later page is started (the remaining calls return at once).
@@ -136,14 +147,24 @@ export async function collectCountedPages<T, C>(
 }
 
 /** Page-number paging where the answer tells the total; the page size may be unknown to us. */
-export function nextPageNumber(page: number, seenSoFar: number, total: number | undefined, pageItems: number): number | undefined {
+export function nextPageNumber(
+	page: number,
+	seenSoFar: number,
+	total: number | undefined,
+	pageItems: number,
+): number | undefined {
 	if (pageItems === 0) return undefined;
 	if (total !== undefined && seenSoFar >= total) return undefined;
 	return page + 1;
 }
 
 /** Offset/limit paging: the next offset, or undefined when the page was short or the total is reached. */
-export function nextOffset(offset: number, pageSize: number, pageItems: number, total?: number): number | undefined {
+export function nextOffset(
+	offset: number,
+	pageSize: number,
+	pageItems: number,
+	total?: number,
+): number | undefined {
 	const next = offset + pageItems;
 	if (pageItems < pageSize) return undefined;
 	if (total !== undefined && next >= total) return undefined;

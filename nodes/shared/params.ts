@@ -29,16 +29,28 @@ export function listParameter(value: unknown): string[] {
 
 /** Drops undefined and empty-string values so optional fields are not sent. */
 export function compact(values: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== '' && value !== null));
+	return Object.fromEntries(
+		Object.entries(values).filter(
+			([, value]) => value !== undefined && value !== '' && value !== null,
+		),
+	);
 }
 
 /** The "Limit" of a Get Many, checked before anything is sent (expressions bypass the UI minimum). */
 export function readLimit(context: IExecuteFunctions, itemIndex: number, max?: number): number {
 	const value = context.getNodeParameter('limit', itemIndex) as unknown;
-	const valid = typeof value === 'number' && Number.isInteger(value) && value >= 1 && (max === undefined || value <= max);
+	const valid =
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= 1 &&
+		(max === undefined || value <= max);
 	if (!valid) {
-		const allowed = max === undefined ? 'a whole number of 1 or more' : `a whole number from 1 to ${max}`;
-		throw new NodeOperationError(context.getNode(), `Invalid "Limit": must be ${allowed}`, { itemIndex, description: `Got ${JSON.stringify(value)}.` });
+		const allowed =
+			max === undefined ? 'a whole number of 1 or more' : `a whole number from 1 to ${max}`;
+		throw new NodeOperationError(context.getNode(), `Invalid "Limit": must be ${allowed}`, {
+			itemIndex,
+			description: `Got ${JSON.stringify(value)}.`,
+		});
 	}
 	return value;
 }

@@ -5,7 +5,10 @@ import { NodeOperationError } from 'n8n-workflow';
  * Account resource: Send Reset Code, Reset Password, Logout, with the fields they need and what
  * each operation declares itself (its Options).
  */
-export function accountDescription(resource: string, operations: Record<string, { description: INodeProperties[] }>): INodeProperties[] {
+export function accountDescription(
+	resource: string,
+	operations: Record<string, { description: INodeProperties[] }>,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',
@@ -76,7 +79,9 @@ export function passwordResetFields(resource: string): INodeProperties[] {
 			default: '',
 			required: true,
 			description: 'Email of the account whose password is reset',
-			displayOptions: { show: { resource: [resource], operation: ['resetPassword'], method: ['phone'] } },
+			displayOptions: {
+				show: { resource: [resource], operation: ['resetPassword'], method: ['phone'] },
+			},
 		},
 		{
 			displayName: 'Phone',
@@ -118,30 +123,57 @@ export interface PasswordResetInput {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads and checks the fields before anything is sent. */
-export function readPasswordReset(this: IExecuteFunctions, itemIndex: number, withCode: boolean): PasswordResetInput {
+export function readPasswordReset(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	withCode: boolean,
+): PasswordResetInput {
 	const node = this.getNode();
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const method = text('method') as PasswordResetInput['method'];
 	if (method !== 'email' && method !== 'phone') {
-		throw new NodeOperationError(node, `Invalid "Method": "${method}" must be "email" or "phone"`, { itemIndex });
+		throw new NodeOperationError(node, `Invalid "Method": "${method}" must be "email" or "phone"`, {
+			itemIndex,
+		});
 	}
-	const input: PasswordResetInput = { method, email: text('email'), phone: method === 'phone' ? text('phone') : '', otp: '', newPassword: '' };
+	const input: PasswordResetInput = {
+		method,
+		email: text('email'),
+		phone: method === 'phone' ? text('phone') : '',
+		otp: '',
+		newPassword: '',
+	};
 	if ((method === 'email' || withCode) && !EMAIL.test(input.email)) {
-		throw new NodeOperationError(node, `Invalid "Email": "${input.email}" is not an email address`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Invalid "Email": "${input.email}" is not an email address`,
+			{ itemIndex },
+		);
 	}
 	if (method === 'phone' && !/^\+?[\d\s-]{6,}$/.test(input.phone)) {
-		throw new NodeOperationError(node, `Invalid "Phone": "${input.phone}" is not a phone number`, { itemIndex });
+		throw new NodeOperationError(node, `Invalid "Phone": "${input.phone}" is not a phone number`, {
+			itemIndex,
+		});
 	}
 	if (withCode) {
 		input.otp = text('otp');
 		input.newPassword = String(this.getNodeParameter('newPassword', itemIndex, '') ?? '');
-		if (!input.otp) throw new NodeOperationError(node, 'Invalid "Verification Code": it is required', { itemIndex });
-		if (!input.newPassword) throw new NodeOperationError(node, 'Invalid "New Password": it is required', { itemIndex });
+		if (!input.otp)
+			throw new NodeOperationError(node, 'Invalid "Verification Code": it is required', {
+				itemIndex,
+			});
+		if (!input.newPassword)
+			throw new NodeOperationError(node, 'Invalid "New Password": it is required', { itemIndex });
 	}
 	return input;
 }
 
 /** The answer of a reset call without anything secret the user typed. */
 export function resetOutput(answer: IDataObject, input: PasswordResetInput): IDataObject {
-	return { ...answer, method: input.method, ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) };
+	return {
+		...answer,
+		method: input.method,
+		...(input.email ? { email: input.email } : {}),
+		...(input.phone ? { phone: input.phone } : {}),
+	};
 }

@@ -62,11 +62,15 @@ interface StoredState {
 }
 
 function readState(raw: StoredState | undefined): CursorState | undefined {
-	if (!raw || typeof raw.cursor !== 'number' || typeof raw.seen !== 'object' || raw.seen === null) return undefined;
+	if (!raw || typeof raw.cursor !== 'number' || typeof raw.seen !== 'object' || raw.seen === null)
+		return undefined;
 	const cursor = raw.cursor;
 	const entries = Object.entries(raw.seen as Record<string, number>);
 	const base = Math.floor(cursor / 1000);
-	const seen = raw.v === FORMAT ? entries.map(([key, secondsBefore]) => [key, (base - secondsBefore) * 1000]) : entries;
+	const seen =
+		raw.v === FORMAT
+			? entries.map(([key, secondsBefore]) => [key, (base - secondsBefore) * 1000])
+			: entries;
 	return { cursor, seen: Object.fromEntries(seen) };
 }
 
@@ -134,7 +138,10 @@ export async function pollNewItems<T>(
 		if (previous && entry.time >= since - PRECISION_MS) fresh.push(entry);
 	}
 	const newest = fetched.reduce((max, entry) => Math.max(max, entry.time), previous?.cursor ?? now);
-	const next: CursorState = { cursor: newest, seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS) };
+	const next: CursorState = {
+		cursor: newest,
+		seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS),
+	};
 	// Seconds before the cursor, as stored: compared this way an idle poll is seen as unchanged.
 	const remembered = readState(toStored(next) as StoredState)!;
 	writeState(data, remembered, stored);

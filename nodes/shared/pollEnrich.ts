@@ -8,7 +8,10 @@ import { pollNewItems, type PollSettings, type PollSource } from './pollCursor';
  * put back as it was, so the same items are offered again next time instead of being marked seen
  * without ever being emitted.
  */
-export async function withPollStateRollback<R>(context: IPollFunctions, step: () => Promise<R>): Promise<R> {
+export async function withPollStateRollback<R>(
+	context: IPollFunctions,
+	step: () => Promise<R>,
+): Promise<R> {
 	const states = [context.getWorkflowStaticData('node'), context.getWorkflowStaticData('global')];
 	const before = states.map((state) => JSON.parse(JSON.stringify(state)) as typeof state);
 	let done = false;

@@ -81,7 +81,13 @@ export async function vendorRequest<T>(
 			}
 			const delay = retryDelayMs(failure, attempt);
 			const retry = attempt < attempts && isTransient(failure, malformed) && delay !== undefined;
-			if (!retry) throw toApiError(context, vendor, request, { failure, malformed, attempts: attempt, timeout });
+			if (!retry)
+				throw toApiError(context, vendor, request, {
+					failure,
+					malformed,
+					attempts: attempt,
+					timeout,
+				});
 			await sleep(delay);
 		}
 	}
@@ -95,7 +101,12 @@ async function send(
 	options: IHttpRequestOptions,
 	credentialOptions?: IAdditionalCredentialOptions,
 ): Promise<FullResponse> {
-	return (await context.helpers.httpRequestWithAuthentication.call(context, vendor.credentialType, options, credentialOptions)) as FullResponse;
+	return (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		vendor.credentialType,
+		options,
+		credentialOptions,
+	)) as FullResponse;
 }
 
 /** An HTTP answer with an error status, in the shape describeFailure reads. */
@@ -113,20 +124,35 @@ function httpError(response: FullResponse): Error {
 function timeoutFor(context: RequestContext, request: VendorRequest<unknown>): number {
 	let chosen: unknown = request.timeoutMs;
 	const options = context.getNode().parameters.options;
-	if (chosen === undefined && 'getInputData' in context && typeof options === 'object' && options !== null && 'timeout' in options) {
+	if (
+		chosen === undefined &&
+		'getInputData' in context &&
+		typeof options === 'object' &&
+		options !== null &&
+		'timeout' in options
+	) {
 		chosen = context.getNodeParameter('options.timeout', request.itemIndex ?? 0, undefined);
 	}
 	if (chosen === undefined || chosen === null || chosen === '') return DEFAULT_TIMEOUT_MS;
 	if (typeof chosen !== 'number' || !Number.isFinite(chosen) || chosen < 1) {
-		throw new NodeOperationError(context.getNode(), 'Invalid "Timeout": must be a positive number of milliseconds', {
-			itemIndex: request.itemIndex,
-			description: `Got ${JSON.stringify(chosen)}.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Invalid "Timeout": must be a positive number of milliseconds',
+			{
+				itemIndex: request.itemIndex,
+				description: `Got ${JSON.stringify(chosen)}.`,
+			},
+		);
 	}
 	return chosen;
 }
 
-async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request: VendorRequest<T>, timeout: number): Promise<T> {
+async function sendOnce<T>(
+	context: RequestContext,
+	vendor: VendorSpec,
+	request: VendorRequest<T>,
+	timeout: number,
+): Promise<T> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -144,7 +170,12 @@ async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request:
 	if (response.statusCode === 401 && vendor.expirableToken) {
 		// n8n renews an expirable token only when a request fails with 401: send it again that way.
 		// A 401 means the vendor did not act on the request, so this is safe for writes too.
-		response = await send(context, vendor, { ...options, ignoreHttpStatusErrors: false }, request.credentialOptions);
+		response = await send(
+			context,
+			vendor,
+			{ ...options, ignoreHttpStatusErrors: false },
+			request.credentialOptions,
+		);
 	}
 	if (response.statusCode >= 400) throw httpError(response);
 
@@ -154,14 +185,20 @@ async function sendOnce<T>(context: RequestContext, vendor: VendorSpec, request:
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
-		const failure: HttpFailure = { status: response.statusCode, body: response.body, headers: response.headers ?? {}, timedOut: false };
+		const failure: HttpFailure = {
+			status: response.statusCode,
+			body: response.body,
+			headers: response.headers ?? {},
+			timedOut: false,
+		};
 		throw new UnexpectedAnswer(failure, `${issue?.message ?? 'invalid'}${where}`);
 	}
 	return parsed.data;
 }
 
 function describeBody(vendor: VendorSpec, body: unknown): string | undefined {
-	if (typeof body === 'string' && /^\s*</.test(body)) return 'the server answered with an HTML page instead of JSON';
+	if (typeof body === 'string' && /^\s*</.test(body))
+		return 'the server answered with an HTML page instead of JSON';
 	const text = vendor.errorText(body);
 	if (text) return truncate(text);
 	if (typeof body === 'string' && body.trim()) return truncate(body.trim());
@@ -172,7 +209,12 @@ function toApiError(
 	context: RequestContext,
 	vendor: VendorSpec,
 	request: VendorRequest<unknown>,
-	{ failure, malformed, attempts, timeout }: { failure: HttpFailure; malformed: boolean; attempts: number; timeout: number },
+	{
+		failure,
+		malformed,
+		attempts,
+		timeout,
+	}: { failure: HttpFailure; malformed: boolean; attempts: number; timeout: number },
 ): NodeApiError {
 	const what = `${vendor.displayName} ${request.operation} failed`;
 	let reason: string;
@@ -194,7 +236,9 @@ function toApiError(
 	const outcome = malformed
 		? `The answer did not have the documented shape${retried}: ${describeBody(vendor, failure.body) ?? 'empty body'}.`
 		: `${vendor.displayName} could not complete "${request.operation}"${retried}.`;
-	const description = request.idempotent ? outcome : `${outcome} ${writeNotice(vendor, failure, malformed)}`;
+	const description = request.idempotent
+		? outcome
+		: `${outcome} ${writeNotice(vendor, failure, malformed)}`;
 	const errorResponse: JsonObject = { message, description, httpCode: failure.status ?? null };
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
@@ -206,7 +250,8 @@ function toApiError(
 
 /** Writes are sent once; when the vendor may have acted on one, say so instead of implying it failed. */
 function writeNotice(vendor: VendorSpec, failure: HttpFailure, malformed: boolean): string {
-	const neverSent = failure.code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(failure.code);
+	const neverSent =
+		failure.code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(failure.code);
 	const mayHaveActed = malformed || (failure.status === undefined && !neverSent);
 	return mayHaveActed
 		? `This request changes data and may have been carried out: check in ${vendor.displayName} before sending it again. It was not retried.`

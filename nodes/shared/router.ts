@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPairedItemData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** One operation of a resource: its fields and what it does for one input item. */
@@ -16,10 +21,16 @@ export interface Operation {
 export type OperationTable = Record<string, Record<string, Operation>>;
 
 /** The item continueOnFail leaves in place of a failed one: message and, when there is one, description. */
-export function errorItem(error: Error, paired: IPairedItemData | IPairedItemData[]): INodeExecutionData {
+export function errorItem(
+	error: Error,
+	paired: IPairedItemData | IPairedItemData[],
+): INodeExecutionData {
 	const description = (error as { description?: unknown }).description;
 	return {
-		json: { error: error.message, ...(typeof description === 'string' && description ? { description } : {}) },
+		json: {
+			error: error.message,
+			...(typeof description === 'string' && description ? { description } : {}),
+		},
 		pairedItem: paired,
 	};
 }
@@ -33,7 +44,10 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 }
 
 /** The item loop every action node shares: pairing, continueOnFail, batch operations. */
-export async function routeItems(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	this: IExecuteFunctions,
+	table: OperationTable,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const batches = new Map<Operation, number[]>();
@@ -44,9 +58,13 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = table[resource]?.[operationName];
 			if (!operation) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, {
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operationName}" is not supported for "${resource}"`,
+					{
+						itemIndex,
+					},
+				);
 			}
 			if (operation.executeBatch) {
 				const batch = batches.get(operation);
@@ -69,10 +87,16 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 	for (const [operation, itemIndexes] of batches) {
 		try {
 			// a loop, not push(...): a batch can return more items than a call takes arguments
-			for (const result of await operation.executeBatch!.call(this, itemIndexes)) output.push(result);
+			for (const result of await operation.executeBatch!.call(this, itemIndexes))
+				output.push(result);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndexes[0]);
-			output.push(errorItem(error as Error, itemIndexes.map((item) => ({ item }))));
+			output.push(
+				errorItem(
+					error as Error,
+					itemIndexes.map((item) => ({ item })),
+				),
+			);
 		}
 	}
 	return [output];

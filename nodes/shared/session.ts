@@ -48,7 +48,9 @@ export async function vendorRequestRenewingSession<T>(
 		...request,
 		acceptFailure: (failure) =>
 			// After a 401 n8n has already logged in again and repeated the request.
-			failure.status !== 401 && session.isRejected(failure) ? REJECTED : request.acceptFailure?.(failure),
+			failure.status !== 401 && session.isRejected(failure)
+				? REJECTED
+				: request.acceptFailure?.(failure),
 	});
 	if (first !== REJECTED) return first;
 	return await vendorRequest(context, vendor, {

@@ -3,7 +3,13 @@ import type { Clock } from './clock';
 import { faultSpecSchema, type FaultStore } from './faults';
 import type { RequestLog } from './requestLog';
 import type { Sinks } from './sinks';
-import { EmuError, type EmuRequest, type EmuResponse, type VendorContext, type VendorEmulator } from './types';
+import {
+	EmuError,
+	type EmuRequest,
+	type EmuResponse,
+	type VendorContext,
+	type VendorEmulator,
+} from './types';
 import { zodMessage } from './validate';
 
 export interface SandboxState {

@@ -12,7 +12,14 @@ export function parseIsoDate(value: string): number | undefined {
 	const ms = Number(frac.padEnd(3, '0').slice(0, 3));
 	const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, ms);
 	const check = new Date(local);
-	if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return undefined;
+	if (
+		check.getUTCMonth() !== +mo - 1 ||
+		check.getUTCDate() !== +d ||
+		+h > 23 ||
+		+mi > 59 ||
+		+s > 59
+	)
+		return undefined;
 	if (!zone || zone === 'Z' || zone === 'z') return local;
 	const sign = zone[0] === '-' ? -1 : 1;
 	const digits = zone.slice(1).replace(':', '');

@@ -97,6 +97,10 @@ export class ObjectIdGen {
 	next(atMs: number): string {
 		this.counter = (this.counter + 1) % 0x1000000;
 		const secs = Math.max(0, Math.floor(atMs / 1000));
-		return secs.toString(16).padStart(8, '0').slice(-8) + this.process + this.counter.toString(16).padStart(6, '0');
+		return (
+			secs.toString(16).padStart(8, '0').slice(-8) +
+			this.process +
+			this.counter.toString(16).padStart(6, '0')
+		);
 	}
 }

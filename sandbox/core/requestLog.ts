@@ -25,7 +25,8 @@ export class RequestLog {
 	add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
 		const logged = { seq: ++this.seq, ...entry };
 		this.entries.push(logged);
-		if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+		if (this.entries.length > MAX_ENTRIES)
+			this.entries.splice(0, this.entries.length - MAX_ENTRIES);
 		return logged;
 	}
 

@@ -22,10 +22,14 @@ export class Router {
 		return this;
 	}
 
-	match(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { handler: Handler; params: Record<string, string> } | undefined {
 		const parts = splitPath(path);
 		for (const route of this.routes) {
-			if (!route.methods.includes(method.toUpperCase()) || route.segments.length !== parts.length) continue;
+			if (!route.methods.includes(method.toUpperCase()) || route.segments.length !== parts.length)
+				continue;
 			const params: Record<string, string> = {};
 			const ok = route.segments.every((seg, i) => {
 				if (seg.startsWith(':')) {
@@ -40,7 +44,11 @@ export class Router {
 	}
 
 	/** Runs the matching handler (req.params filled) or resolves undefined when nothing matches. */
-	async dispatch(req: EmuRequest, ctx: VendorContext, path = req.path): Promise<EmuResponse | undefined> {
+	async dispatch(
+		req: EmuRequest,
+		ctx: VendorContext,
+		path = req.path,
+	): Promise<EmuResponse | undefined> {
 		const found = this.match(req.method, path);
 		if (!found) return undefined;
 		req.params = found.params;

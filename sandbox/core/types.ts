@@ -44,7 +44,11 @@ export interface VendorEmulator {
 	errorBody(status: number, message: string): unknown;
 	handle(req: EmuRequest, ctx: VendorContext): MaybePromise<EmuResponse>;
 	/** Serves /__control/<name>/<subPath>; return undefined for an unknown sub-route. */
-	control?(subPath: string, req: EmuRequest, ctx: VendorContext): MaybePromise<EmuResponse | undefined>;
+	control?(
+		subPath: string,
+		req: EmuRequest,
+		ctx: VendorContext,
+	): MaybePromise<EmuResponse | undefined>;
 }
 
 /** What a vendor module exports and the registry lists. */

@@ -14,7 +14,11 @@ export function zodMessage(error: ZodError): string {
 }
 
 /** Parses or throws EmuError(status) whose message names the first bad field. */
-export function parseOrThrow<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, status = 400): T {
+export function parseOrThrow<T>(
+	schema: ZodType<T, ZodTypeDef, unknown>,
+	value: unknown,
+	status = 400,
+): T {
 	const result = schema.safeParse(value);
 	if (!result.success) throw new EmuError(status, zodMessage(result.error));
 	return result.data;

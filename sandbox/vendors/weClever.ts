@@ -80,7 +80,12 @@ export interface WeCleverLead {
 		metrics: { date_difference: string; total_messages: number };
 		messages: WeCleverMessage[];
 	};
-	feelings: { total_messages: number; positive_feeling: number; neutral_feeling: number; negative_feeling: number };
+	feelings: {
+		total_messages: number;
+		positive_feeling: number;
+		neutral_feeling: number;
+		negative_feeling: number;
+	};
 	csat: { message: string; rating: string | null };
 	status: string;
 }
@@ -98,8 +103,38 @@ interface Row {
 	lead: WeCleverLead;
 }
 
-const FIRST_NAMES = ['Ana', 'Bruno', 'Camila', 'Diego', 'Eduarda', 'Felipe', 'Gabriela', 'Henrique', 'Isabela', 'João', 'Larissa', 'Marcos', 'Natália', 'Otávio', 'Paula', 'Rafael'];
-const LAST_NAMES = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Lima', 'Pereira', 'Costa', 'Rodrigues', 'Almeida', 'Nascimento', 'Carvalho', 'Ribeiro'];
+const FIRST_NAMES = [
+	'Ana',
+	'Bruno',
+	'Camila',
+	'Diego',
+	'Eduarda',
+	'Felipe',
+	'Gabriela',
+	'Henrique',
+	'Isabela',
+	'João',
+	'Larissa',
+	'Marcos',
+	'Natália',
+	'Otávio',
+	'Paula',
+	'Rafael',
+];
+const LAST_NAMES = [
+	'Silva',
+	'Santos',
+	'Oliveira',
+	'Souza',
+	'Lima',
+	'Pereira',
+	'Costa',
+	'Rodrigues',
+	'Almeida',
+	'Nascimento',
+	'Carvalho',
+	'Ribeiro',
+];
 const REGIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
 	['Sudeste', ['SP', 'RJ', 'MG', 'ES']],
 	['Sul', ['PR', 'SC', 'RS']],
@@ -122,9 +157,17 @@ const AGENT_LINES = [
 	'Obrigado pelo contato! Seu atendimento foi finalizado.',
 ];
 const CUSTOMER_LINES: Record<'positive' | 'neutral' | 'negative', string[]> = {
-	positive: ['Perfeito, muito obrigado!', 'Adorei o atendimento, super rápido.', 'Ótimo, vou fechar agora.'],
+	positive: [
+		'Perfeito, muito obrigado!',
+		'Adorei o atendimento, super rápido.',
+		'Ótimo, vou fechar agora.',
+	],
 	neutral: ['Ok, vou pensar.', 'Qual o valor da mensalidade?', 'Pode me mandar por e-mail?'],
-	negative: ['Demorou demais para responder.', 'Péssimo, ninguém resolve meu problema.', 'Não gostei, quero cancelar.'],
+	negative: [
+		'Demorou demais para responder.',
+		'Péssimo, ninguém resolve meu problema.',
+		'Não gostei, quero cancelar.',
+	],
 };
 type Mood = keyof typeof CUSTOMER_LINES;
 
@@ -142,12 +185,21 @@ function makeRow(rng: Rng, id: number, finalizedAt: number): Row {
 	const first = rng.pick(FIRST_NAMES);
 	const last = rng.pick(LAST_NAMES);
 	const [regional, states] = rng.pick(REGIONS);
-	const mood = rng.weighted<Mood>([['positive', 45], ['neutral', 30], ['negative', 25]]);
+	const mood = rng.weighted<Mood>([
+		['positive', 45],
+		['neutral', 30],
+		['negative', 25],
+	]);
 	const chatId = rng.int(10_000, 99_999);
 	const count = rng.int(2, 10);
 	const spacing = rng.int(20, 300) * 1000;
 	const messages: WeCleverMessage[] = [];
-	const feelings = { total_messages: 0, positive_feeling: 0, neutral_feeling: 0, negative_feeling: 0 };
+	const feelings = {
+		total_messages: 0,
+		positive_feeling: 0,
+		neutral_feeling: 0,
+		negative_feeling: 0,
+	};
 	for (let i = 0; i < count; i++) {
 		// The customer writes first and last, so the last customer message closes the chat.
 		const fromCustomer = i === 0 || i === count - 1 || rng.bool(0.5);
@@ -174,9 +226,19 @@ function makeRow(rng: Rng, id: number, finalizedAt: number): Row {
 		});
 	}
 	const ratings: Record<Mood, Array<[string, number]>> = {
-		positive: [['5', 60], ['4', 40]],
-		neutral: [['3', 50], ['4', 30], ['2', 20]],
-		negative: [['1', 60], ['2', 40]],
+		positive: [
+			['5', 60],
+			['4', 40],
+		],
+		neutral: [
+			['3', 50],
+			['4', 30],
+			['2', 20],
+		],
+		negative: [
+			['1', 60],
+			['2', 40],
+		],
 	};
 	const clientKind = rng.int(0, 2);
 	return {
@@ -184,10 +246,18 @@ function makeRow(rng: Rng, id: number, finalizedAt: number): Row {
 		entry: {
 			weclever_lead_id: id,
 			mapped_status: rng.weighted(MAPPED_STATUS),
-			client_lead_id: clientKind === 0 ? `CRM-${rng.digits(6)}` : clientKind === 1 ? rng.int(10_000, 999_999) : null,
+			client_lead_id:
+				clientKind === 0
+					? `CRM-${rng.digits(6)}`
+					: clientKind === 1
+						? rng.int(10_000, 999_999)
+						: null,
 		},
 		lead: {
-			email: `${first}.${last}${rng.int(1, 99)}@exemplo.com.br`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+			email: `${first}.${last}${rng.int(1, 99)}@exemplo.com.br`
+				.normalize('NFD')
+				.replace(/[\u0300-\u036f]/g, '')
+				.toLowerCase(),
 			name: `${first} ${last}`,
 			phone: `+55 11 9${rng.digits(4)}-${rng.digits(4)}`,
 			state: rng.pick(states),
@@ -212,7 +282,10 @@ function generateRows(seed: number, anchorMs: number, count: number, spanDays: n
 	const rng = new Rng(deriveSeed(seed, 'weclever:leads'));
 	const anchorSec = Math.floor(anchorMs / 1000);
 	const spanSec = Math.max(1, Math.floor(spanDays * 86_400));
-	const times = Array.from({ length: count }, () => (anchorSec - 1 - rng.int(0, spanSec - 1)) * 1000).sort((a, b) => a - b);
+	const times = Array.from(
+		{ length: count },
+		() => (anchorSec - 1 - rng.int(0, spanSec - 1)) * 1000,
+	).sort((a, b) => a - b);
 	return times.map((time, index) => makeRow(rng, WECLEVER_FIRST_LEAD_ID + index, time));
 }
 
@@ -227,7 +300,13 @@ export function parseWeCleverDate(value: string, endOfDay: boolean): number | un
 	const [, y, mo, d, h, mi, s] = m;
 	const ms = Date.UTC(+y, +mo - 1, +d, +(h ?? 0), +(mi ?? 0), +(s ?? 0));
 	const check = new Date(ms);
-	if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +(h ?? 0) > 23 || +(mi ?? 0) > 59 || +(s ?? 0) > 59) {
+	if (
+		check.getUTCMonth() !== +mo - 1 ||
+		check.getUTCDate() !== +d ||
+		+(h ?? 0) > 23 ||
+		+(mi ?? 0) > 59 ||
+		+(s ?? 0) > 59
+	) {
 		return undefined;
 	}
 	if (h === undefined && endOfDay) return ms + 86_400_000 - 1;
@@ -235,19 +314,25 @@ export function parseWeCleverDate(value: string, endOfDay: boolean): number | un
 }
 
 const dateParam = (field: string, endOfDay: boolean) =>
-	z
-		.string()
-		.transform((value, ctx) => {
-			const ms = parseWeCleverDate(value, endOfDay);
-			if (ms === undefined) {
-				ctx.addIssue({ code: 'custom', message: `${field} must be a date as YYYY-MM-DD or YYYY-MM-DD+HH:mm:ss` });
-				return z.NEVER;
-			}
-			return ms;
-		});
+	z.string().transform((value, ctx) => {
+		const ms = parseWeCleverDate(value, endOfDay);
+		if (ms === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `${field} must be a date as YYYY-MM-DD or YYYY-MM-DD+HH:mm:ss`,
+			});
+			return z.NEVER;
+		}
+		return ms;
+	});
 
-const rangeParams = z.object({ firstDate: dateParam('firstDate', false), lastDate: dateParam('lastDate', true) });
-const idParams = z.object({ id: z.string().regex(/^\d+$/, 'id must be an integer such as 123456').transform(Number) });
+const rangeParams = z.object({
+	firstDate: dateParam('firstDate', false),
+	lastDate: dateParam('lastDate', true),
+});
+const idParams = z.object({
+	id: z.string().regex(/^\d+$/, 'id must be an integer such as 123456').transform(Number),
+});
 const tokenQuery = z.object({
 	time: z
 		.string({ invalid_type_error: 'time must be given once' })
@@ -264,7 +349,10 @@ const partialLeadSchema = z
 		phone: z.string(),
 		state: z.string(),
 		regional: z.string(),
-		chats: z.object({ metrics: z.object({ date_difference: z.string(), total_messages: z.number() }), messages: z.array(z.any()) }),
+		chats: z.object({
+			metrics: z.object({ date_difference: z.string(), total_messages: z.number() }),
+			messages: z.array(z.any()),
+		}),
 		feelings: z.object({
 			total_messages: z.number(),
 			positive_feeling: z.number(),
@@ -339,7 +427,14 @@ interface Stats {
 	unauthorized: number;
 }
 
-const emptyStats = (): Stats => ({ tokenCalls: 0, failedTokenCalls: 0, listCalls: 0, detailCalls: 0, maxDetailConcurrency: 0, unauthorized: 0 });
+const emptyStats = (): Stats => ({
+	tokenCalls: 0,
+	failedTokenCalls: 0,
+	listCalls: 0,
+	detailCalls: 0,
+	maxDetailConcurrency: 0,
+	unauthorized: 0,
+});
 
 export class WeCleverEmulator implements VendorEmulator {
 	readonly name = WECLEVER_NAME;
@@ -364,7 +459,12 @@ export class WeCleverEmulator implements VendorEmulator {
 		const { seed, ...overrides } = optionsSchema.parse(options ?? {});
 		this.seed = seed ?? ctx.seed;
 		this.initial = { ...WECLEVER_DEFAULTS, ...overrides };
-		this.seedRows = generateRows(this.seed, ctx.anchor.getTime(), this.initial.leadCount, this.initial.spanDays);
+		this.seedRows = generateRows(
+			this.seed,
+			ctx.anchor.getTime(),
+			this.initial.leadCount,
+			this.initial.spanDays,
+		);
 
 		this.api
 			.on('GET', 'solution/token/basic/:platformId', (req) => this.issueToken(req))
@@ -372,7 +472,9 @@ export class WeCleverEmulator implements VendorEmulator {
 			.on('GET', 'lead/find/weclever_id/:id', (req) => this.findLead(req));
 
 		this.ctl
-			.on('GET', 'leads', () => json({ leads: this.rows.map((row) => this.groundTruth(row)), total: this.rows.length }))
+			.on('GET', 'leads', () =>
+				json({ leads: this.rows.map((row) => this.groundTruth(row)), total: this.rows.length }),
+			)
 			.on('POST', 'leads', (req) => this.addLeads(req))
 			.on('DELETE', 'leads', () => {
 				const removed = this.rows.length;
@@ -384,7 +486,13 @@ export class WeCleverEmulator implements VendorEmulator {
 				this.tokens.clear();
 				return json({ expired });
 			})
-			.on('GET', 'stats', () => json({ ...this.stats, detailInFlight: this.detailInFlight, activeTokens: this.activeTokenCount() }))
+			.on('GET', 'stats', () =>
+				json({
+					...this.stats,
+					detailInFlight: this.detailInFlight,
+					activeTokens: this.activeTokenCount(),
+				}),
+			)
 			.on('DELETE', 'stats', () => {
 				this.stats = emptyStats();
 				return json({ ok: true });
@@ -395,7 +503,11 @@ export class WeCleverEmulator implements VendorEmulator {
 				return json(this.publicConfig());
 			})
 			.on('GET', 'account', () =>
-				json({ platformId: this.config.platformId, username: this.config.username, password: this.config.password }),
+				json({
+					platformId: this.config.platformId,
+					username: this.config.username,
+					password: this.config.password,
+				}),
 			);
 
 		this.reset();
@@ -443,7 +555,10 @@ export class WeCleverEmulator implements VendorEmulator {
 		}
 		const { time } = parseOrThrow(tokenQuery, req.query);
 		const token = this.tokenRng.hex(48);
-		this.tokens.set(token, this.ctx.clock.nowMs() + (time ?? this.config.defaultTokenSeconds) * 1000);
+		this.tokens.set(
+			token,
+			this.ctx.clock.nowMs() + (time ?? this.config.defaultTokenSeconds) * 1000,
+		);
 		return json({ token });
 	}
 
@@ -481,7 +596,10 @@ export class WeCleverEmulator implements VendorEmulator {
 		const { id } = parseOrThrow(idParams, req.params);
 		this.stats.detailCalls++;
 		this.detailInFlight++;
-		this.stats.maxDetailConcurrency = Math.max(this.stats.maxDetailConcurrency, this.detailInFlight);
+		this.stats.maxDetailConcurrency = Math.max(
+			this.stats.maxDetailConcurrency,
+			this.detailInFlight,
+		);
 		try {
 			await wait(this.config.detailLatencyMs * (1 + (id % 3)));
 		} finally {
@@ -493,15 +611,22 @@ export class WeCleverEmulator implements VendorEmulator {
 	}
 
 	private groundTruth(row: Row) {
-		return { ...row.entry, finalizedAt: new Date(row.finalizedAt).toISOString(), lead: structuredClone(row.lead) };
+		return {
+			...row.entry,
+			finalizedAt: new Date(row.finalizedAt).toISOString(),
+			lead: structuredClone(row.lead),
+		};
 	}
 
 	private addLeads(req: EmuRequest): EmuResponse {
 		const body = parseOrThrow(addLeadsSchema, req.body ?? {});
-		const specs = body.leads ?? Array.from({ length: body.count ?? 1 }, () => ({}) as NonNullable<typeof body.leads>[number]);
+		const specs =
+			body.leads ??
+			Array.from({ length: body.count ?? 1 }, () => ({}) as NonNullable<typeof body.leads>[number]);
 		const toMs = (value: string) => {
 			const ms = Date.parse(value);
-			if (Number.isNaN(ms)) throw new EmuError(400, `finalizedAt '${value}' is not an ISO 8601 date`);
+			if (Number.isNaN(ms))
+				throw new EmuError(400, `finalizedAt '${value}' is not an ISO 8601 date`);
 			return Math.floor(ms / 1000) * 1000;
 		};
 		const existing = new Set(this.rows.map((row) => row.entry.weclever_lead_id));

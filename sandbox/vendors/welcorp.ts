@@ -2,12 +2,45 @@ import { z } from 'zod';
 
 import { deriveSeed, Rng } from '../core/prng';
 import { Router } from '../core/router';
-import { EmuError, json, type EmuRequest, type EmuResponse, type VendorContext, type VendorEmulator, type VendorModule } from '../core/types';
+import {
+	EmuError,
+	json,
+	type EmuRequest,
+	type EmuResponse,
+	type VendorContext,
+	type VendorEmulator,
+	type VendorModule,
+} from '../core/types';
 import { parseOrThrow } from '../core/validate';
-import { ADMIN, AGENT, LIST_FIELDS, MAIN_USER, OTHER_ADMIN, OTHER_AGENT, seedAccounts, type Account, type AccountSeed, type UserList } from './welcorp/accounts';
-import { completionCallbacks, post, replyCallback, type Callback, type CallbackRecord } from './welcorp/callbacks';
+import {
+	ADMIN,
+	AGENT,
+	LIST_FIELDS,
+	MAIN_USER,
+	OTHER_ADMIN,
+	OTHER_AGENT,
+	seedAccounts,
+	type Account,
+	type AccountSeed,
+	type UserList,
+} from './welcorp/accounts';
+import {
+	completionCallbacks,
+	post,
+	replyCallback,
+	type Callback,
+	type CallbackRecord,
+} from './welcorp/callbacks';
 import { readJobRequest, type JobRequest, type Recipient } from './welcorp/jobSchema';
-import { isFinished, jobDetail, jobStatus, listRow, recipientsOf, seedJobs, type JobRecord } from './welcorp/jobs';
+import {
+	isFinished,
+	jobDetail,
+	jobStatus,
+	listRow,
+	recipientsOf,
+	seedJobs,
+	type JobRecord,
+} from './welcorp/jobs';
 import { CALL_KINDS, jobKind } from './welcorp/jobTypes';
 import { laravelPage } from './welcorp/paging';
 import { AccountTime } from './welcorp/time';
@@ -16,7 +49,13 @@ import { Verification, type Params } from './welcorp/verification';
 
 export const WELCORP_NAME = 'welcorp';
 export const WELCORP_BASE_PATH = '/welcorp/api/v1';
-export const WELCORP_LOGINS = { user: MAIN_USER, agent: AGENT, otherAgent: OTHER_AGENT, admin: ADMIN, otherAdmin: OTHER_ADMIN };
+export const WELCORP_LOGINS = {
+	user: MAIN_USER,
+	agent: AGENT,
+	otherAgent: OTHER_AGENT,
+	admin: ADMIN,
+	otherAdmin: OTHER_ADMIN,
+};
 export { MAIN_USER_JOBS } from './welcorp/jobs';
 export { DIST1_USERS, LIST_FIELDS } from './welcorp/accounts';
 export { FAX_TYPES, MAX_FILES_BYTES, MAX_VOICE_BYTES } from './welcorp/jobSchema';
@@ -32,7 +71,13 @@ export interface WelcorpConfig {
 	callbackTimeoutMs: number;
 }
 
-const DEFAULTS: WelcorpConfig = { timeZone: 'Australia/Sydney', sendDelayMs: 5_000, completionDelayMs: 60_000, maxPageSize: 100, callbackTimeoutMs: 5_000 };
+const DEFAULTS: WelcorpConfig = {
+	timeZone: 'Australia/Sydney',
+	sendDelayMs: 5_000,
+	completionDelayMs: 60_000,
+	maxPageSize: 100,
+	callbackTimeoutMs: 5_000,
+};
 
 const optionsSchema = z
 	.object({
@@ -53,7 +98,12 @@ const replySchema = z.object({ destination: z.string().min(1), response: z.strin
 type Query = Record<string, string>;
 
 function flatQuery(req: EmuRequest): Query {
-	return Object.fromEntries(Object.entries(req.query).map(([key, value]) => [key, Array.isArray(value) ? value[value.length - 1] : value]));
+	return Object.fromEntries(
+		Object.entries(req.query).map(([key, value]) => [
+			key,
+			Array.isArray(value) ? value[value.length - 1] : value,
+		]),
+	);
 }
 
 function invalid(message: string): never {
@@ -63,12 +113,15 @@ function invalid(message: string): never {
 function positiveInt(query: Query, field: string, fallback: number): number {
 	const value = query[field];
 	if (value === undefined || value === '') return fallback;
-	if (!/^\d+$/.test(value) || Number(value) < 1) invalid(`The ${field} must be a positive integer.`);
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		invalid(`The ${field} must be a positive integer.`);
 	return Number(value);
 }
 
 function normalizedDestination(destination: string): string {
-	return destination.includes('@') ? destination.trim().toLowerCase() : destination.replace(/\D/g, '');
+	return destination.includes('@')
+		? destination.trim().toLowerCase()
+		: destination.replace(/\D/g, '');
 }
 
 export class WelcorpEmulator implements VendorEmulator {
@@ -90,7 +143,13 @@ export class WelcorpEmulator implements VendorEmulator {
 	private callbacks: CallbackRecord[] = [];
 	private reportedCallbacks = 0;
 	private delivery: Promise<void> = Promise.resolve();
-	private stats = { jobsCreated: 0, usersCreated: 0, usersUpdated: 0, codesSent: 0, authFailures: 0 };
+	private stats = {
+		jobsCreated: 0,
+		usersCreated: 0,
+		usersUpdated: 0,
+		codesSent: 0,
+		authFailures: 0,
+	};
 
 	constructor(
 		options: WelcorpOptions | undefined,
@@ -101,23 +160,47 @@ export class WelcorpEmulator implements VendorEmulator {
 		this.initial = { ...DEFAULTS, ...overrides };
 		const rng = new Rng(deriveSeed(this.seed, 'welcorp:accounts'));
 		this.accountSeed = seedAccounts(rng);
-		this.seededJobs = Object.freeze(seedJobs(new Rng(deriveSeed(this.seed, 'welcorp:jobs')), ctx.anchor.getTime(), this.accountSeed.accounts));
+		this.seededJobs = Object.freeze(
+			seedJobs(
+				new Rng(deriveSeed(this.seed, 'welcorp:jobs')),
+				ctx.anchor.getTime(),
+				this.accountSeed.accounts,
+			),
+		);
 
 		this.api
 			.on('GET', 'jobs', (req) => this.listJobs(req))
 			.on('GET', 'jobs/:id', (req) => this.getJob(req))
 			.on('POST', 'jobs', (req) => this.createJob(req))
 			.on('GET', 'users', (req) => this.listUsers(req))
-			.on('GET', 'users/:id', (req) => json({ status: 200, data: this.directory.output(this.directory.visible(this.auth(req), this.idParam(req))) }))
+			.on('GET', 'users/:id', (req) =>
+				json({
+					status: 200,
+					data: this.directory.output(this.directory.visible(this.auth(req), this.idParam(req))),
+				}),
+			)
 			.on('POST', 'users', (req) => this.createUser(req))
 			.on('PUT', 'users/:id', (req) => this.updateUser(req))
 			.on(['GET', 'POST'], 'client_verification/sendCode', (req) => this.sendCode(req))
 			.on(['GET', 'POST'], 'client_verification/validateCode', (req) => this.validateCode(req));
 
 		this.ctl
-			.on('GET', 'accounts', () => json(this.directory.accounts.map((a) => ({ role: a.role, user_id: a.user.user_id, username: a.user.user_code, password: a.password, dist_id: a.user.dist_id, agent_id: a.user.agent_id }))))
+			.on('GET', 'accounts', () =>
+				json(
+					this.directory.accounts.map((a) => ({
+						role: a.role,
+						user_id: a.user.user_id,
+						username: a.user.user_code,
+						password: a.password,
+						dist_id: a.user.dist_id,
+						agent_id: a.user.agent_id,
+					})),
+				),
+			)
 			.on('GET', 'jobs', (req) => this.controlJobs(req))
-			.on('GET', 'jobs/:id', (req) => json(jobDetail(this.findJob(this.idParam(req)), this.now(), this.time, this.seed)))
+			.on('GET', 'jobs/:id', (req) =>
+				json(jobDetail(this.findJob(this.idParam(req)), this.now(), this.time, this.seed)),
+			)
 			.on('POST', 'jobs/:id/reply', (req) => this.reply(req))
 			.on('POST', 'jobs/:id/close', (req) => {
 				this.findJob(this.idParam(req)).closed = true;
@@ -130,7 +213,13 @@ export class WelcorpEmulator implements VendorEmulator {
 				this.reportedCallbacks = 0;
 				return json({ ok: true });
 			})
-			.on('GET', 'codes', (req) => json(this.verification.codes.filter((c) => !req.query.client_ref || c.client_ref === req.query.client_ref)))
+			.on('GET', 'codes', (req) =>
+				json(
+					this.verification.codes.filter(
+						(c) => !req.query.client_ref || c.client_ref === req.query.client_ref,
+					),
+				),
+			)
 			.on('GET', 'lists', () => json(this.lists))
 			.on('GET', 'stats', () => json(this.stats))
 			.on('GET', 'config', () => json(this.config))
@@ -151,7 +240,13 @@ export class WelcorpEmulator implements VendorEmulator {
 		this.verification = new Verification(new Rng(deriveSeed(this.seed, 'welcorp:codes')));
 		this.callbacks = [];
 		this.reportedCallbacks = 0;
-		this.stats = { jobsCreated: 0, usersCreated: 0, usersUpdated: 0, codesSent: 0, authFailures: 0 };
+		this.stats = {
+			jobsCreated: 0,
+			usersCreated: 0,
+			usersUpdated: 0,
+			codesSent: 0,
+			authFailures: 0,
+		};
 	}
 
 	errorBody(status: number, message: string): unknown {
@@ -165,7 +260,11 @@ export class WelcorpEmulator implements VendorEmulator {
 		return answer;
 	}
 
-	async control(subPath: string, req: EmuRequest, ctx: VendorContext): Promise<EmuResponse | undefined> {
+	async control(
+		subPath: string,
+		req: EmuRequest,
+		ctx: VendorContext,
+	): Promise<EmuResponse | undefined> {
 		this.progress();
 		return await this.ctl.dispatch(req, ctx, subPath);
 	}
@@ -186,7 +285,10 @@ export class WelcorpEmulator implements VendorEmulator {
 		const match = typeof header === 'string' ? /^Basic\s+(\S+)$/i.exec(header.trim()) : null;
 		const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
 		const colon = decoded.indexOf(':');
-		const account = colon > 0 ? this.directory.login(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+		const account =
+			colon > 0
+				? this.directory.login(decoded.slice(0, colon), decoded.slice(colon + 1))
+				: undefined;
 		if (!account) {
 			this.stats.authFailures++;
 			throw new EmuError(401, 'Invalid credentials.');
@@ -212,28 +314,43 @@ export class WelcorpEmulator implements VendorEmulator {
 		const page = positiveInt(query, 'page', 1);
 		const perPage = Math.min(positiveInt(query, 'page_size', 10), this.config.maxPageSize);
 		const filters: Array<(job: JobRecord) => boolean> = [];
-		if (query.job_name) filters.push((job) => job.job_name.toLowerCase() === query.job_name.toLowerCase());
+		if (query.job_name)
+			filters.push((job) => job.job_name.toLowerCase() === query.job_name.toLowerCase());
 		if (query.job_type) {
 			const kind = jobKind(query.job_type) ?? invalid('The selected job type is invalid.');
 			filters.push((job) => job.kind === kind);
 		}
-		if (query.job_status) filters.push((job) => jobStatus(job, now).toLowerCase() === query.job_status.trim().toLowerCase());
-		for (const [field, keep] of [['start_after', (a: number, b: number) => a > b], ['start_before', (a: number, b: number) => a < b]] as const) {
+		if (query.job_status)
+			filters.push(
+				(job) => jobStatus(job, now).toLowerCase() === query.job_status.trim().toLowerCase(),
+			);
+		for (const [field, keep] of [
+			['start_after', (a: number, b: number) => a > b],
+			['start_before', (a: number, b: number) => a < b],
+		] as const) {
 			if (!query[field]) continue;
-			const bound = this.time.parse(query[field]) ?? invalid(`The ${field.replace('_', ' ')} is not a valid date.`);
+			const bound =
+				this.time.parse(query[field]) ??
+				invalid(`The ${field.replace('_', ' ')} is not a valid date.`);
 			filters.push((job) => keep(job.startMs, bound));
 		}
 		if (query.user_id) {
 			const userId = positiveInt(query, 'user_id', 0);
 			filters.push((job) => job.user_id === userId);
 		}
-		if (query.user_code) filters.push((job) => job.user_code.toLowerCase() === query.user_code.trim().toLowerCase());
+		if (query.user_code)
+			filters.push((job) => job.user_code.toLowerCase() === query.user_code.trim().toLowerCase());
 		const visible = new Set(this.directory.visibleUsers(viewer).map((a) => a.user.user_id));
 		const matches = this.jobs
 			.filter((job) => visible.has(job.user_id) && filters.every((keep) => keep(job)))
 			.sort((a, b) => b.startMs - a.startMs || b.job_id - a.job_id);
 		const block = laravelPage(matches, page, perPage, `${this.origin(req)}/jobs`, query);
-		return json({ ...block, data: block.data.map((job) => listRow(job, now, this.time, `${this.origin(req)}/jobs/${job.job_id}`, this.seed)) });
+		return json({
+			...block,
+			data: block.data.map((job) =>
+				listRow(job, now, this.time, `${this.origin(req)}/jobs/${job.job_id}`, this.seed),
+			),
+		});
 	}
 
 	private findJob(id: number): JobRecord {
@@ -252,13 +369,30 @@ export class WelcorpEmulator implements VendorEmulator {
 	private listRecipients(viewer: Account, request: JobRequest): Recipient[] {
 		const recipients: Recipient[] = [];
 		for (const id of request.userListIds ?? []) {
-			const list = this.lists.find((candidate) => candidate.list_id === id && candidate.user_id === viewer.user.user_id);
+			const list = this.lists.find(
+				(candidate) => candidate.list_id === id && candidate.user_id === viewer.user.user_id,
+			);
 			if (!list) invalid(`The user list ${id} does not exist.`);
-			const preferred = String(request.fields.preferred_destination_type ?? 'Mobile').toLowerCase() === 'phone' ? 'Phone' : 'Mobile';
-			const field = request.kind === 'email' ? 'Email' : request.kind === 'fax' ? 'Fax' : CALL_KINDS.includes(request.kind) ? preferred : 'Mobile';
+			const preferred =
+				String(request.fields.preferred_destination_type ?? 'Mobile').toLowerCase() === 'phone'
+					? 'Phone'
+					: 'Mobile';
+			const field =
+				request.kind === 'email'
+					? 'Email'
+					: request.kind === 'fax'
+						? 'Fax'
+						: CALL_KINDS.includes(request.kind)
+							? preferred
+							: 'Mobile';
 			for (const contact of list!.contacts) {
 				if (!contact[field]) continue;
-				recipients.push({ destination: contact[field], reference: contact.Reference, recipient: contact.Recipient, ...Object.fromEntries(LIST_FIELDS.map((name) => [name.toLowerCase(), contact[name]])) });
+				recipients.push({
+					destination: contact[field],
+					reference: contact.Reference,
+					recipient: contact.Recipient,
+					...Object.fromEntries(LIST_FIELDS.map((name) => [name.toLowerCase(), contact[name]])),
+				});
 			}
 		}
 		return recipients;
@@ -271,7 +405,11 @@ export class WelcorpEmulator implements VendorEmulator {
 		let recipients = request.recipients ?? this.listRecipients(viewer, request);
 		if (request.dedupe) {
 			const seen = new Set<string>();
-			recipients = recipients.filter((r) => !seen.has(normalizedDestination(r.destination)) && Boolean(seen.add(normalizedDestination(r.destination))));
+			recipients = recipients.filter(
+				(r) =>
+					!seen.has(normalizedDestination(r.destination)) &&
+					Boolean(seen.add(normalizedDestination(r.destination))),
+			);
 		}
 		const startMs = Math.floor(now / 1000) * 1000;
 		const sendMs = request.scheduledMs ?? startMs + this.config.sendDelayMs;
@@ -308,7 +446,11 @@ export class WelcorpEmulator implements VendorEmulator {
 		const rows = this.jobs
 			.filter((job) => userId === undefined || job.user_id === userId)
 			.sort((a, b) => b.startMs - a.startMs || b.job_id - a.job_id)
-			.map((job) => ({ ...listRow(job, now, this.time, `${this.origin(req)}/jobs/${job.job_id}`, this.seed), startMs: job.startMs, completeMs: job.completeMs }));
+			.map((job) => ({
+				...listRow(job, now, this.time, `${this.origin(req)}/jobs/${job.job_id}`, this.seed),
+				startMs: job.startMs,
+				completeMs: job.completeMs,
+			}));
 		return json({ total: rows.length, jobs: rows });
 	}
 
@@ -316,7 +458,14 @@ export class WelcorpEmulator implements VendorEmulator {
 
 	private queue(callback: Callback, jobId: number): Promise<void> {
 		const rawBody = new URLSearchParams(callback.fields).toString();
-		const record: CallbackRecord = { seq: this.callbacks.length + 1, event: callback.event, url: callback.url, jobId, body: Object.fromEntries(callback.fields), rawBody };
+		const record: CallbackRecord = {
+			seq: this.callbacks.length + 1,
+			event: callback.event,
+			url: callback.url,
+			jobId,
+			body: Object.fromEntries(callback.fields),
+			rawBody,
+		};
 		this.callbacks.push(record);
 		// One at a time, in order, as a receiver would see them from one sender.
 		this.delivery = this.delivery.then(() => post(callback, record, this.config.callbackTimeoutMs));
@@ -329,7 +478,8 @@ export class WelcorpEmulator implements VendorEmulator {
 		for (const job of this.jobs) {
 			if (job.callbacksDone || !isFinished(job, now)) continue;
 			job.callbacksDone = true;
-			for (const callback of completionCallbacks(job, recipientsOf(job, this.seed), this.time)) void this.queue(callback, job.job_id);
+			for (const callback of completionCallbacks(job, recipientsOf(job, this.seed), this.time))
+				void this.queue(callback, job.job_id);
 		}
 	}
 
@@ -345,10 +495,18 @@ export class WelcorpEmulator implements VendorEmulator {
 	private async reply(req: EmuRequest): Promise<EmuResponse> {
 		const job = this.findJob(this.idParam(req));
 		const body = parseOrThrow(replySchema, req.body ?? {});
-		if (job.kind !== '2 way sms' && job.kind !== 'mms') throw new EmuError(400, 'Only 2 way SMS and MMS jobs receive replies');
-		const recipient = recipientsOf(job, this.seed).find((r) => normalizedDestination(r.destination) === normalizedDestination(body.destination));
-		if (!recipient) throw new EmuError(404, `No recipient ${body.destination} in job ${job.job_id}`);
-		const reply = { destination: recipient.destination, response: body.response, atMs: Math.floor(this.now() / 1000) * 1000 };
+		if (job.kind !== '2 way sms' && job.kind !== 'mms')
+			throw new EmuError(400, 'Only 2 way SMS and MMS jobs receive replies');
+		const recipient = recipientsOf(job, this.seed).find(
+			(r) => normalizedDestination(r.destination) === normalizedDestination(body.destination),
+		);
+		if (!recipient)
+			throw new EmuError(404, `No recipient ${body.destination} in job ${job.job_id}`);
+		const reply = {
+			destination: recipient.destination,
+			response: body.response,
+			atMs: Math.floor(this.now() / 1000) * 1000,
+		};
 		job.replies.push(reply);
 		const callback = replyCallback(job, recipient, reply, this.time);
 		if (callback) await this.queue(callback, job.job_id);
@@ -365,7 +523,9 @@ export class WelcorpEmulator implements VendorEmulator {
 		const page = positiveInt(query, 'page', 1);
 		const perPage = Math.min(positiveInt(query, 'page_size', 10), this.config.maxPageSize);
 		const needle = (query.user_code ?? '').trim().toLowerCase();
-		const users = this.directory.visibleUsers(viewer).filter((a) => !needle || a.user.user_code.toLowerCase().includes(needle));
+		const users = this.directory
+			.visibleUsers(viewer)
+			.filter((a) => !needle || a.user.user_code.toLowerCase().includes(needle));
 		const block = laravelPage(users, page, perPage, `${this.origin(req)}/users`, query);
 		return json({ ...block, data: block.data.map((a) => this.directory.output(a)) });
 	}

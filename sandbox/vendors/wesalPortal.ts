@@ -78,7 +78,12 @@ export const WESAL_PORTAL_COMPANIES = [
 		questions: [
 			{ id: 853, name: 'Service Satisfaction', answers: rating(1), rate: 0.96 },
 			{ id: 854, name: 'Agent Satisfaction', answers: rating(4), rate: 0.92 },
-			{ id: 855, name: 'Would you recommend our service to your friends', answers: yesNo(23), rate: 0.7 },
+			{
+				id: 855,
+				name: 'Would you recommend our service to your friends',
+				answers: yesNo(23),
+				rate: 0.7,
+			},
 		],
 	},
 	{
@@ -87,7 +92,12 @@ export const WESAL_PORTAL_COMPANIES = [
 		surveyCount: 1_250,
 		questions: [
 			{ id: 861, name: 'How satisfied are you with callcenter', answers: rating(31), rate: 0.95 },
-			{ id: 862, name: 'Would you recommend our service to your friends', answers: yesNo(34), rate: 0.8 },
+			{
+				id: 862,
+				name: 'Would you recommend our service to your friends',
+				answers: yesNo(34),
+				rate: 0.8,
+			},
 		],
 	},
 	{
@@ -96,7 +106,12 @@ export const WESAL_PORTAL_COMPANIES = [
 		surveyCount: 0,
 		questions: [{ id: 871, name: 'Overall Satisfaction', answers: rating(41), rate: 1 }],
 	},
-] as const satisfies ReadonlyArray<{ id: number; name: string; surveyCount: number; questions: readonly Question[] }>;
+] as const satisfies ReadonlyArray<{
+	id: number;
+	name: string;
+	surveyCount: number;
+	questions: readonly Question[];
+}>;
 
 export const WESAL_PORTAL_QUEUES = [
 	{ id: '01756d3a-5c1e-4b7a-9f3e-7c12cf9a0d11', name: 'Sales' },
@@ -116,9 +131,21 @@ const AGENTS = [
 	{ id: 'a1f0c3d2-0006-4e5f-9a10-666666666666', name: 'Khalid Alzahrani' },
 ] as const;
 
-const QUEUE_WEIGHTS = WESAL_PORTAL_QUEUES.map((queue, i) => [queue, [30, 35, 12, 10, 5, 8][i]] as const);
-const MEDIA: ReadonlyArray<readonly [string, number]> = [['Voice', 75], ['Chat', 15], ['Email', 10]];
-const ACTIVITY_QUALIFIERS = ['IDLE', 'INTERACTING', 'COMMUNICATING', 'NOT_RESPONDING', 'OFF_QUEUE'] as const;
+const QUEUE_WEIGHTS = WESAL_PORTAL_QUEUES.map(
+	(queue, i) => [queue, [30, 35, 12, 10, 5, 8][i]] as const,
+);
+const MEDIA: ReadonlyArray<readonly [string, number]> = [
+	['Voice', 75],
+	['Chat', 15],
+	['Email', 10],
+];
+const ACTIVITY_QUALIFIERS = [
+	'IDLE',
+	'INTERACTING',
+	'COMMUNICATING',
+	'NOT_RESPONDING',
+	'OFF_QUEUE',
+] as const;
 
 export interface WesalPortalAnswer {
 	id: number;
@@ -201,9 +228,13 @@ function parseBody<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknow
 	const result = schema.safeParse(value ?? {});
 	if (result.success) return result.data;
 	const issue: ZodIssue = result.error.issues[0];
-	const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
+	const field = issue.path
+		.map((part) => (typeof part === 'number' ? `[${part}]` : part))
+		.join('.')
+		.replace(/\.\[/g, '[');
 	const absent = issue.code === 'invalid_type' && issue.received === 'undefined';
-	const text = issue.message.startsWith(field) || !field ? issue.message : `${field}: ${issue.message}`;
+	const text =
+		issue.message.startsWith(field) || !field ? issue.message : `${field}: ${issue.message}`;
 	throw absent ? missing(`${field} is required`) : invalid(text);
 }
 
@@ -212,21 +243,26 @@ const isoDateTime = (field: string) =>
 		.string({ invalid_type_error: `${field} must be a date-time string` })
 		.refine((value) => parseIsoDate(value) !== undefined, `${field} must be an ISO 8601 date-time`);
 
-const companyIdSchema = z.number({ invalid_type_error: 'companyId must be a number' }).int('companyId must be an integer');
+const companyIdSchema = z
+	.number({ invalid_type_error: 'companyId must be a number' })
+	.int('companyId must be an integer');
 
 const surveysSchema = z.object(
 	{
-		filters: z
-			.array(
-				z.object({
-					dimension: z.string({ invalid_type_error: 'dimension must be a string' }),
-					value: z.unknown(),
-				}),
-				{ invalid_type_error: 'filters must be an array' },
-			),
+		filters: z.array(
+			z.object({
+				dimension: z.string({ invalid_type_error: 'dimension must be a string' }),
+				value: z.unknown(),
+			}),
+			{ invalid_type_error: 'filters must be an array' },
+		),
 		companyId: companyIdSchema,
 		extended: z.boolean({ invalid_type_error: 'extended must be a boolean' }).optional(),
-		offset: z.number({ invalid_type_error: 'offset must be a number' }).int('offset must be an integer').min(0, 'offset must not be negative').optional(),
+		offset: z
+			.number({ invalid_type_error: 'offset must be a number' })
+			.int('offset must be an integer')
+			.min(0, 'offset must not be negative')
+			.optional(),
 		limit: z
 			.number({ invalid_type_error: 'limit must be a number' })
 			.int('limit must be an integer')
@@ -237,14 +273,21 @@ const surveysSchema = z.object(
 	{ invalid_type_error: 'the body must be a JSON object' },
 );
 
-const dateTimeFilterSchema = z.object({ startTime: isoDateTime('startTime'), endTime: isoDateTime('endTime') }, { invalid_type_error: 'the dateTime filter value must be an object' });
+const dateTimeFilterSchema = z.object(
+	{ startTime: isoDateTime('startTime'), endTime: isoDateTime('endTime') },
+	{ invalid_type_error: 'the dateTime filter value must be an object' },
+);
 
 const queuesSchema = z.object(
 	{
-		queues: z
-			.array(z.string({ invalid_type_error: 'queue ids must be strings' }).min(1, 'queue ids must not be empty'), {
+		queues: z.array(
+			z
+				.string({ invalid_type_error: 'queue ids must be strings' })
+				.min(1, 'queue ids must not be empty'),
+			{
 				invalid_type_error: 'queues must be an array of queue ids',
-			}),
+			},
+		),
 	},
 	{ invalid_type_error: 'the body must be a JSON object' },
 );
@@ -256,19 +299,34 @@ const performanceSchema = queuesSchema.extend({
 
 const loginSchema = z.object({
 	email: z.string({ invalid_type_error: 'email must be a string' }).min(1, 'email is required'),
-	password: z.string({ invalid_type_error: 'password must be a string' }).min(1, 'password is required'),
+	password: z
+		.string({ invalid_type_error: 'password must be a string' })
+		.min(1, 'password is required'),
 });
 
-const methodSchema = z.enum(['email', 'phone'], { errorMap: (issue) => ({ message: issue.code === 'invalid_type' && issue.received === 'undefined' ? 'Required' : 'method must be "email" or "phone"' }) });
+const methodSchema = z.enum(['email', 'phone'], {
+	errorMap: (issue) => ({
+		message:
+			issue.code === 'invalid_type' && issue.received === 'undefined'
+				? 'Required'
+				: 'method must be "email" or "phone"',
+	}),
+});
 
-const resetSchema = z.object({ method: methodSchema, email: z.string().nullish(), phone: z.string().nullish() });
+const resetSchema = z.object({
+	method: methodSchema,
+	email: z.string().nullish(),
+	phone: z.string().nullish(),
+});
 
 const verifySchema = z.object({
 	method: methodSchema,
 	email: z.string({ invalid_type_error: 'email must be a string' }).min(1, 'email is required'),
 	verifyCode: z.union([z.string(), z.number()]).nullish(),
 	otp: z.union([z.string(), z.number()]).nullish(),
-	password: z.string({ invalid_type_error: 'password must be a string' }).min(1, 'password is required'),
+	password: z
+		.string({ invalid_type_error: 'password must be a string' })
+		.min(1, 'password is required'),
 });
 
 const addSurveysSchema = z
@@ -358,19 +416,30 @@ interface CompanyData {
 	added: StoredSurvey[];
 }
 
-function makeSurvey(company: CompanyData, rng: Rng, ts: number, answerIdBase: number): WesalPortalSurvey {
+function makeSurvey(
+	company: CompanyData,
+	rng: Rng,
+	ts: number,
+	answerIdBase: number,
+): WesalPortalSurvey {
 	const id = rng.uuid();
 	const queue = rng.weighted(QUEUE_WEIGHTS);
 	const agent = rng.pick(AGENTS);
 	const mediaType = rng.weighted(MEDIA);
 	const callerId =
-		mediaType === 'Voice' ? `tel:+9665${rng.digits(8)}` : mediaType === 'Chat' ? `chat:${rng.hex(12)}` : `mailto:customer${rng.digits(5)}@example.test`;
+		mediaType === 'Voice'
+			? `tel:+9665${rng.digits(8)}`
+			: mediaType === 'Chat'
+				? `chat:${rng.hex(12)}`
+				: `mailto:customer${rng.digits(5)}@example.test`;
 	const chosen = company.questions.filter((question) => rng.bool(question.rate));
 	const questions = chosen.length ? chosen : company.questions.slice(0, 1);
 	const durationSeconds = rng.int(45, 900);
 	// Answers are a few seconds apart; the last one is the survey's time (what the dateTime filter uses).
 	const answers = questions.map((question, j) => {
-		const option = rng.weighted(question.answers.map((answer, k) => [answer, [6, 3, 1][k] ?? 1] as const));
+		const option = rng.weighted(
+			question.answers.map((answer, k) => [answer, [6, 3, 1][k] ?? 1] as const),
+		);
 		return {
 			id: answerIdBase + j,
 			questionId: question.id,
@@ -404,7 +473,14 @@ function makeSurvey(company: CompanyData, rng: Rng, ts: number, answerIdBase: nu
 
 /** The doc's short form (extended: false) leaves out the extra conversation and answer details. */
 function shortForm(survey: WesalPortalSurvey): WesalPortalSurvey {
-	const { queueId: _q, agentId: _a, direction: _d, durationSeconds: _s, wrapUpCode: _w, ...conversation } = survey.conversation;
+	const {
+		queueId: _q,
+		agentId: _a,
+		direction: _d,
+		durationSeconds: _s,
+		wrapUpCode: _w,
+		...conversation
+	} = survey.conversation;
 	return {
 		id: survey.id,
 		conversation,
@@ -454,8 +530,19 @@ function addMinute(totals: Metrics, queueSeed: number, minute: number): void {
 }
 
 function metricsOf(queueSeed: number, start: number, end: number): Record<string, number> {
-	const totals: Metrics = { Offer: 0, Answer: 0, Abandon: 0, MetSLA: 0, OverSLA: 0, ASA: 0, AHT: 0, TalkTime: 0, WaitTime: 0 };
-	for (let minute = Math.ceil(start / 60_000); minute * 60_000 < end; minute++) addMinute(totals, queueSeed, minute);
+	const totals: Metrics = {
+		Offer: 0,
+		Answer: 0,
+		Abandon: 0,
+		MetSLA: 0,
+		OverSLA: 0,
+		ASA: 0,
+		AHT: 0,
+		TalkTime: 0,
+		WaitTime: 0,
+	};
+	for (let minute = Math.ceil(start / 60_000); minute * 60_000 < end; minute++)
+		addMinute(totals, queueSeed, minute);
 	const { WaitTime, TalkTime, ...counts } = totals;
 	return {
 		ASA: totals.Answer ? Math.round(WaitTime / totals.Answer) : 0,
@@ -504,7 +591,10 @@ export class WesalPortalEmulator implements VendorEmulator {
 		this.initial = { ...WESAL_PORTAL_DEFAULTS, ...overrides };
 		this.organizationId = new Rng(deriveSeed(this.seed, 'wesal-portal:organization')).uuid();
 		this.seedCompanies = WESAL_PORTAL_COMPANIES.map((company, index) => {
-			const count = index === 0 && this.initial.surveyCount !== undefined ? this.initial.surveyCount : company.surveyCount;
+			const count =
+				index === 0 && this.initial.surveyCount !== undefined
+					? this.initial.surveyCount
+					: company.surveyCount;
 			const timesRng = new Rng(deriveSeed(this.seed, `wesal-portal:times:${company.id}`));
 			return {
 				id: company.id,
@@ -523,12 +613,22 @@ export class WesalPortalEmulator implements VendorEmulator {
 			// The doc's curl says auth/logout, its text says auth/reset_pwd: both work.
 			.on('GET', 'auth/logout', logout)
 			.on('GET', 'auth/reset_pwd', logout)
-			.on('GET', 'queries/organization', (req) => this.authorized(req, () => this.ok(this.organizationData())))
-			.on('GET', 'survey/queries/questions/:companyId', (req) => this.authorized(req, () => this.questions(req)))
+			.on('GET', 'queries/organization', (req) =>
+				this.authorized(req, () => this.ok(this.organizationData())),
+			)
+			.on('GET', 'survey/queries/questions/:companyId', (req) =>
+				this.authorized(req, () => this.questions(req)),
+			)
 			.on('POST', 'survey/queries/surveys', (req) => this.authorized(req, () => this.surveys(req)))
-			.on('POST', 'analytics/runtime/queues/summary', (req) => this.authorized(req, () => this.queueSummary(req)))
-			.on('POST', 'analytics/runtime/queues/activity', (req) => this.authorized(req, () => this.queueActivity(req)))
-			.on('POST', 'analytics/queues/performance', (req) => this.authorized(req, () => this.queuePerformance(req)));
+			.on('POST', 'analytics/runtime/queues/summary', (req) =>
+				this.authorized(req, () => this.queueSummary(req)),
+			)
+			.on('POST', 'analytics/runtime/queues/activity', (req) =>
+				this.authorized(req, () => this.queueActivity(req)),
+			)
+			.on('POST', 'analytics/queues/performance', (req) =>
+				this.authorized(req, () => this.queuePerformance(req)),
+			);
 
 		this.ctl
 			.on('GET', 'account', () =>
@@ -541,7 +641,9 @@ export class WesalPortalEmulator implements VendorEmulator {
 				}),
 			)
 			.on('GET', 'organization', () => json(this.organizationData()))
-			.on('GET', 'queues', () => json({ queues: WESAL_PORTAL_QUEUES.map((queue) => ({ ...queue })) }))
+			.on('GET', 'queues', () =>
+				json({ queues: WESAL_PORTAL_QUEUES.map((queue) => ({ ...queue })) }),
+			)
 			.on('GET', 'surveys', (req) => this.groundTruth(req))
 			.on('POST', 'surveys', (req) => this.addSurveys(req))
 			.on('POST', 'expire-tokens', () => {
@@ -580,7 +682,8 @@ export class WesalPortalEmulator implements VendorEmulator {
 	}
 
 	errorBody(status: number, message: string): unknown {
-		const code: WesalPortalCode | undefined = status === 401 ? 'X003' : status >= 400 && status < 500 ? 'X004' : undefined;
+		const code: WesalPortalCode | undefined =
+			status === 401 ? 'X003' : status >= 400 && status < 500 ? 'X004' : undefined;
 		return { success: false, ...(code ? { code } : {}), message };
 	}
 
@@ -608,14 +711,19 @@ export class WesalPortalEmulator implements VendorEmulator {
 	private checkClient(req: EmuRequest): void {
 		const clientId = header(req, 'x-client-id');
 		if (!clientId) throw missing('X-Client-Id header is required');
-		if (clientId === this.config.otherDomainClientId) throw new PortalError(403, 'X002', 'Invalid secret_key for this domain');
-		if (clientId !== this.config.clientId) throw new PortalError(401, 'X001', 'Unknown or invalid secret_key');
+		if (clientId === this.config.otherDomainClientId)
+			throw new PortalError(403, 'X002', 'Invalid secret_key for this domain');
+		if (clientId !== this.config.clientId)
+			throw new PortalError(401, 'X001', 'Unknown or invalid secret_key');
 	}
 
 	private login(req: EmuRequest): EmuResponse {
 		this.checkClient(req);
 		const body = parseBody(loginSchema, req.body);
-		if (body.email.trim().toLowerCase() !== this.config.email.toLowerCase() || body.password !== this.password) {
+		if (
+			body.email.trim().toLowerCase() !== this.config.email.toLowerCase() ||
+			body.password !== this.password
+		) {
 			this.stats.failedLogins++;
 			throw invalid('Invalid email or password', 401);
 		}
@@ -646,7 +754,9 @@ export class WesalPortalEmulator implements VendorEmulator {
 			iat: Math.floor(now / 1000),
 			exp: Math.floor(expiresAt / 1000),
 		});
-		const signature = createHmac('sha256', `wesal-portal-${this.seed}`).update(`${head}.${payload}`).digest('base64url');
+		const signature = createHmac('sha256', `wesal-portal-${this.seed}`)
+			.update(`${head}.${payload}`)
+			.digest('base64url');
 		const token = `${head}.${payload}.${signature}`;
 		this.tokens.set(token, { expiresAt });
 		return token;
@@ -689,7 +799,8 @@ export class WesalPortalEmulator implements VendorEmulator {
 		const body = parseBody(resetSchema, req.body);
 		const contact = body.method === 'email' ? body.email : body.phone;
 		if (!contact) throw missing(`${body.method} is required`);
-		const digits = (text: string) => text.replace(/\D/g, '').replace(/^966/, '0').replace(/^5/, '05');
+		const digits = (text: string) =>
+			text.replace(/\D/g, '').replace(/^966/, '0').replace(/^5/, '05');
 		const known =
 			body.method === 'email'
 				? contact.trim().toLowerCase() === this.config.email.toLowerCase()
@@ -706,11 +817,16 @@ export class WesalPortalEmulator implements VendorEmulator {
 	private verifyReset(req: EmuRequest): EmuResponse {
 		this.checkClient(req);
 		const body = parseBody(verifySchema, req.body);
-		if (body.email.trim().toLowerCase() !== this.config.email.toLowerCase()) throw invalid('No account with this email', 404);
+		if (body.email.trim().toLowerCase() !== this.config.email.toLowerCase())
+			throw invalid('No account with this email', 404);
 		// Email codes come as verifyCode, SMS codes as otp; either field is read when the other is empty.
-		const fields = body.method === 'email' ? [body.verifyCode, body.otp] : [body.otp, body.verifyCode];
-		const code = fields.map((value) => (value === null || value === undefined ? '' : String(value).trim())).find(Boolean);
-		if (!code) throw missing(body.method === 'email' ? 'verifyCode is required' : 'otp is required');
+		const fields =
+			body.method === 'email' ? [body.verifyCode, body.otp] : [body.otp, body.verifyCode];
+		const code = fields
+			.map((value) => (value === null || value === undefined ? '' : String(value).trim()))
+			.find(Boolean);
+		if (!code)
+			throw missing(body.method === 'email' ? 'verifyCode is required' : 'otp is required');
 		if (!this.pendingCode || code !== this.pendingCode) throw invalid('Invalid verify code');
 		this.pendingCode = undefined;
 		this.password = body.password;
@@ -748,20 +864,29 @@ export class WesalPortalEmulator implements VendorEmulator {
 	private generated(company: CompanyData, index: number): StoredSurvey {
 		const ts = company.times[index];
 		const rng = new Rng((company.seed ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0);
-		return { ts, survey: makeSurvey(company, rng, ts, 1_000_000 + (company.id % 100) * 10_000_000 + index * 4) };
+		return {
+			ts,
+			survey: makeSurvey(company, rng, ts, 1_000_000 + (company.id % 100) * 10_000_000 + index * 4),
+		};
 	}
 
 	/** Surveys answered within [start, end] (ms, inclusive), oldest first, as a lazy list. */
-	private matching(company: CompanyData, start: number, end: number): { total: number; at(position: number): StoredSurvey } {
+	private matching(
+		company: CompanyData,
+		start: number,
+		end: number,
+	): { total: number; at(position: number): StoredSurvey } {
 		const lo = bound(company.times, start, false);
 		const hi = bound(company.times, end, true);
 		const extra = company.added.filter((row) => row.ts >= start && row.ts <= end);
-		if (extra.length === 0) return { total: hi - lo, at: (position) => this.generated(company, lo + position) };
+		if (extra.length === 0)
+			return { total: hi - lo, at: (position) => this.generated(company, lo + position) };
 		// Added surveys are few: merge them into the generated ones by time (generated first on a tie).
 		const order: Array<number | StoredSurvey> = [];
 		let next = 0;
 		for (let index = lo; index < hi; index++) {
-			while (next < extra.length && extra[next].ts < company.times[index]) order.push(extra[next++]);
+			while (next < extra.length && extra[next].ts < company.times[index])
+				order.push(extra[next++]);
 			order.push(index);
 		}
 		while (next < extra.length) order.push(extra[next++]);
@@ -841,15 +966,19 @@ export class WesalPortalEmulator implements VendorEmulator {
 			const queue = this.knownQueue(id);
 			if (!queue) return { success: false, id, message: 'Queue not found' };
 			const counts = this.activityCounts(id);
-			const joined = counts.filter((entry) => entry.qualifier !== 'OFF_QUEUE').reduce((sum, entry) => sum + entry.count, 0);
+			const joined = counts
+				.filter((entry) => entry.qualifier !== 'OFF_QUEUE')
+				.reduce((sum, entry) => sum + entry.count, 0);
 			const rng = new Rng(this.queueSeed(`${id}:summary`));
 			return {
 				success: true,
 				id,
 				name: queue.name,
-				memberCount: joined + counts.find((entry) => entry.qualifier === 'OFF_QUEUE')!.count + rng.int(0, 6),
+				memberCount:
+					joined + counts.find((entry) => entry.qualifier === 'OFF_QUEUE')!.count + rng.int(0, 6),
 				joinedMemberCount: joined,
-				onQueueMemberCount: joined - counts.find((entry) => entry.qualifier === 'NOT_RESPONDING')!.count,
+				onQueueMemberCount:
+					joined - counts.find((entry) => entry.qualifier === 'NOT_RESPONDING')!.count,
 				waitingInteractions: rng.int(0, 12),
 				longestWaitMs: rng.int(0, 240_000),
 				divisionName: 'Home',
@@ -862,7 +991,9 @@ export class WesalPortalEmulator implements VendorEmulator {
 		const { queues } = parseBody(queuesSchema, req.body);
 		if (queues.length === 0) throw missing('queues must list at least one queue id');
 		const result = queues.map((id) =>
-			this.knownQueue(id) ? { queueId: id, data: this.activityCounts(id) } : { queueId: id, success: false, message: 'Queue not found', data: [] },
+			this.knownQueue(id)
+				? { queueId: id, data: this.activityCounts(id) }
+				: { queueId: id, success: false, message: 'Queue not found', data: [] },
 		);
 		return this.ok({ success: true, result });
 	}
@@ -873,7 +1004,8 @@ export class WesalPortalEmulator implements VendorEmulator {
 		const parts = body.interval.split('/');
 		const start = parts.length === 2 ? parseIsoDate(parts[0]) : undefined;
 		const end = parts.length === 2 ? parseIsoDate(parts[1]) : undefined;
-		if (start === undefined || end === undefined) throw invalid('interval must be "start/end" with two ISO 8601 date-times');
+		if (start === undefined || end === undefined)
+			throw invalid('interval must be "start/end" with two ISO 8601 date-times');
 		if (end <= start) throw invalid('interval: end must be after start');
 		if (end - start > WESAL_PORTAL_MAX_INTERVAL_DAYS * 86_400_000) {
 			throw invalid(`interval must not be longer than ${WESAL_PORTAL_MAX_INTERVAL_DAYS} days`);
@@ -881,16 +1013,21 @@ export class WesalPortalEmulator implements VendorEmulator {
 		// partial: blocks of 30 minutes from the interval's start; the last one ends with the interval.
 		const blocks: Array<[number, number]> = [];
 		if (body.partial) {
-			for (let from = start; from < end; from += WESAL_PORTAL_BLOCK_MS) blocks.push([from, Math.min(end, from + WESAL_PORTAL_BLOCK_MS)]);
+			for (let from = start; from < end; from += WESAL_PORTAL_BLOCK_MS)
+				blocks.push([from, Math.min(end, from + WESAL_PORTAL_BLOCK_MS)]);
 		} else {
 			blocks.push([start, end]);
 		}
 		const result = body.queues.map((id) => {
-			if (!this.knownQueue(id)) return { queryId: id, success: false, message: 'Queue not found', data: [] };
+			if (!this.knownQueue(id))
+				return { queryId: id, success: false, message: 'Queue not found', data: [] };
 			const seed = this.queueSeed(`${id}:performance`);
 			return {
 				queryId: id,
-				data: blocks.map(([from, to]) => ({ interval: `${iso(from)}/${iso(to)}`, metrics: metricsOf(seed, from, to) })),
+				data: blocks.map(([from, to]) => ({
+					interval: `${iso(from)}/${iso(to)}`,
+					metrics: metricsOf(seed, from, to),
+				})),
 			};
 		});
 		return this.ok({ success: true, result });
@@ -899,11 +1036,13 @@ export class WesalPortalEmulator implements VendorEmulator {
 	// ---- control ----
 
 	private groundTruth(req: EmuRequest): EmuResponse {
-		const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+		const query = (name: string) =>
+			typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined;
 		const company = this.company(Number(query('companyId') ?? WESAL_PORTAL_COMPANIES[0].id));
 		const start = query('startTime') ? parseIsoDate(query('startTime')!) : -Infinity;
 		const end = query('endTime') ? parseIsoDate(query('endTime')!) : Infinity;
-		if (start === undefined || end === undefined) throw new EmuError(400, 'startTime and endTime must be ISO 8601 date-times');
+		if (start === undefined || end === undefined)
+			throw new EmuError(400, 'startTime and endTime must be ISO 8601 date-times');
 		const found = this.matching(company, start, end);
 		const full = query('view') === 'full';
 		const ids: string[] = [];
@@ -926,7 +1065,8 @@ export class WesalPortalEmulator implements VendorEmulator {
 		const toTs = (value: string | undefined) => {
 			if (value === undefined) return this.ctx.clock.nowMs();
 			const ts = parseIsoDate(value);
-			if (ts === undefined) throw new EmuError(400, `createdAt '${value}' is not an ISO 8601 date-time`);
+			if (ts === undefined)
+				throw new EmuError(400, `createdAt '${value}' is not an ISO 8601 date-time`);
 			return ts;
 		};
 		const created = partials.map((partial) => {

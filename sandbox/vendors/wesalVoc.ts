@@ -25,13 +25,49 @@ export const WESAL_VOC_EMAIL = 'ops@acme.test';
 export const WESAL_VOC_PASSWORD = 'Pa55-word!';
 export const WESAL_VOC_API_TOKEN = 'wvoc_live_tok_8f2c1d';
 export const WESAL_VOC_PHONE = '0500000000';
-export const WESAL_VOC_AGENTS: readonly string[] = ['Nourah', 'Ahmed', 'Sara', 'Faisal', 'Reem', 'Khalid', 'Lama', 'Omar'];
-export const WESAL_VOC_QUEUES: readonly string[] = ['Sales', 'Support', 'Billing', 'Retention', 'VIP'];
+export const WESAL_VOC_AGENTS: readonly string[] = [
+	'Nourah',
+	'Ahmed',
+	'Sara',
+	'Faisal',
+	'Reem',
+	'Khalid',
+	'Lama',
+	'Omar',
+];
+export const WESAL_VOC_QUEUES: readonly string[] = [
+	'Sales',
+	'Support',
+	'Billing',
+	'Retention',
+	'VIP',
+];
 export const WESAL_VOC_TYPES: readonly string[] = ['voice', 'chat', 'email'];
 export const WESAL_VOC_QUESTIONS = [
-	{ id: 'AgentSatisfaction', name: 'Agent Satisfaction', type: 'rating', minAnswer: 1, maxAnswer: 5, counts: 5 },
-	{ id: 'ServiceSatisfaction', name: 'Service Satisfaction', type: 'rating', minAnswer: 1, maxAnswer: 5, counts: 5 },
-	{ id: 'NPS', name: 'Net Promoter Score', type: 'rating', minAnswer: 0, maxAnswer: 10, counts: 11 },
+	{
+		id: 'AgentSatisfaction',
+		name: 'Agent Satisfaction',
+		type: 'rating',
+		minAnswer: 1,
+		maxAnswer: 5,
+		counts: 5,
+	},
+	{
+		id: 'ServiceSatisfaction',
+		name: 'Service Satisfaction',
+		type: 'rating',
+		minAnswer: 1,
+		maxAnswer: 5,
+		counts: 5,
+	},
+	{
+		id: 'NPS',
+		name: 'Net Promoter Score',
+		type: 'rating',
+		minAnswer: 0,
+		maxAnswer: 10,
+		counts: 11,
+	},
 ] as const;
 
 export interface WesalVocConfig {
@@ -85,11 +121,33 @@ interface Row {
 	ts: number;
 }
 
-const RATING: Array<[string, number]> = [['5', 38], ['4', 30], ['3', 14], ['2', 9], ['1', 9]];
-const NPS: Array<[string, number]> = [
-	['10', 22], ['9', 20], ['8', 14], ['7', 10], ['6', 8], ['5', 7], ['4', 5], ['3', 4], ['2', 3], ['1', 3], ['0', 4],
+const RATING: Array<[string, number]> = [
+	['5', 38],
+	['4', 30],
+	['3', 14],
+	['2', 9],
+	['1', 9],
 ];
-const QUEUE_WEIGHTS: Array<[string, number]> = [['Sales', 30], ['Support', 35], ['Billing', 15], ['Retention', 12], ['VIP', 8]];
+const NPS: Array<[string, number]> = [
+	['10', 22],
+	['9', 20],
+	['8', 14],
+	['7', 10],
+	['6', 8],
+	['5', 7],
+	['4', 5],
+	['3', 4],
+	['2', 3],
+	['1', 3],
+	['0', 4],
+];
+const QUEUE_WEIGHTS: Array<[string, number]> = [
+	['Sales', 30],
+	['Support', 35],
+	['Billing', 15],
+	['Retention', 12],
+	['VIP', 8],
+];
 
 function makeSurvey(rng: Rng, ids: ObjectIdGen, ts: number): WesalVocSurvey {
 	const answers: Record<string, string> = {};
@@ -101,9 +159,16 @@ function makeSurvey(rng: Rng, ids: ObjectIdGen, ts: number): WesalVocSurvey {
 		_id: ids.next(ts),
 		interactionId: rng.uuid(),
 		surveyDate: formatUtcSeconds(ts),
-		type: rng.weighted([['voice', 70], ['chat', 20], ['email', 10]] as Array<[string, number]>),
+		type: rng.weighted([
+			['voice', 70],
+			['chat', 20],
+			['email', 10],
+		] as Array<[string, number]>),
 		number: `tel:+9665${rng.digits(8)}`,
-		direction: rng.weighted([['inbound', 85], ['outbound', 15]] as Array<[string, number]>),
+		direction: rng.weighted([
+			['inbound', 85],
+			['outbound', 15],
+		] as Array<[string, number]>),
 		queue: rng.weighted(QUEUE_WEIGHTS),
 		agent: rng.pick(WESAL_VOC_AGENTS),
 		answers,
@@ -117,14 +182,21 @@ function compareRows(a: Row, b: Row): number {
 }
 
 /** Uniform over the `spanDays` before the anchor, with ~3% bursts of 3-12 surveys sharing one surveyDate. */
-function generateSurveys(rng: Rng, ids: ObjectIdGen, anchorMs: number, count: number, spanDays: number): Row[] {
+function generateSurveys(
+	rng: Rng,
+	ids: ObjectIdGen,
+	anchorMs: number,
+	count: number,
+	spanDays: number,
+): Row[] {
 	const rows: Row[] = [];
 	const anchorSec = Math.floor(anchorMs / 1000);
 	const spanSec = Math.max(1, spanDays * 86_400);
 	while (rows.length < count) {
 		const size = rng.bool(0.03) ? rng.int(3, 12) : 1;
 		const ts = (anchorSec - 1 - rng.int(0, spanSec - 1)) * 1000;
-		for (let i = 0; i < size && rows.length < count; i++) rows.push({ survey: makeSurvey(rng, ids, ts), ts });
+		for (let i = 0; i < size && rows.length < count; i++)
+			rows.push({ survey: makeSurvey(rng, ids, ts), ts });
 	}
 	return rows.sort(compareRows);
 }
@@ -146,18 +218,30 @@ function normalizePhone(phone: string): string {
 
 const requiredString = (field: string) =>
 	z
-		.string({ required_error: `${field} is required`, invalid_type_error: `${field} must be a string` })
+		.string({
+			required_error: `${field} is required`,
+			invalid_type_error: `${field} must be a string`,
+		})
 		.min(1, `${field} is required`);
 
 const isoDate = (field: string) =>
 	z
-		.string({ required_error: `${field} is required`, invalid_type_error: `${field} must be an ISO 8601 date string` })
+		.string({
+			required_error: `${field} is required`,
+			invalid_type_error: `${field} must be an ISO 8601 date string`,
+		})
 		.refine((s) => parseIsoDate(s) !== undefined, `${field} must be an ISO 8601 date string`);
 
 const nameList = (field: string) =>
-	z.array(z.string({ invalid_type_error: 'must be a string' }), { invalid_type_error: `${field} must be an array` }).nullish();
+	z
+		.array(z.string({ invalid_type_error: 'must be a string' }), {
+			invalid_type_error: `${field} must be an array`,
+		})
+		.nullish();
 
-const methodEnum = z.enum(['email', 'phone'], { errorMap: () => ({ message: 'method must be "email" or "phone"' }) });
+const methodEnum = z.enum(['email', 'phone'], {
+	errorMap: () => ({ message: 'method must be "email" or "phone"' }),
+});
 const bodyObject = { invalid_type_error: 'Request body must be a JSON object' };
 
 const searchSchema = z.object(
@@ -167,13 +251,21 @@ const searchSchema = z.object(
 		agents: nameList('agents'),
 		queues: nameList('queues'),
 		answers: z
-			.record(z.array(z.string({ invalid_type_error: 'must be a string' }), { invalid_type_error: 'must be an array of strings' }), {
-				invalid_type_error: 'answers must be an object',
-			})
+			.record(
+				z.array(z.string({ invalid_type_error: 'must be a string' }), {
+					invalid_type_error: 'must be an array of strings',
+				}),
+				{
+					invalid_type_error: 'answers must be an object',
+				},
+			)
 			.nullish(),
 		companyId: requiredString('companyId'),
 		page: z
-			.number({ required_error: 'page is required', invalid_type_error: 'page must be a positive integer' })
+			.number({
+				required_error: 'page is required',
+				invalid_type_error: 'page must be a positive integer',
+			})
 			.int('page must be a positive integer')
 			.min(1, 'page must be a positive integer'),
 	},
@@ -181,7 +273,12 @@ const searchSchema = z.object(
 );
 
 const resetSchema = z.object(
-	{ companyId: requiredString('companyId'), method: methodEnum, email: z.string().nullish(), phone: z.string().nullish() },
+	{
+		companyId: requiredString('companyId'),
+		method: methodEnum,
+		email: z.string().nullish(),
+		phone: z.string().nullish(),
+	},
 	bodyObject,
 );
 
@@ -202,7 +299,10 @@ const verifySchema = z.object(
 
 const partialSurveySchema = z
 	.object({
-		_id: z.string().regex(/^[0-9a-f]{24}$/, '_id must be 24 hex characters').optional(),
+		_id: z
+			.string()
+			.regex(/^[0-9a-f]{24}$/, '_id must be 24 hex characters')
+			.optional(),
 		interactionId: z.string().optional(),
 		surveyDate: z.string().optional(),
 		type: z.string().optional(),
@@ -286,7 +386,13 @@ export class WesalVocEmulator implements VendorEmulator {
 		this.initial = { ...WESAL_VOC_DEFAULTS, ...overrides };
 		const dataRng = new Rng(deriveSeed(this.seed, 'wesal-voc:surveys'));
 		this.seedIds = new ObjectIdGen(dataRng);
-		this.seedRows = generateSurveys(dataRng, this.seedIds, ctx.anchor.getTime(), this.initial.surveyCount, this.initial.spanDays);
+		this.seedRows = generateSurveys(
+			dataRng,
+			this.seedIds,
+			ctx.anchor.getTime(),
+			this.initial.surveyCount,
+			this.initial.spanDays,
+		);
 
 		this.api
 			.on('POST', 'auth/login', (req) => this.login(req))
@@ -296,7 +402,9 @@ export class WesalVocEmulator implements VendorEmulator {
 			.on('POST', 'survey/queries/surveys', (req) => this.searchSurveys(req));
 
 		this.ctl
-			.on('GET', 'surveys', () => json({ surveys: this.rows.map((r) => copySurvey(r.survey)), total: this.rows.length }))
+			.on('GET', 'surveys', () =>
+				json({ surveys: this.rows.map((r) => copySurvey(r.survey)), total: this.rows.length }),
+			)
 			.on('POST', 'surveys', (req) => this.addSurveys(req))
 			.on('DELETE', 'surveys', () => {
 				const removed = this.rows.length;
@@ -375,16 +483,22 @@ export class WesalVocEmulator implements VendorEmulator {
 		if (!clientId) throw new EmuError(400, 'X-Client-Id header is required');
 		if (clientId !== this.config.clientId) throw new EmuError(401, 'Invalid client id');
 
-		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<
+			string,
+			unknown
+		>;
 		const fields = ['company', 'email', 'password'] as const;
-		const missing = fields.filter((f) => body[f] === undefined || body[f] === null || body[f] === '');
+		const missing = fields.filter(
+			(f) => body[f] === undefined || body[f] === null || body[f] === '',
+		);
 		if (missing.length) throw new EmuError(400, `Missing required fields: ${missing.join(', ')}`);
 		const wrongType = fields.find((f) => typeof body[f] !== 'string');
 		if (wrongType) throw new EmuError(400, `${wrongType} must be a string`);
 		const { company, email, password } = body as Record<(typeof fields)[number], string>;
 
 		const companyOk =
-			company.toLowerCase() === this.config.companyName.toLowerCase() || company === this.config.companyId;
+			company.toLowerCase() === this.config.companyName.toLowerCase() ||
+			company === this.config.companyId;
 		const emailOk = email.trim().toLowerCase() === this.config.email.toLowerCase();
 		const passwordOk = password === this.password || password === this.config.apiToken;
 		if (!companyOk || !emailOk || !passwordOk) {
@@ -407,7 +521,9 @@ export class WesalVocEmulator implements VendorEmulator {
 			iat: Math.floor(now / 1000),
 			exp: Math.floor(expiresAt / 1000),
 		});
-		const sig = createHmac('sha256', `wesal-voc-${this.seed}`).update(`${head}.${payload}`).digest('base64url');
+		const sig = createHmac('sha256', `wesal-voc-${this.seed}`)
+			.update(`${head}.${payload}`)
+			.digest('base64url');
 		const token = `${head}.${payload}.${sig}`;
 		this.tokens.set(token, { userId: this.config.userId, expiresAt });
 		return token;
@@ -436,7 +552,11 @@ export class WesalVocEmulator implements VendorEmulator {
 
 	private logout(req: EmuRequest): EmuResponse {
 		this.authenticate(req);
-		this.tokens.delete(header(req, 'authorization')!.trim().replace(/^Bearer\s+/i, ''));
+		this.tokens.delete(
+			header(req, 'authorization')!
+				.trim()
+				.replace(/^Bearer\s+/i, ''),
+		);
 		return json({ result: 'success', message: 'Logged out successfully' });
 	}
 
@@ -461,7 +581,8 @@ export class WesalVocEmulator implements VendorEmulator {
 	private verifyReset(req: EmuRequest): EmuResponse {
 		const body = parseOrThrow(verifySchema, req.body ?? {});
 		this.requireCompany(body.companyId);
-		if (body.email.trim().toLowerCase() !== this.config.email.toLowerCase()) throw new EmuError(404, 'User not found');
+		if (body.email.trim().toLowerCase() !== this.config.email.toLowerCase())
+			throw new EmuError(404, 'User not found');
 		const pending = this.otps.get(this.config.userId);
 		if (!pending || pending !== body.otp.trim()) throw new EmuError(400, 'Incorrect verify code');
 		this.otps.delete(this.config.userId);
@@ -520,7 +641,12 @@ export class WesalVocEmulator implements VendorEmulator {
 		);
 		const size = this.config.pageSize;
 		const page = matches.slice((q.page - 1) * size, q.page * size).map((r) => copySurvey(r.survey));
-		return json({ surveys: page, total: matches.length, pageTotal: page.length, result: 'success' });
+		return json({
+			surveys: page,
+			total: matches.length,
+			pageTotal: page.length,
+			result: 'success',
+		});
 	}
 
 	private addSurveys(req: EmuRequest): EmuResponse {
@@ -529,14 +655,19 @@ export class WesalVocEmulator implements VendorEmulator {
 			body.surveys ?? Array.from({ length: body.count ?? 1 }, () => ({}));
 		const toTs = (value: string) => {
 			const ts = parseIsoDate(value);
-			if (ts === undefined) throw new EmuError(400, `surveyDate '${value}' is not an ISO 8601 date`);
+			if (ts === undefined)
+				throw new EmuError(400, `surveyDate '${value}' is not an ISO 8601 date`);
 			return Math.floor(ts / 1000) * 1000;
 		};
 		const existing = new Set(this.rows.map((r) => r.survey._id));
 		const created = partials.map((partial) => {
 			const date = partial.surveyDate ?? body.surveyDate;
 			const ts = date ? toTs(date) : Math.floor(this.ctx.clock.nowMs() / 1000) * 1000;
-			const survey: WesalVocSurvey = { ...makeSurvey(this.addRng, this.ids, ts), ...partial, surveyDate: formatUtcSeconds(ts) };
+			const survey: WesalVocSurvey = {
+				...makeSurvey(this.addRng, this.ids, ts),
+				...partial,
+				surveyDate: formatUtcSeconds(ts),
+			};
 			if (existing.has(survey._id)) throw new EmuError(409, `Duplicate _id ${survey._id}`);
 			existing.add(survey._id);
 			return { survey, ts };

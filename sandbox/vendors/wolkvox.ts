@@ -100,7 +100,8 @@ export function parseCompactDate(value: string): number | undefined {
 	const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
 	const ms = Date.UTC(y, mo - 1, d, h, mi, s);
 	const check = new Date(ms);
-	if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+	if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+		return undefined;
 	return ms;
 }
 
@@ -119,25 +120,55 @@ const RESULTS: Array<[string, number]> = [
 	['TRANSFER TO QUEUE', 8],
 ];
 const MESSAGES: Record<string, string[]> = {
-	POSITIVE: ['Muy buena atención, gracias', 'La asesora fue muy amable', 'Resolvieron mi solicitud rápido'],
+	POSITIVE: [
+		'Muy buena atención, gracias',
+		'La asesora fue muy amable',
+		'Resolvieron mi solicitud rápido',
+	],
 	NEUTRAL: ['Todo normal', 'La llamada estuvo bien', 'Me dieron la información'],
-	NEGATIVE: ['Esperé demasiado tiempo', 'No me solucionaron el problema', 'Me transfirieron muchas veces'],
+	NEGATIVE: [
+		'Esperé demasiado tiempo',
+		'No me solucionaron el problema',
+		'Me transfirieron muchas veces',
+	],
 };
 
 function makeRow(rng: Rng, ts: number, questions: number, connId?: string): WolkvoxSurveyRow {
 	const agent = rng.pick(WOLKVOX_AGENTS);
 	const skill = rng.pick(WOLKVOX_SKILLS);
 	const result = rng.weighted(RESULTS);
-	const mood = rng.weighted([['good', 62], ['mixed', 22], ['bad', 16]] as Array<[string, number]>);
+	const mood = rng.weighted([
+		['good', 62],
+		['mixed', 22],
+		['bad', 16],
+	] as Array<[string, number]>);
 	const scale: Record<string, Array<[string, number]>> = {
-		good: [['5', 60], ['4', 35], ['3', 5]],
-		mixed: [['4', 25], ['3', 45], ['2', 30]],
-		bad: [['3', 15], ['2', 40], ['1', 45]],
+		good: [
+			['5', 60],
+			['4', 35],
+			['3', 5],
+		],
+		mixed: [
+			['4', 25],
+			['3', 45],
+			['2', 30],
+		],
+		bad: [
+			['3', 15],
+			['2', 40],
+			['1', 45],
+		],
 	};
 	// A customer who hangs up leaves the later questions unanswered.
 	const answered = result === 'HANG UP' ? rng.int(0, questions - 1) : questions;
 	const hasMessage = rng.bool(0.35);
-	const feeling = hasMessage ? (mood === 'good' ? 'POSITIVE' : mood === 'bad' ? 'NEGATIVE' : 'NEUTRAL') : '';
+	const feeling = hasMessage
+		? mood === 'good'
+			? 'POSITIVE'
+			: mood === 'bad'
+				? 'NEGATIVE'
+				: 'NEUTRAL'
+		: '';
 	const row: WolkvoxSurveyRow = {
 		agent_id: agent.id,
 		agent_name: agent.name,
@@ -149,9 +180,13 @@ function makeRow(rng: Rng, ts: number, questions: number, connId?: string): Wolk
 		ani: `3${rng.int(0, 2)}${rng.digits(8)}`,
 		customer_id: rng.bool(0.1) ? '' : String(rng.int(10_000_000, 1_199_999_999)),
 	};
-	for (let q = 1; q <= questions; q++) row[`q${q}`] = q <= answered ? rng.weighted(scale[mood]) : '';
+	for (let q = 1; q <= questions; q++)
+		row[`q${q}`] = q <= answered ? rng.weighted(scale[mood]) : '';
 	row.voice_message_duration = hasMessage ? String(rng.int(3, 45)) : '0';
-	row.type_interaction = rng.weighted([['INBOUND', 85], ['OUTBOUND', 15]] as Array<[string, number]>);
+	row.type_interaction = rng.weighted([
+		['INBOUND', 85],
+		['OUTBOUND', 15],
+	] as Array<[string, number]>);
 	row.result = result;
 	row.time = String(rng.int(20, 240));
 	row.voice_message = hasMessage ? rng.pick(MESSAGES[feeling]) : '';
@@ -192,12 +227,17 @@ function header(req: EmuRequest, name: string): string | undefined {
 
 const compactDate = (field: string) =>
 	z
-		.string({ required_error: `${field} is required`, invalid_type_error: `${field} must be given once` })
+		.string({
+			required_error: `${field} is required`,
+			invalid_type_error: `${field} must be given once`,
+		})
 		.regex(COMPACT_RE, `${field} must have the format YYYYmmddHHiiss`)
 		.refine((value) => parseCompactDate(value) !== undefined, `${field} is not a valid date`);
 
 const reportQuerySchema = z.object({
-	api: z.string({ required_error: 'api is required', invalid_type_error: 'api must be given once' }).min(1, 'api is required'),
+	api: z
+		.string({ required_error: 'api is required', invalid_type_error: 'api must be given once' })
+		.min(1, 'api is required'),
 	date_ini: compactDate('date_ini'),
 	date_end: compactDate('date_end'),
 });
@@ -278,7 +318,9 @@ export class WolkvoxEmulator implements VendorEmulator {
 		this.api.on('GET', 'reports_manager.php', (req) => this.report(req));
 
 		this.ctl
-			.on('GET', 'surveys', () => json({ surveys: this.rows.map((r) => ({ ...r.row })), total: this.rows.length }))
+			.on('GET', 'surveys', () =>
+				json({ surveys: this.rows.map((r) => ({ ...r.row })), total: this.rows.length }),
+			)
 			.on('POST', 'surveys', (req) => this.addRows(req))
 			.on('DELETE', 'surveys', () => {
 				const removed = this.rows.length;
@@ -293,7 +335,12 @@ export class WolkvoxEmulator implements VendorEmulator {
 				return json(this.publicConfig());
 			})
 			.on('GET', 'account', () =>
-				json({ server: WOLKVOX_SERVER, tokens: [...this.config.tokens], report: WOLKVOX_REPORT_API, questions: this.config.questions }),
+				json({
+					server: WOLKVOX_SERVER,
+					tokens: [...this.config.tokens],
+					report: WOLKVOX_REPORT_API,
+					questions: this.config.questions,
+				}),
 			);
 
 		this.reset();
@@ -384,7 +431,8 @@ export class WolkvoxEmulator implements VendorEmulator {
 			this.stats.badRequests++;
 			return new EmuError(400, message);
 		};
-		if (query.api !== WOLKVOX_REPORT_API) throw badRequest(`The report api '${query.api}' does not exist`);
+		if (query.api !== WOLKVOX_REPORT_API)
+			throw badRequest(`The report api '${query.api}' does not exist`);
 		const start = parseCompactDate(query.date_ini)!;
 		const end = parseCompactDate(query.date_end)!;
 		if (end < start) throw badRequest('date_end must not be before date_ini');
@@ -418,12 +466,18 @@ export class WolkvoxEmulator implements VendorEmulator {
 
 	private addRows(req: EmuRequest): EmuResponse {
 		const body = parseOrThrow(addRowsSchema, req.body ?? {});
-		const partials: Array<Record<string, string>> = body.surveys ?? Array.from({ length: body.count ?? 1 }, () => ({}));
+		const partials: Array<Record<string, string>> =
+			body.surveys ?? Array.from({ length: body.count ?? 1 }, () => ({}));
 		const created = partials.map((partial) => {
 			const text = partial.date ?? body.date;
-			const ts = text === undefined ? Math.floor(this.ctx.clock.nowMs() / 1000) * 1000 : parseRowDate(text);
+			const ts =
+				text === undefined ? Math.floor(this.ctx.clock.nowMs() / 1000) * 1000 : parseRowDate(text);
 			if (ts === undefined) throw new EmuError(400, `date '${text}' is not 'YYYY-MM-DD HH:mm:ss'`);
-			const row = { ...makeRow(this.addRng, ts, this.config.questions), ...partial, date: formatRowDate(ts) };
+			const row = {
+				...makeRow(this.addRng, ts, this.config.questions),
+				...partial,
+				date: formatRowDate(ts),
+			};
 			return { row, ts };
 		});
 		this.rows = [...this.rows, ...created].sort(compareRows);

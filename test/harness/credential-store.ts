@@ -16,7 +16,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, UnexpectedError, UserError, Workflow } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	UnexpectedError,
+	UserError,
+	Workflow,
+} from 'n8n-workflow';
 
 import { CredentialTypes, type CredentialTypeSource } from './credential-types';
 import { getEngine } from './engine';
@@ -70,7 +76,11 @@ const isExpression = (value: unknown): value is string =>
  */
 export class CredentialStore extends ICredentialsHelper {
 	readonly credentialTypes: CredentialTypes;
-	readonly stats: CredentialStoreStats = { preAuthenticationChecks: 0, preAuthentications: 0, updates: 0 };
+	readonly stats: CredentialStoreStats = {
+		preAuthenticationChecks: 0,
+		preAuthentications: 0,
+		updates: 0,
+	};
 	private readonly records = new Map<string, StoredCredential>();
 	private nextId = 1;
 
@@ -81,12 +91,25 @@ export class CredentialStore extends ICredentialsHelper {
 	}
 
 	/** Save a credential (as the n8n UI would). Returns its id. */
-	add(record: { type: string; data: ICredentialDataDecryptedObject; id?: string; name?: string }): string {
+	add(record: {
+		type: string;
+		data: ICredentialDataDecryptedObject;
+		id?: string;
+		name?: string;
+	}): string {
 		this.credentialTypes.getByName(record.type);
 		const id = record.id ?? String(this.nextId++);
-		const credentials = new Credentials({ id, name: record.name ?? `${record.type} ${id}` }, record.type);
+		const credentials = new Credentials(
+			{ id, name: record.name ?? `${record.type} ${id}` },
+			record.type,
+		);
 		credentials.setData(record.data);
-		this.records.set(id, { id, name: credentials.name, type: record.type, data: credentials.data! });
+		this.records.set(id, {
+			id,
+			name: credentials.name,
+			type: record.type,
+			data: credentials.data!,
+		});
 		return id;
 	}
 
@@ -117,7 +140,10 @@ export class CredentialStore extends ICredentialsHelper {
 		return this.credentialTypes.getParentTypes(name);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		const stored = this.find(nodeCredentials, type);
 		return new Credentials({ id: stored.id, name: stored.name }, stored.type, stored.data);
 	}
@@ -133,7 +159,14 @@ export class CredentialStore extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.decrypt(this.find(nodeCredentials, type));
 		if (raw === true) return data;
-		return await this.applyDefaultsAndOverwrites(additionalData, data, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaultsAndOverwrites(
+			additionalData,
+			data,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** Type defaults filled in, then expressions in the data resolved (no overwrites are configured here). */
@@ -184,7 +217,12 @@ export class CredentialStore extends ICredentialsHelper {
 				throw error;
 			}
 		} else {
-			const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
+			const workflow = new Workflow({
+				nodes: [mockNode],
+				connections: {},
+				active: false,
+				nodeTypes: mockNodeTypes,
+			});
 			const ownsIsolate = await workflow.expression.acquireIsolate();
 			try {
 				decryptedData = workflow.expression.getComplexParameterValue(
@@ -221,7 +259,12 @@ export class CredentialStore extends ICredentialsHelper {
 			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 				for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
 					const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
-					const valueResolved = this.resolveValue(value, { $credentials: credentials }, workflow, node);
+					const valueResolved = this.resolveValue(
+						value,
+						{ $credentials: credentials },
+						workflow,
+						node,
+					);
 					target[outerKey] ??= {};
 					target[outerKey][keyResolved] = valueResolved;
 				}
@@ -245,10 +288,15 @@ export class CredentialStore extends ICredentialsHelper {
 		if (expirableProperty?.name === undefined) return undefined;
 
 		// The credentials tester runs the test request through a temporary noOp node with `temp: ''`.
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (credentials[expirableProperty.name] !== '' && !credentialsExpired && !isTestingCredentials) {
+		if (
+			credentials[expirableProperty.name] !== '' &&
+			!credentialsExpired &&
+			!isTestingCredentials
+		) {
 			return undefined;
 		}
 
@@ -302,7 +350,13 @@ export class CredentialStore extends ICredentialsHelper {
 			if (['oAuth1Api', 'oAuth2Api'].includes(type)) {
 				return [
 					...credentialType.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
+					{
+						displayName: 'oauthTokenData',
+						name: 'oauthTokenData',
+						type: 'json',
+						required: false,
+						default: {},
+					},
 				];
 			}
 			return credentialType.properties;
@@ -327,13 +381,19 @@ export class CredentialStore extends ICredentialsHelper {
 		const stored = this.records.get(nodeCredentials.id);
 		if (!stored || stored.type !== type) {
 			// Same wording as n8n's CredentialNotFoundError.
-			throw new UserError(`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`);
+			throw new UserError(
+				`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`,
+			);
 		}
 		return stored;
 	}
 
 	private decrypt(stored: StoredCredential): ICredentialDataDecryptedObject {
-		return new Credentials({ id: stored.id, name: stored.name }, stored.type, stored.data).getData();
+		return new Credentials(
+			{ id: stored.id, name: stored.name },
+			stored.type,
+			stored.data,
+		).getData();
 	}
 
 	private resolveValue(

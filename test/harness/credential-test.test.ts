@@ -37,7 +37,10 @@ describe('testCredential', () => {
 			password: 'wrong',
 		});
 
-		expect(result).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Authorization failed - please check your credentials',
+		});
 		expect(server.log()).toEqual(['POST /login 401', 'POST /login 401']);
 	});
 
@@ -59,6 +62,9 @@ describe('testCredential', () => {
 			password: 's3cret-pw',
 		});
 
-		expect(result).toEqual({ status: 'Error', message: 'The service refused the connection - perhaps it is offline' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The service refused the connection - perhaps it is offline',
+		});
 	});
 });

@@ -76,10 +76,16 @@ export async function testCredential(
 ): Promise<CredentialTestResult> {
 	await startEngine();
 	const test = findTest(store, credentialType, options.nodeTypes ?? []);
-	if (test === undefined) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (test === undefined)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 
 	const id = options.id ?? store.add({ type: credentialType, data, name: options.name });
-	const credentials: ICredentialsDecrypted = { id, name: store.get(id).name, type: credentialType, data };
+	const credentials: ICredentialsDecrypted = {
+		id,
+		name: store.get(id).name,
+		type: credentialType,
+		data,
+	};
 	try {
 		credentials.data = await store.applyDefaultsAndOverwrites(
 			createAdditionalData(store),
@@ -124,7 +130,8 @@ export async function testCredential(
 	const nodeTypes: INodeTypes = {
 		getKnownTypes: () => ({}),
 		getByName: () => nodeTypeCopy,
-		getByNameAndVersion: (_name, typeVersion) => NodeHelpers.getVersionedNodeType(nodeTypeCopy, typeVersion),
+		getByNameAndVersion: (_name, typeVersion) =>
+			NodeHelpers.getVersionedNodeType(nodeTypeCopy, typeVersion),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = createAdditionalData(store, { currentNodeParameters: node.parameters });
@@ -148,8 +155,9 @@ export async function testCredential(
 		response = await new RoutingNode(context, nodeTypeCopy, credentials).runNode();
 	} catch (error) {
 		Container.get(ErrorReporter).error(error);
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
-			.cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
 			for (const rule of test.testRequest.rules ?? []) {

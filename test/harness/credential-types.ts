@@ -18,7 +18,8 @@ export class CredentialTypes implements ICredentialTypes {
 
 	register(source: CredentialTypeSource): ICredentialType {
 		const type = toCredentialType(source);
-		if (usesDomainRestrictions(type)) type.properties = withDomainRestrictionFields(type.properties);
+		if (usesDomainRestrictions(type))
+			type.properties = withDomainRestrictionFields(type.properties);
 		this.types.set(type.name, type);
 		return type;
 	}
@@ -58,12 +59,15 @@ function usesDomainRestrictions(type: ICredentialType): boolean {
 		type.authenticate !== undefined ||
 		type.genericAuth === true ||
 		(Array.isArray(type.extends) &&
-			['oAuth2Api', 'oAuth1Api', 'googleOAuth2Api'].some((parent) => type.extends!.includes(parent)))
+			['oAuth2Api', 'oAuth1Api', 'googleOAuth2Api'].some((parent) =>
+				type.extends!.includes(parent),
+			))
 	);
 }
 
 function withDomainRestrictionFields(properties: INodeProperties[]): INodeProperties[] {
-	if (properties.some((property) => property.name === 'allowedHttpRequestDomains')) return properties;
+	if (properties.some((property) => property.name === 'allowedHttpRequestDomains'))
+		return properties;
 	return [
 		...properties,
 		{
@@ -71,9 +75,21 @@ function withDomainRestrictionFields(properties: INodeProperties[]): INodeProper
 			name: 'allowedHttpRequestDomains',
 			type: 'options',
 			options: [
-				{ name: 'All', value: 'all', description: 'Allow all requests when used in the HTTP Request node' },
-				{ name: 'Specific Domains', value: 'domains', description: 'Restrict requests to specific domains' },
-				{ name: 'None', value: 'none', description: 'Block all requests when used in the HTTP Request node' },
+				{
+					name: 'All',
+					value: 'all',
+					description: 'Allow all requests when used in the HTTP Request node',
+				},
+				{
+					name: 'Specific Domains',
+					value: 'domains',
+					description: 'Restrict requests to specific domains',
+				},
+				{
+					name: 'None',
+					value: 'none',
+					description: 'Block all requests when used in the HTTP Request node',
+				},
 			],
 			default: 'all',
 			description: 'Control which domains this credential can be used with in HTTP Request nodes',

@@ -25,7 +25,11 @@ function setUpEngine(): Engine {
 	// InstanceSettings reads/creates `<N8N_USER_FOLDER>/.n8n/config` (encryption key) and
 	// binary data goes below it: use one folder per jest worker instead of the home directory.
 	if (!process.env.N8N_USER_FOLDER) {
-		const folder = join(tmpdir(), 'n8n-nodes-voc-harness', `worker-${process.env.JEST_WORKER_ID ?? '0'}`);
+		const folder = join(
+			tmpdir(),
+			'n8n-nodes-voc-harness',
+			`worker-${process.env.JEST_WORKER_ID ?? '0'}`,
+		);
 		mkdirSync(folder, { recursive: true });
 		process.env.N8N_USER_FOLDER = folder;
 		process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-voc-harness-key';

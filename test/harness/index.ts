@@ -3,7 +3,11 @@
  * PollContext, LoadOptionsContext, RoutingNode), supplying what n8n's server supplies.
  * See README.md in this folder.
  */
-export { CredentialStore, type CredentialRecord, type CredentialStoreStats } from './credential-store';
+export {
+	CredentialStore,
+	type CredentialRecord,
+	type CredentialStoreStats,
+} from './credential-store';
 export { CredentialTypes } from './credential-types';
 export {
 	NodeTypes,
@@ -13,7 +17,13 @@ export {
 	createInputNodeType,
 	type NodeTypeSource,
 } from './node-types';
-export { runNode, runNodeOrThrow, toError, type RunNodeOptions, type RunNodeResult } from './run-node';
+export {
+	runNode,
+	runNodeOrThrow,
+	toError,
+	type RunNodeOptions,
+	type RunNodeResult,
+} from './run-node';
 export { poll, Poller, type PollOptions, type PollResult } from './poll';
 export { loadOptions, listSearch, type LoadOptionsOptions } from './load-options';
 export { testCredential, type CredentialTestResult } from './credential-test';

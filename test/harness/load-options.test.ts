@@ -24,7 +24,12 @@ afterAll(async () => {
 
 describe('loadOptions / listSearch', () => {
 	it('runs methods.loadOptions through a LoadOptionsContext (with preAuthentication)', async () => {
-		const options = await loadOptions({ nodeType: FixtureHttp, method: 'getItems', store, credentials });
+		const options = await loadOptions({
+			nodeType: FixtureHttp,
+			method: 'getItems',
+			store,
+			credentials,
+		});
 
 		expect(options).toEqual([
 			{ name: 'first', value: 1 },
@@ -47,8 +52,8 @@ describe('loadOptions / listSearch', () => {
 	});
 
 	it('rejects unknown methods', async () => {
-		await expect(loadOptions({ nodeType: FixtureHttp, method: 'nope', store, credentials })).rejects.toThrow(
-			'no loadOptions method "nope"',
-		);
+		await expect(
+			loadOptions({ nodeType: FixtureHttp, method: 'nope', store, credentials }),
+		).rejects.toThrow('no loadOptions method "nope"');
 	});
 });

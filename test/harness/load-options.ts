@@ -30,7 +30,9 @@ export interface LoadOptionsOptions {
  * Builds what DynamicNodeParametersService builds for the editor: a temporary one-node
  * workflow ("Temp-Node") and a LoadOptionsContext on it.
  */
-async function context(options: LoadOptionsOptions): Promise<{ ctx: LoadOptionsContext; nodeType: INodeType }> {
+async function context(
+	options: LoadOptionsOptions,
+): Promise<{ ctx: LoadOptionsContext; nodeType: INodeType }> {
 	await startEngine();
 	const nodeTypes = new NodeTypes([], options.store.credentialTypes);
 	const typeName = nodeTypes.register(options.nodeType);

@@ -28,7 +28,13 @@ const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.js
 
 describe('poll()', () => {
 	it('manual mode ("Fetch test event") returns a sample and never saves static data', async () => {
-		const result = await poll({ nodeType: FixturePoll, store, credentials, mode: 'manual', staticData: {} });
+		const result = await poll({
+			nodeType: FixturePoll,
+			store,
+			credentials,
+			mode: 'manual',
+			staticData: {},
+		});
 
 		expect(ids(result.items)).toEqual([2]);
 		expect(result.saved).toBe(false);
@@ -44,14 +50,24 @@ describe('poll()', () => {
 		expect(first.staticDataChanged).toBe(true);
 		expect(first.saved).toBe(true);
 
-		const nothingNew = await poll({ nodeType: FixturePoll, store, credentials, staticData: first.staticData });
+		const nothingNew = await poll({
+			nodeType: FixturePoll,
+			store,
+			credentials,
+			staticData: first.staticData,
+		});
 		expect(nothingNew.result).toBeNull();
 		expect(nothingNew.staticDataChanged).toBe(false);
 
 		server.addItem('third');
 		// Simulate an n8n restart: static data only survives as JSON in the database.
 		const restored = JSON.parse(JSON.stringify(nothingNew.staticData)) as IDataObject;
-		const afterRestart = await poll({ nodeType: FixturePoll, store, credentials, staticData: restored });
+		const afterRestart = await poll({
+			nodeType: FixturePoll,
+			store,
+			credentials,
+			staticData: restored,
+		});
 		expect(ids(afterRestart.items)).toEqual([3]);
 		expect(afterRestart.staticData).toEqual({ 'node:Fixture Poll Trigger': { lastId: 3 } });
 
@@ -104,7 +120,13 @@ describe('Poller', () => {
 
 		// A scheduled poll that changes static data but emits nothing: n8n keeps the change
 		// in memory only (saveStaticData runs on emit), so a restart would lose it.
-		const tick = await poll({ nodeType: FixturePoll, parameters, store, credentials, staticData: {} });
+		const tick = await poll({
+			nodeType: FixturePoll,
+			parameters,
+			store,
+			credentials,
+			staticData: {},
+		});
 		expect(tick.result).toBeNull();
 		expect(tick.staticDataChanged).toBe(true);
 		expect(tick.saved).toBe(false);

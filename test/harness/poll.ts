@@ -53,7 +53,11 @@ interface Prepared {
 	node: INode;
 }
 
-async function prepare(options: PollOptions, staticData: IDataObject | undefined, active: boolean): Promise<Prepared> {
+async function prepare(
+	options: PollOptions,
+	staticData: IDataObject | undefined,
+	active: boolean,
+): Promise<Prepared> {
 	await startEngine();
 	const nodeTypes = new NodeTypes([], options.store.credentialTypes);
 	const typeName = nodeTypes.register(options.nodeType);
@@ -105,7 +109,9 @@ async function triggerPoll(
 	if (testing) {
 		// ActiveWorkflows.activatePolling reads the poll times first; a node without
 		// `polling: true` has no pollTimes parameter and cannot be activated.
-		const pollTimes = ctx.getNodeParameter('pollTimes') as { item?: Array<Parameters<typeof toCronExpression>[0]> };
+		const pollTimes = ctx.getNodeParameter('pollTimes') as {
+			item?: Array<Parameters<typeof toCronExpression>[0]>;
+		};
 		for (const expression of (pollTimes.item ?? []).map(toCronExpression)) {
 			if (expression.split(' ').at(0)?.includes('*')) {
 				throw new UserError('The polling interval is too short. It has to be at least a minute.');
@@ -141,10 +147,14 @@ async function triggerPoll(
 /** "Fetch test event" in the editor: a manual execution starting at the polling node. */
 async function manualPoll(prepared: Prepared, store: CredentialStore): Promise<PollResult> {
 	const { workflow, workflowData, node } = prepared;
-	const additionalData = createAdditionalData(store, { execution: { mode: 'manual', workflowData } });
+	const additionalData = createAdditionalData(store, {
+		execution: { mode: 'manual', workflowData },
+	});
 	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, node);
 	const task = run.data.resultData.runData[node.name]?.[0];
-	const result = task?.data?.main ? (task.data.main.map((output) => output ?? []) as INodeExecutionData[][]) : null;
+	const result = task?.data?.main
+		? (task.data.main.map((output) => output ?? []) as INodeExecutionData[][])
+		: null;
 	const recordedError = task?.error ?? run.data.resultData.error;
 	return {
 		result,
@@ -164,11 +174,19 @@ async function manualPoll(prepared: Prepared, store: CredentialStore): Promise<P
  * `Poller`.
  */
 export async function poll(
-	options: PollOptions & { mode?: 'trigger' | 'manual'; staticData?: IDataObject; activation?: WorkflowActivateMode },
+	options: PollOptions & {
+		mode?: 'trigger' | 'manual';
+		staticData?: IDataObject;
+		activation?: WorkflowActivateMode;
+	},
 ): Promise<PollResult> {
 	const prepared = await prepare(options, options.staticData, options.mode !== 'manual');
 	if (options.mode === 'manual') return await manualPoll(prepared, options.store);
-	return await triggerPoll({ ...prepared, store: options.store }, options.activation ?? 'activate', false);
+	return await triggerPoll(
+		{ ...prepared, store: options.store },
+		options.activation ?? 'activate',
+		false,
+	);
 }
 
 /**

@@ -41,7 +41,11 @@ describe('runNode', () => {
 
 	it('logs in once across two executions sharing a store', async () => {
 		const loginsBefore = server.logins;
-		await runNodeOrThrow({ nodeType: FixtureHttp, store, credentials: { fixtureApi: credentialId } });
+		await runNodeOrThrow({
+			nodeType: FixtureHttp,
+			store,
+			credentials: { fixtureApi: credentialId },
+		});
 		await runNodeOrThrow({
 			nodeType: new FixtureHttp(),
 			store,
@@ -60,13 +64,21 @@ describe('runNode', () => {
 	});
 
 	it('after a 401, n8n-core logs in again once and retries the request', async () => {
-		await runNodeOrThrow({ nodeType: FixtureHttp, store, credentials: { fixtureApi: credentialId } });
+		await runNodeOrThrow({
+			nodeType: FixtureHttp,
+			store,
+			credentials: { fixtureApi: credentialId },
+		});
 		const firstToken = store.get(credentialId).data.sessionToken;
 		server.expireSessions();
 		server.requests.length = 0;
 		store.resetStats();
 
-		const items = await runNodeOrThrow({ nodeType: FixtureHttp, store, credentials: { fixtureApi: credentialId } });
+		const items = await runNodeOrThrow({
+			nodeType: FixtureHttp,
+			store,
+			credentials: { fixtureApi: credentialId },
+		});
 
 		expect(items).toHaveLength(2);
 		expect(server.log()).toEqual(['GET /items 401', 'POST /login 200', 'GET /items 200']);
@@ -114,7 +126,10 @@ describe('runNode', () => {
 		const result = await run();
 
 		expect(server.log()).toEqual(['POST /login 401', 'POST /login 401']);
-		expect(result.error).toMatchObject({ httpCode: '401', description: 'Wrong username or password' });
+		expect(result.error).toMatchObject({
+			httpCode: '401',
+			description: 'Wrong username or password',
+		});
 		expect(store.stats.updates).toBe(0);
 	});
 

@@ -60,10 +60,20 @@ export class Emulator {
 		await this.control('POST', 'reset');
 	}
 
-	async requests(vendor: string, filter: { method?: string; path?: string } = {}): Promise<LoggedRequest[]> {
-		const log = await this.control<LoggedRequest[] | { requests: LoggedRequest[] }>('GET', `requests?vendor=${encodeURIComponent(vendor)}`);
+	async requests(
+		vendor: string,
+		filter: { method?: string; path?: string } = {},
+	): Promise<LoggedRequest[]> {
+		const log = await this.control<LoggedRequest[] | { requests: LoggedRequest[] }>(
+			'GET',
+			`requests?vendor=${encodeURIComponent(vendor)}`,
+		);
 		const list = Array.isArray(log) ? log : log.requests;
-		return list.filter((entry) => (!filter.method || entry.method === filter.method) && (!filter.path || entry.path === filter.path));
+		return list.filter(
+			(entry) =>
+				(!filter.method || entry.method === filter.method) &&
+				(!filter.path || entry.path === filter.path),
+		);
 	}
 
 	async clearRequests(): Promise<void> {

@@ -10,13 +10,16 @@ export class SecretScanner {
 	private readonly leaks: string[] = [];
 
 	addSecrets(...values: unknown[]): void {
-		for (const value of values) if (typeof value === 'string' && value.length >= 6) this.secrets.add(value);
+		for (const value of values)
+			if (typeof value === 'string' && value.length >= 6) this.secrets.add(value);
 	}
 
 	scan(label: string, value: unknown): void {
 		const text = typeof value === 'string' ? value : safeStringify(value);
 		this.scanned++;
-		for (const secret of this.secrets) if (text.includes(secret)) this.leaks.push(`${label} contains a secret (${secret.slice(0, 3)}…)`);
+		for (const secret of this.secrets)
+			if (text.includes(secret))
+				this.leaks.push(`${label} contains a secret (${secret.slice(0, 3)}…)`);
 	}
 
 	get found(): string[] {

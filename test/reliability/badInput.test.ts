@@ -8,15 +8,24 @@ import { VENDORS, type VendorSession } from './vendors';
  * Continue On Fail. Figures go to .cache/reliability/bad-input.json.
  */
 const evidence = new Evidence();
-const outcomes: Array<{ vendor: string; name: string; status: 'pass' | 'fail' | 'known'; detail?: string }> = [];
+const outcomes: Array<{
+	vendor: string;
+	name: string;
+	status: 'pass' | 'fail' | 'known';
+	detail?: string;
+}> = [];
 
 function matches(message: string | undefined, expected: string): boolean {
-	return expected.endsWith('…') ? (message ?? '').startsWith(expected.slice(0, -1)) : message === expected;
+	return expected.endsWith('…')
+		? (message ?? '').startsWith(expected.slice(0, -1))
+		: message === expected;
 }
 
 it('has at least 50 cases, for every vendor', () => {
 	expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(50);
-	expect(new Set(BAD_INPUTS.map(([vendor]) => vendor))).toEqual(new Set(VENDORS.map((vendor) => vendor.key)));
+	expect(new Set(BAD_INPUTS.map(([vendor]) => vendor))).toEqual(
+		new Set(VENDORS.map((vendor) => vendor.key)),
+	);
 });
 
 describe.each(VENDORS)('$key', (vendor) => {
@@ -45,14 +54,21 @@ describe.each(VENDORS)('$key', (vendor) => {
 			expect(cont.error).toBeUndefined();
 			expect(cont.items).toHaveLength(1);
 			expect(cont.items[0].pairedItem).toEqual({ item: 0 });
-			expect(matches(cont.items[0].json.error as string, message) ? message : cont.items[0].json.error).toBe(message);
+			expect(
+				matches(cont.items[0].json.error as string, message) ? message : cont.items[0].json.error,
+			).toBe(message);
 			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([]);
 		} catch (error) {
 			problem = (error as Error).message.split('\n').filter(Boolean).slice(0, 3).join(' ');
 			throw error;
 		} finally {
 			const known = KNOWN_BAD_INPUTS[`${vendor.key}: ${name}`];
-			outcomes.push({ vendor: vendor.key, name, status: problem ? (known ? 'known' : 'fail') : 'pass', detail: problem && (known ?? problem) });
+			outcomes.push({
+				vendor: vendor.key,
+				name,
+				status: problem ? (known ? 'known' : 'fail') : 'pass',
+				detail: problem && (known ?? problem),
+			});
 		}
 	}
 
@@ -61,7 +77,8 @@ describe.each(VENDORS)('$key', (vendor) => {
 	const failing = rows.filter(known);
 	if (fine.length) it.each(fine)('%s: %s', async (...row) => await refuse(row as BadInput));
 	// Reported bugs: these must fail until fixed; then move the row out of KNOWN_BAD_INPUTS.
-	if (failing.length) it.failing.each(failing)('%s: %s (known bug)', async (...row) => await refuse(row as BadInput));
+	if (failing.length)
+		it.failing.each(failing)('%s: %s (known bug)', async (...row) => await refuse(row as BadInput));
 });
 
 afterAll(() => {
@@ -69,6 +86,8 @@ afterAll(() => {
 	const { scanned, leaks } = evidence.summary;
 	writeResult('bad-input', { cases: outcomes, secrets: { scanned, leaks: leaks.length } });
 	const passed = outcomes.filter((outcome) => outcome.status === 'pass').length;
-	console.log(`Bad input: ${passed}/${outcomes.length} cases refused before any request; ${scanned} strings scanned for secrets, ${leaks.length} leaks`);
+	console.log(
+		`Bad input: ${passed}/${outcomes.length} cases refused before any request; ${scanned} strings scanned for secrets, ${leaks.length} leaks`,
+	);
 	if (leaks.length) throw new Error(`Secrets leaked: ${leaks.join('; ')}`);
 });

@@ -27,7 +27,8 @@ it(`emits a late arrival behind ${NEWER_ITEMS} newer items of the late-arrival w
 	const now = Date.now();
 	// 3,000 surveys over the last 5 minutes (10 every second), and one poll emits them all.
 	const recent: string[] = [];
-	for (let step = 0; step < NEWER_ITEMS / 10; step++) recent.push(...(await trigger.add(session, now - 300_000 + step * 1_000, 10)));
+	for (let step = 0; step < NEWER_ITEMS / 10; step++)
+		recent.push(...(await trigger.add(session, now - 300_000 + step * 1_000, 10)));
 	const first = await poller.poll();
 	expect(first.items.map((item) => trigger.idOf(item.json)).sort()).toEqual([...recent].sort());
 

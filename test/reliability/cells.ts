@@ -1,6 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { WESAL_PORTAL_COMPANIES, WESAL_PORTAL_EMAIL, WESAL_PORTAL_QUEUES } from '../../sandbox/vendors/wesalPortal';
+import {
+	WESAL_PORTAL_COMPANIES,
+	WESAL_PORTAL_EMAIL,
+	WESAL_PORTAL_QUEUES,
+} from '../../sandbox/vendors/wesalPortal';
 import { WESAL_VOC_EMAIL } from '../../sandbox/vendors/wesalVoc';
 import { LOGINS } from '../welcorp/fixture';
 import type { VendorSession } from './vendors';
@@ -39,13 +43,26 @@ const queueIds = WESAL_PORTAL_QUEUES.slice(0, 3)
 
 async function otp(session: VendorSession, vendor: string, send: INodeParameters): Promise<string> {
 	await session.run(send);
-	const answer = await session.emulator.control<{ otp?: string; code?: string }>('GET', `${vendor}/otp`);
+	const answer = await session.emulator.control<{ otp?: string; code?: string }>(
+		'GET',
+		`${vendor}/otp`,
+	);
 	await session.emulator.clearRequests();
 	return String(answer.otp ?? answer.code);
 }
 
-const vocReset = { resource: 'account', operation: 'sendResetCode', method: 'email', email: WESAL_VOC_EMAIL };
-const portalReset = { resource: 'account', operation: 'sendResetCode', method: 'email', email: WESAL_PORTAL_EMAIL };
+const vocReset = {
+	resource: 'account',
+	operation: 'sendResetCode',
+	method: 'email',
+	email: WESAL_VOC_EMAIL,
+};
+const portalReset = {
+	resource: 'account',
+	operation: 'sendResetCode',
+	method: 'email',
+	email: WESAL_PORTAL_EMAIL,
+};
 
 export const CELLS: Cell[] = [
 	// Wesal VoC
@@ -55,7 +72,13 @@ export const CELLS: Cell[] = [
 		access: 'read',
 		target: { path: '/survey/queries/surveys' },
 		multiRequest: true,
-		parameters: { resource: 'survey', operation: 'getAll', startDate: vocStart.toISOString(), endDate: vocEnd.toISOString(), returnAll: true },
+		parameters: {
+			resource: 'survey',
+			operation: 'getAll',
+			startDate: vocStart.toISOString(),
+			endDate: vocEnd.toISOString(),
+			returnAll: true,
+		},
 	},
 	{
 		vendor: 'WesalVoc',
@@ -75,18 +98,36 @@ export const CELLS: Cell[] = [
 		fresh: true,
 		parameters: { resource: 'account', operation: 'logout' },
 	},
-	{ vendor: 'WesalVoc', operation: 'Account: Send Reset Code', access: 'write', target: { path: '/auth/reset' }, parameters: vocReset },
+	{
+		vendor: 'WesalVoc',
+		operation: 'Account: Send Reset Code',
+		access: 'write',
+		target: { path: '/auth/reset' },
+		parameters: vocReset,
+	},
 	{
 		vendor: 'WesalVoc',
 		operation: 'Account: Reset Password',
 		access: 'write',
 		target: { path: '/auth/verify' },
-		parameters: { resource: 'account', operation: 'resetPassword', method: 'email', email: WESAL_VOC_EMAIL, newPassword: 'Fresh-Secret-71' },
+		parameters: {
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_VOC_EMAIL,
+			newPassword: 'Fresh-Secret-71',
+		},
 		fill: async (session) => ({ otp: await otp(session, 'wesal-voc', vocReset) }),
 	},
 
 	// Wesal Portal
-	{ vendor: 'WesalPortal', operation: 'Organization: Get', access: 'read', target: { path: '/queries/organization' }, parameters: { resource: 'organization', operation: 'get' } },
+	{
+		vendor: 'WesalPortal',
+		operation: 'Organization: Get',
+		access: 'read',
+		target: { path: '/queries/organization' },
+		parameters: { resource: 'organization', operation: 'get' },
+	},
 	{
 		vendor: 'WesalPortal',
 		operation: 'Question: Get Many',
@@ -113,7 +154,14 @@ export const CELLS: Cell[] = [
 		operation: 'Queue: Get Performance',
 		access: 'read',
 		target: { path: '/analytics/queues/performance' },
-		parameters: { resource: 'queue', operation: 'getPerformance', queueIds, start: '2025-11-14T09:00:00Z', end: '2025-11-14T12:00:00Z', partial: true },
+		parameters: {
+			resource: 'queue',
+			operation: 'getPerformance',
+			queueIds,
+			start: '2025-11-14T09:00:00Z',
+			end: '2025-11-14T12:00:00Z',
+			partial: true,
+		},
 	},
 	{
 		vendor: 'WesalPortal',
@@ -121,18 +169,43 @@ export const CELLS: Cell[] = [
 		access: 'read',
 		target: { path: '/survey/queries/surveys' },
 		multiRequest: true,
-		parameters: { resource: 'survey', operation: 'getAll', company, startDate: '2025-11-13T00:00:00Z', endDate: '2025-11-15T00:00:00Z', returnAll: true },
+		parameters: {
+			resource: 'survey',
+			operation: 'getAll',
+			company,
+			startDate: '2025-11-13T00:00:00Z',
+			endDate: '2025-11-15T00:00:00Z',
+			returnAll: true,
+		},
 	},
-	{ vendor: 'WesalPortal', operation: 'Account: Send Reset Code', access: 'write', target: { path: '/auth/reset' }, parameters: portalReset },
+	{
+		vendor: 'WesalPortal',
+		operation: 'Account: Send Reset Code',
+		access: 'write',
+		target: { path: '/auth/reset' },
+		parameters: portalReset,
+	},
 	{
 		vendor: 'WesalPortal',
 		operation: 'Account: Reset Password',
 		access: 'write',
 		target: { path: '/auth/verify' },
-		parameters: { resource: 'account', operation: 'resetPassword', method: 'email', email: WESAL_PORTAL_EMAIL, newPassword: 'Fresh-Secret-72' },
+		parameters: {
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			newPassword: 'Fresh-Secret-72',
+		},
 		fill: async (session) => ({ otp: await otp(session, 'wesal-portal', portalReset) }),
 	},
-	{ vendor: 'WesalPortal', operation: 'Account: Logout', access: 'write', target: { path: '/auth/logout' }, parameters: { resource: 'account', operation: 'logout' } },
+	{
+		vendor: 'WesalPortal',
+		operation: 'Account: Logout',
+		access: 'write',
+		target: { path: '/auth/logout' },
+		parameters: { resource: 'account', operation: 'logout' },
+	},
 
 	// WeClever
 	{
@@ -157,7 +230,9 @@ export const CELLS: Cell[] = [
 		target: { path: '^/lead/find/weclever_id/' },
 		parameters: { resource: 'lead', operation: 'get' },
 		fill: async (session) => {
-			const { leads } = await session.emulator.control<{ leads: Array<{ weclever_lead_id: number }> }>('GET', 'weclever/leads');
+			const { leads } = await session.emulator.control<{
+				leads: Array<{ weclever_lead_id: number }>;
+			}>('GET', 'weclever/leads');
 			return { leadId: String(leads[0].weclever_lead_id) };
 		},
 	},
@@ -195,11 +270,21 @@ export const CELLS: Cell[] = [
 		target: { method: 'GET', path: '^/jobs/\\d+$' },
 		parameters: { resource: 'job', operation: 'get' },
 		fill: async (session) => {
-			const { jobs } = await session.emulator.control<{ jobs: Array<{ job_id: number }> }>('GET', `welcorp/jobs?user_id=${LOGINS.user.user_id}`);
+			const { jobs } = await session.emulator.control<{ jobs: Array<{ job_id: number }> }>(
+				'GET',
+				`welcorp/jobs?user_id=${LOGINS.user.user_id}`,
+			);
 			return { jobId: String(jobs[0].job_id) };
 		},
 	},
-	{ vendor: 'Welcorp', operation: 'User: Get Many', access: 'read', target: { method: 'GET', path: '/users' }, multiRequest: true, parameters: { resource: 'user', operation: 'getAll', returnAll: true } },
+	{
+		vendor: 'Welcorp',
+		operation: 'User: Get Many',
+		access: 'read',
+		target: { method: 'GET', path: '/users' },
+		multiRequest: true,
+		parameters: { resource: 'user', operation: 'getAll', returnAll: true },
+	},
 	{
 		vendor: 'Welcorp',
 		operation: 'User: Get',
@@ -212,7 +297,12 @@ export const CELLS: Cell[] = [
 		operation: 'Verification: Validate Code',
 		access: 'read',
 		target: { path: '/client_verification/validateCode' },
-		parameters: { resource: 'verification', operation: 'validateCode', clientRef: 'reliability', enteredCode: '123456' },
+		parameters: {
+			resource: 'verification',
+			operation: 'validateCode',
+			clientRef: 'reliability',
+			enteredCode: '123456',
+		},
 	},
 	{
 		vendor: 'Welcorp',
@@ -253,7 +343,12 @@ export const CELLS: Cell[] = [
 		operation: 'User: Update',
 		access: 'write',
 		target: { method: 'PUT', path: '^/users/\\d+$' },
-		parameters: { resource: 'user', operation: 'update', userId: String(LOGINS.user.user_id), updateFields: { phone: '0300000000' } },
+		parameters: {
+			resource: 'user',
+			operation: 'update',
+			userId: String(LOGINS.user.user_id),
+			updateFields: { phone: '0300000000' },
+		},
 	},
 	{
 		vendor: 'Welcorp',

@@ -13,7 +13,10 @@ export function writeResult(name: string, data: unknown): void {
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const file = join(RESULTS_DIR, `${name}.json`);
 	// Written whole then renamed: a reader never sees half a file.
-	writeFileSync(`${file}.tmp`, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...(data as object) }, null, 2)}\n`);
+	writeFileSync(
+		`${file}.tmp`,
+		`${JSON.stringify({ generatedAt: new Date().toISOString(), ...(data as object) }, null, 2)}\n`,
+	);
 	renameSync(`${file}.tmp`, file);
 	(require('../../scripts/reliability') as { render(): string }).render();
 }
@@ -27,7 +30,13 @@ export class Evidence {
 	readonly scanner = new SecretScanner();
 
 	/** Call after every run, before anything else changes the credential. */
-	collect(label: string, session: VendorSession, vendor: VendorUnderTest, items: unknown[], error?: unknown): void {
+	collect(
+		label: string,
+		session: VendorSession,
+		vendor: VendorUnderTest,
+		items: unknown[],
+		error?: unknown,
+	): void {
 		this.scanner.addSecrets(...credentialSecrets(session, vendor.credentialType));
 		for (const [index, item] of items.entries()) this.scanner.scan(`${label} item ${index}`, item);
 		if (error) {
@@ -38,7 +47,12 @@ export class Evidence {
 		}
 	}
 
-	collectRun(label: string, session: VendorSession, vendor: VendorUnderTest, run: Pick<RunNodeResult, 'items' | 'error'>): void {
+	collectRun(
+		label: string,
+		session: VendorSession,
+		vendor: VendorUnderTest,
+		run: Pick<RunNodeResult, 'items' | 'error'>,
+	): void {
 		this.collect(label, session, vendor, run.items, run.error);
 	}
 

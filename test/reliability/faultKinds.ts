@@ -75,11 +75,17 @@ function waitedForRetryAfter(ms: number) {
 		const retry = log[faulted + 1];
 		if (faulted < 0 || !retry) return 'no retry after the 429';
 		const waited = Date.parse(retry.at) - Date.parse(log[faulted].at);
-		return waited >= ms - 50 ? undefined : `retried after ${waited} ms although Retry-After asked for ${ms} ms`;
+		return waited >= ms - 50
+			? undefined
+			: `retried after ${waited} ms although Retry-After asked for ${ms} ms`;
 	};
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+async function until(
+	condition: () => Promise<boolean>,
+	what: string,
+	timeoutMs = 15_000,
+): Promise<void> {
 	const end = Date.now() + timeoutMs;
 	while (!(await condition())) {
 		if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
@@ -106,13 +112,21 @@ const expiredMidRead: FaultKind = {
 	},
 	async meanwhile(ctx) {
 		if (!ctx.session.expireTokens) return;
-		const held = async () => (await ctx.session.emulator.requests(ctx.vendor.emulatorName)).filter((entry) => entry.fault === 'delay').length >= 2;
+		const held = async () =>
+			(await ctx.session.emulator.requests(ctx.vendor.emulatorName)).filter(
+				(entry) => entry.fault === 'delay',
+			).length >= 2;
 		await until(held, 'the held request');
 		await ctx.session.expireTokens();
 	},
-	read: (ctx) => (ctx.session.expireTokens ? { recover: true } : { recover: false, reason: 'HTTP 401', attempts: 2, httpCode: '401' }),
+	read: (ctx) =>
+		ctx.session.expireTokens
+			? { recover: true }
+			: { recover: false, reason: 'HTTP 401', attempts: 2, httpCode: '401' },
 	verify: (_log, ctx) =>
-		ctx.session.expireTokens && ctx.session.store.stats.preAuthentications <= ctx.loginsBefore ? 'no new login after the token expired' : undefined,
+		ctx.session.expireTokens && ctx.session.store.stats.preAuthentications <= ctx.loginsBefore
+			? 'no new login after the token expired'
+			: undefined,
 };
 
 export const FAULT_KINDS: FaultKind[] = [
@@ -138,8 +152,20 @@ export const FAULT_KINDS: FaultKind[] = [
 		read: recover,
 		writeReason: 'no answer within',
 	},
-	{ name: 'connection reset', scope: 'any', inject: (ctx) => ctx.fault({ kind: 'reset' }), read: recover, writeReason: 'the connection was reset' },
-	{ name: 'malformed JSON', scope: 'any', inject: (ctx) => ctx.fault({ kind: 'malformed' }), read: recover, writeReason: 'unexpected answer \\(HTTP 200\\)' },
+	{
+		name: 'connection reset',
+		scope: 'any',
+		inject: (ctx) => ctx.fault({ kind: 'reset' }),
+		read: recover,
+		writeReason: 'the connection was reset',
+	},
+	{
+		name: 'malformed JSON',
+		scope: 'any',
+		inject: (ctx) => ctx.fault({ kind: 'malformed' }),
+		read: recover,
+		writeReason: 'unexpected answer \\(HTTP 200\\)',
+	},
 	{
 		name: 'HTML error page',
 		scope: 'any',
@@ -152,13 +178,25 @@ export const FAULT_KINDS: FaultKind[] = [
 		name: 'retries spent',
 		scope: 'read',
 		inject: (ctx) => ctx.fault({ kind: 'status', status: 503, count: 4 }),
-		read: { recover: false, reason: 'HTTP 503', attempts: 4, httpCode: '503', description: 'after 4 attempts', runs: 'alone' },
+		read: {
+			recover: false,
+			reason: 'HTTP 503',
+			attempts: 4,
+			httpCode: '503',
+			description: 'after 4 attempts',
+			runs: 'alone',
+		},
 	},
 	{
 		name: 'resets persist',
 		scope: 'read',
 		inject: (ctx) => ctx.fault({ kind: 'reset', count: 4 }),
-		read: { recover: false, reason: 'the connection was reset', attempts: 4, runs: 'continueOnFail' },
+		read: {
+			recover: false,
+			reason: 'the connection was reset',
+			attempts: 4,
+			runs: 'continueOnFail',
+		},
 	},
 
 	// Vendor-specific
@@ -166,30 +204,59 @@ export const FAULT_KINDS: FaultKind[] = [
 		name: 'X003 in HTTP 200',
 		vendors: ['WesalPortal'],
 		scope: 'read',
-		inject: (ctx) => ctx.fault({ kind: 'status', status: 200, body: { success: false, code: 'X003', message: 'Unknown or invalid user token' } }),
+		inject: (ctx) =>
+			ctx.fault({
+				kind: 'status',
+				status: 200,
+				body: { success: false, code: 'X003', message: 'Unknown or invalid user token' },
+			}),
 		read: { recover: true, extraRequests: 1 },
 	},
 	{
 		name: 'X003 in HTTP 403',
 		vendors: ['WesalPortal'],
 		scope: 'read',
-		inject: (ctx) => ctx.fault({ kind: 'status', status: 403, body: { success: false, code: 'X003', message: 'Unknown or invalid user token' } }),
+		inject: (ctx) =>
+			ctx.fault({
+				kind: 'status',
+				status: 403,
+				body: { success: false, code: 'X003', message: 'Unknown or invalid user token' },
+			}),
 		read: { recover: true, extraRequests: 1 },
 	},
 	{
 		name: 'X004',
 		vendors: ['WesalPortal'],
 		scope: 'any',
-		inject: (ctx) => ctx.fault({ kind: 'status', status: 400, body: { success: false, code: 'X004', message: 'Invalid request' } }),
-		read: { recover: false, reason: 'HTTP 400 – X004 \\(the request is invalid\\): Invalid request', attempts: 1, httpCode: '400' },
+		inject: (ctx) =>
+			ctx.fault({
+				kind: 'status',
+				status: 400,
+				body: { success: false, code: 'X004', message: 'Invalid request' },
+			}),
+		read: {
+			recover: false,
+			reason: 'HTTP 400 – X004 \\(the request is invalid\\): Invalid request',
+			attempts: 1,
+			httpCode: '400',
+		},
 		writeReason: 'HTTP 400 – X004 \\(the request is invalid\\)',
 	},
 	{
 		name: 'error in HTTP 200',
 		vendors: ['WesalVoc'],
 		scope: 'any',
-		inject: (ctx) => ctx.fault({ kind: 'status', status: 200, body: { result: 'error', message: 'Something went wrong' } }),
-		read: { recover: false, reason: 'the answer reports an error – Something went wrong', attempts: 1 },
+		inject: (ctx) =>
+			ctx.fault({
+				kind: 'status',
+				status: 200,
+				body: { result: 'error', message: 'Something went wrong' },
+			}),
+		read: {
+			recover: false,
+			reason: 'the answer reports an error – Something went wrong',
+			attempts: 1,
+		},
 		writeReason: 'the answer reports an error – Something went wrong',
 	},
 	{
@@ -197,12 +264,17 @@ export const FAULT_KINDS: FaultKind[] = [
 		vendors: ['WeClever'],
 		scope: 'read',
 		// The emulator answers a found lead with HTTP 500, as the doc shows: a success, never retried.
-		inject: async (ctx) => void (await ctx.session.emulator.control('POST', 'weclever/config', { detailStatus: 500 })),
+		inject: async (ctx) =>
+			void (await ctx.session.emulator.control('POST', 'weclever/config', { detailStatus: 500 })),
 		read: { recover: true, extraRequests: 0 },
 		verify: (log) => {
-			const details = log.filter((entry) => entry.path.startsWith('/lead/find/weclever_id/')).map((entry) => entry.path);
+			const details = log
+				.filter((entry) => entry.path.startsWith('/lead/find/weclever_id/'))
+				.map((entry) => entry.path);
 			if (details.length === 0) return 'no lead was fetched';
-			return new Set(details).size === details.length ? undefined : 'a lead answered with HTTP 500 was fetched again';
+			return new Set(details).size === details.length
+				? undefined
+				: 'a lead answered with HTTP 500 was fetched again';
 		},
 	},
 	{
@@ -210,24 +282,43 @@ export const FAULT_KINDS: FaultKind[] = [
 		vendors: ['Wolkvox'],
 		scope: 'read',
 		// Another system consumes the token for a moment: the API answers 429 until it is free.
-		inject: async (ctx) => void (await ctx.session.emulator.control('POST', 'wolkvox/hold', { ms: 400 })),
+		inject: async (ctx) =>
+			void (await ctx.session.emulator.control('POST', 'wolkvox/hold', { ms: 400 })),
 		read: { recover: true },
 	},
 	{
 		name: 'busy token persists',
 		vendors: ['Wolkvox'],
 		scope: 'read',
-		inject: async (ctx) => void (await ctx.session.emulator.control('POST', 'wolkvox/hold', { ms: 20_000 })),
+		inject: async (ctx) =>
+			void (await ctx.session.emulator.control('POST', 'wolkvox/hold', { ms: 20_000 })),
 		lingers: true,
 		// The token stays busy for every item, so Continue On Fail would see all of them fail.
-		read: { recover: false, reason: 'HTTP 429', attempts: 4, httpCode: '429', description: 'one request per token', runs: 'alone' },
+		read: {
+			recover: false,
+			reason: 'HTTP 429',
+			attempts: 4,
+			httpCode: '429',
+			description: 'one request per token',
+			runs: 'alone',
+		},
 	},
 	{
 		name: '422 validation',
 		vendors: ['Welcorp'],
 		scope: 'any',
-		inject: (ctx) => ctx.fault({ kind: 'status', status: 422, body: { status: 422, errors: { destination: ['The destination is invalid.'] } } }),
-		read: { recover: false, reason: 'HTTP 422 – .*The destination is invalid', attempts: 1, httpCode: '422' },
+		inject: (ctx) =>
+			ctx.fault({
+				kind: 'status',
+				status: 422,
+				body: { status: 422, errors: { destination: ['The destination is invalid.'] } },
+			}),
+		read: {
+			recover: false,
+			reason: 'HTTP 422 – .*The destination is invalid',
+			attempts: 1,
+			httpCode: '422',
+		},
 		writeReason: 'HTTP 422 – .*The destination is invalid',
 	},
 ];
@@ -238,6 +329,9 @@ export const FAULT_KINDS: FaultKind[] = [
  */
 export function appliesTo(kind: FaultKind, cell: Cell, hasTimeout: boolean): boolean {
 	if (kind.vendors && !kind.vendors.includes(cell.vendor)) return false;
-	if (cell.access === 'write') return kind.scope === 'any' && kind.writeReason !== undefined && (!kind.needsTimeout || hasTimeout);
+	if (cell.access === 'write')
+		return (
+			kind.scope === 'any' && kind.writeReason !== undefined && (!kind.needsTimeout || hasTimeout)
+		);
 	return kind.scope !== 'multiRead' || cell.multiRequest === true;
 }

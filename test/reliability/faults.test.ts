@@ -11,7 +11,8 @@ const evidence = new Evidence();
 const results: CellResult[] = [];
 const started = Date.now();
 
-const describeCell = (cell: CellResult) => `${cell.vendor} ${cell.operation} × ${cell.kind}: ${cell.status}${cell.detail ? ` – ${cell.detail}` : ''}`;
+const describeCell = (cell: CellResult) =>
+	`${cell.vendor} ${cell.operation} × ${cell.kind}: ${cell.status}${cell.detail ? ` – ${cell.detail}` : ''}`;
 
 describe('fault matrix', () => {
 	it.concurrent.each(VENDORS.map((vendor) => vendor.key))(
@@ -19,7 +20,9 @@ describe('fault matrix', () => {
 		async (key) => {
 			const cells = await runVendorMatrix(key, evidence);
 			results.push(...cells);
-			expect(cells.filter((cell) => cell.status === 'fail' || cell.status === 'fixed').map(describeCell)).toEqual([]);
+			expect(
+				cells.filter((cell) => cell.status === 'fail' || cell.status === 'fixed').map(describeCell),
+			).toEqual([]);
 		},
 		240_000,
 	);
@@ -28,10 +31,17 @@ describe('fault matrix', () => {
 		evidence.collectLogs('fault matrix');
 		const { scanned, leaks } = evidence.summary;
 		const passed = results.filter((cell) => cell.status === 'pass').length;
-		const order = (cell: CellResult) => CELLS.findIndex((row) => row.vendor === cell.vendor && row.operation === cell.operation);
+		const order = (cell: CellResult) =>
+			CELLS.findIndex((row) => row.vendor === cell.vendor && row.operation === cell.operation);
 		results.sort((a, b) => order(a) - order(b));
-		writeResult('faults', { durationMs: Date.now() - started, cells: results, secrets: { scanned, leaks: leaks.length } });
-		console.log(`Fault matrix: ${passed}/${results.length} cells passed; ${scanned} strings scanned for secrets, ${leaks.length} leaks`);
+		writeResult('faults', {
+			durationMs: Date.now() - started,
+			cells: results,
+			secrets: { scanned, leaks: leaks.length },
+		});
+		console.log(
+			`Fault matrix: ${passed}/${results.length} cells passed; ${scanned} strings scanned for secrets, ${leaks.length} leaks`,
+		);
 		expect(scanned).toBeGreaterThan(results.length);
 		expect(leaks).toEqual([]);
 	});

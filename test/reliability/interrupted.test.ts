@@ -22,7 +22,11 @@ async function interruptedPoll(trigger: TriggerUnderTest, count: number): Promis
 		await poller.activate();
 		const added = await trigger.add(session, Date.now(), count);
 
-		const target = { vendor: vendor(trigger.vendor).emulatorName, method: trigger.target.method, path: trigger.target.path };
+		const target = {
+			vendor: vendor(trigger.vendor).emulatorName,
+			method: trigger.target.method,
+			path: trigger.target.path,
+		};
 		await session.emulator.fault({ ...target, kind: 'delay', delayMs: 0 });
 		await session.emulator.fault({ ...target, kind: 'status', status: 503, count: 1000 });
 		const interrupted = await poller.poll();
@@ -34,12 +38,19 @@ async function interruptedPoll(trigger: TriggerUnderTest, count: number): Promis
 		for (let n = 0; n < 3; n++) emitted.push(...(await poller.poll()).items);
 		const ids = emitted.map((item) => trigger.idOf(item.json));
 		// A poll of one request never meets the fault: then it simply succeeds.
-		const interruptedHalfWay = pending.length === 0 || pending.some((fault) => fault.remaining < 1000);
-		expect(interrupted.error?.message ?? 'no error').toContain(interruptedHalfWay ? 'HTTP 503' : 'no error');
+		const interruptedHalfWay =
+			pending.length === 0 || pending.some((fault) => fault.remaining < 1000);
+		expect(interrupted.error?.message ?? 'no error').toContain(
+			interruptedHalfWay ? 'HTTP 503' : 'no error',
+		);
 		expect(ids.sort()).toEqual([...added].sort());
 		passed = true;
 	} finally {
-		outcomes.push({ trigger: trigger.name, items: count, status: passed ? 'pass' : isKnown(trigger.name, count) ? 'known' : 'fail' });
+		outcomes.push({
+			trigger: trigger.name,
+			items: count,
+			status: passed ? 'pass' : isKnown(trigger.name, count) ? 'known' : 'fail',
+		});
 		await session.close();
 	}
 }
@@ -49,13 +60,20 @@ async function interruptedPoll(trigger: TriggerUnderTest, count: number): Promis
  * request is a detail or follow-up query; with many, often the second page, which fails first).
  */
 const KNOWN_CASES: Array<[string, number]> = [];
-const isKnown = (name: string, count: number) => KNOWN_CASES.some(([known, size]) => known === name && size === count && KNOWN_LOSSES[name]);
+const isKnown = (name: string, count: number) =>
+	KNOWN_CASES.some(([known, size]) => known === name && size === count && KNOWN_LOSSES[name]);
 
-const cases = TRIGGERS.flatMap((trigger) => SIZES.map((count) => [trigger.name, count, trigger] as const));
+const cases = TRIGGERS.flatMap((trigger) =>
+	SIZES.map((count) => [trigger.name, count, trigger] as const),
+);
 const fine = cases.filter(([name, count]) => !isKnown(name, count));
 const known = cases.filter(([name, count]) => isKnown(name, count));
 
-it.each(fine)('%s, %i new items: a poll that fails half-way loses nothing', async (_name, count, trigger) => await interruptedPoll(trigger, count), 60_000);
+it.each(fine)(
+	'%s, %i new items: a poll that fails half-way loses nothing',
+	async (_name, count, trigger) => await interruptedPoll(trigger, count),
+	60_000,
+);
 
 // Reported bugs: these must fail until fixed; then move the trigger out of KNOWN_LOSSES.
 if (known.length) {

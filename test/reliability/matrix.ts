@@ -1,10 +1,22 @@
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
 
 import type { RunNodeResult } from '../harness';
 import type { LoggedRequest } from '../helpers/emulator';
 import { CELLS, type Cell } from './cells';
 import type { Evidence } from './evidence';
-import { appliesTo, FAULT_KINDS, STALL_TIMEOUT_MS, type FaultContext, type FaultKind } from './faultKinds';
+import {
+	appliesTo,
+	FAULT_KINDS,
+	STALL_TIMEOUT_MS,
+	type FaultContext,
+	type FaultKind,
+} from './faultKinds';
 import { vendor as vendorByKey, type VendorSession, type VendorUnderTest } from './vendors';
 
 export interface CellResult {
@@ -24,7 +36,12 @@ export interface CellResult {
  * Cells that fail because of a bug reported to the lead. They are run like every other cell and
  * must still fail; once the bug is fixed the cell passes and its row here has to go.
  */
-export const KNOWN_ISSUES: Array<{ vendor: string; operation: string; kind: string; issue: string }> = [];
+export const KNOWN_ISSUES: Array<{
+	vendor: string;
+	operation: string;
+	kind: string;
+	issue: string;
+}> = [];
 
 interface Baseline {
 	output: string;
@@ -39,7 +56,13 @@ const isTarget = (cell: Cell) => (entry: LoggedRequest) => {
 
 /** Output as comparable text: item JSON without the ids a vendor hands out anew on each write. */
 function comparable(cell: Cell, items: INodeExecutionData[]): string {
-	return JSON.stringify(items.map((item) => Object.fromEntries(Object.entries(item.json).filter(([key]) => !cell.volatile?.includes(key)))));
+	return JSON.stringify(
+		items.map((item) =>
+			Object.fromEntries(
+				Object.entries(item.json).filter(([key]) => !cell.volatile?.includes(key)),
+			),
+		),
+	);
 }
 
 function differs(expected: string, actual: string): string | undefined {
@@ -54,7 +77,9 @@ function differs(expected: string, actual: string): string | undefined {
 export function hasTimeoutOption(node: INodeType, parameters: INodeParameters): boolean {
 	const shown = (property: INodeProperties) =>
 		Object.entries(property.displayOptions?.show ?? {}).every(
-			([name, values]) => !['resource', 'operation'].includes(name) || (values ?? []).includes(parameters[name] as never),
+			([name, values]) =>
+				!['resource', 'operation'].includes(name) ||
+				(values ?? []).includes(parameters[name] as never),
 		);
 	return node.description.properties.some(
 		(property) =>
@@ -65,7 +90,10 @@ export function hasTimeoutOption(node: INodeType, parameters: INodeParameters): 
 }
 
 function withTimeout(parameters: INodeParameters, timeout: number): INodeParameters {
-	return { ...parameters, options: { ...((parameters.options as IDataObject | undefined) ?? {}), timeout } };
+	return {
+		...parameters,
+		options: { ...((parameters.options as IDataObject | undefined) ?? {}), timeout },
+	};
 }
 
 function check(condition: unknown, problem = 'check failed'): void {
@@ -103,7 +131,12 @@ class CellRunner {
 		return parameters;
 	}
 
-	async run(label: string, parameters: INodeParameters, items = 1, continueOnFail = false): Promise<RunNodeResult> {
+	async run(
+		label: string,
+		parameters: INodeParameters,
+		items = 1,
+		continueOnFail = false,
+	): Promise<RunNodeResult> {
 		const result = await this.session.run(parameters, {
 			continueOnFail,
 			items: Array.from({ length: items }, (_, n) => ({ json: { n } })),
@@ -119,7 +152,10 @@ class CellRunner {
 	async baseline(cell: Cell): Promise<Baseline> {
 		this.resolved.delete(cell);
 		const parameters = await this.prepare(cell);
-		const { items, error } = await this.run(`${cell.vendor} ${cell.operation} baseline`, parameters);
+		const { items, error } = await this.run(
+			`${cell.vendor} ${cell.operation} baseline`,
+			parameters,
+		);
 		check(!error, `fails without any fault: ${error?.message}`);
 		return { output: comparable(cell, items), requests: (await this.targetLog(cell)).length };
 	}
@@ -130,7 +166,13 @@ class CellRunner {
 			vendor: this.vendor,
 			cell,
 			loginsBefore: this.session.store.stats.preAuthentications,
-			fault: (spec) => this.emulator.fault({ vendor: this.vendor.emulatorName, method: cell.target.method, path: cell.target.path, ...spec }),
+			fault: (spec) =>
+				this.emulator.fault({
+					vendor: this.vendor.emulatorName,
+					method: cell.target.method,
+					path: cell.target.path,
+					...spec,
+				}),
 		};
 	}
 
@@ -142,7 +184,10 @@ class CellRunner {
 		await kind.inject(ctx);
 		const label = `${cell.vendor} ${cell.operation} ${kind.name}`;
 		try {
-			const [result] = await Promise.all([this.run(label, parameters, items, continueOnFail), kind.meanwhile?.(ctx)]);
+			const [result] = await Promise.all([
+				this.run(label, parameters, items, continueOnFail),
+				kind.meanwhile?.(ctx),
+			]);
 			const pending = await this.emulator.control<unknown[]>('GET', 'faults');
 			check(pending.length === 0, 'the fault never reached the operation');
 			const log = await this.targetLog(cell);
@@ -155,7 +200,9 @@ class CellRunner {
 	}
 
 	private failure(cell: Cell, reason: string): RegExp {
-		return new RegExp(`^${this.vendor.displayName} ${cell.operation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed: ${reason}`);
+		return new RegExp(
+			`^${this.vendor.displayName} ${cell.operation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed: ${reason}`,
+		);
 	}
 
 	async read(cell: Cell, kind: FaultKind, baseline: Baseline): Promise<void> {
@@ -175,24 +222,54 @@ class CellRunner {
 		if (runs !== 'continueOnFail') {
 			// The retry budget is spent: a clear NodeApiError…
 			const { result, log } = await this.faulted(cell, kind, 1, false);
-			const error = result.error as (Error & { httpCode?: string; description?: string }) | undefined;
+			const error = result.error as
+				| (Error & { httpCode?: string; description?: string })
+				| undefined;
 			check(error, 'did not fail');
-			check(error!.name === 'NodeApiError', `failed with a ${error!.name}, not a NodeApiError: ${error!.message}`);
-			check(this.failure(cell, outcome.reason).test(error!.message), `unclear error: "${error!.message}"`);
-			if (outcome.httpCode) check(error!.httpCode === outcome.httpCode, `httpCode ${error!.httpCode} instead of ${outcome.httpCode}`);
+			check(
+				error!.name === 'NodeApiError',
+				`failed with a ${error!.name}, not a NodeApiError: ${error!.message}`,
+			);
+			check(
+				this.failure(cell, outcome.reason).test(error!.message),
+				`unclear error: "${error!.message}"`,
+			);
+			if (outcome.httpCode)
+				check(
+					error!.httpCode === outcome.httpCode,
+					`httpCode ${error!.httpCode} instead of ${outcome.httpCode}`,
+				);
 			if (outcome.description) {
-				check(error!.description?.includes(outcome.description), `description "${error!.description}" lacks "${outcome.description}"`);
+				check(
+					error!.description?.includes(outcome.description),
+					`description "${error!.description}" lacks "${outcome.description}"`,
+				);
 			}
-			check(log.length === outcome.attempts, `${log.length} requests instead of ${outcome.attempts}`);
+			check(
+				log.length === outcome.attempts,
+				`${log.length} requests instead of ${outcome.attempts}`,
+			);
 		}
 		if (runs !== 'alone') {
 			// …and under Continue On Fail an error item while the next item still runs as usual.
 			const { result } = await this.faulted(cell, kind, 2, true);
 			check(!result.error, `Continue On Fail: the node failed: ${result.error?.message}`);
 			const failed = result.items.filter((item) => item.json.error !== undefined);
-			check(failed.length === 1 && JSON.stringify(failed[0].pairedItem) === '{"item":0}', `Continue On Fail: ${failed.length} error items`);
-			check(this.failure(cell, outcome.reason).test(String(failed[0].json.error)), `Continue On Fail: unclear error item "${failed[0].json.error}"`);
-			const diff = differs(baseline.output, comparable(cell, result.items.filter((item) => item.json.error === undefined)));
+			check(
+				failed.length === 1 && JSON.stringify(failed[0].pairedItem) === '{"item":0}',
+				`Continue On Fail: ${failed.length} error items`,
+			);
+			check(
+				this.failure(cell, outcome.reason).test(String(failed[0].json.error)),
+				`Continue On Fail: unclear error item "${failed[0].json.error}"`,
+			);
+			const diff = differs(
+				baseline.output,
+				comparable(
+					cell,
+					result.items.filter((item) => item.json.error === undefined),
+				),
+			);
 			check(!diff, `Continue On Fail: the next item did not give the same result: ${diff}`);
 		}
 	}
@@ -203,25 +280,44 @@ class CellRunner {
 		const error = alone.result.error as (Error & { description?: string }) | undefined;
 		check(alone.log.length === 1, `the write was sent ${alone.log.length} times`);
 		check(error, 'did not fail');
-		check(error!.name === 'NodeApiError', `failed with a ${error!.name}, not a NodeApiError: ${error!.message}`);
+		check(
+			error!.name === 'NodeApiError',
+			`failed with a ${error!.name}, not a NodeApiError: ${error!.message}`,
+		);
 		check(this.failure(cell, reason).test(error!.message), `unclear error: "${error!.message}"`);
 		// A malformed answer came after the vendor carried the write out.
 		const carriedOut = kind.name === 'malformed JSON';
-		if (!carriedOut) check(error!.description?.includes('not retried'), `description "${error!.description}" does not say the write was not retried`);
+		if (!carriedOut)
+			check(
+				error!.description?.includes('not retried'),
+				`description "${error!.description}" does not say the write was not retried`,
+			);
 
 		const { result, log } = await this.faulted(cell, kind, 2, true);
 		check(log.length === 2, `Continue On Fail: ${log.length} writes for 2 items`);
 		const first = result.items.filter((item) => JSON.stringify(item.pairedItem) === '{"item":0}');
 		const second = result.items.filter((item) => JSON.stringify(item.pairedItem) === '{"item":1}');
-		check(first.length === 1 && this.failure(cell, reason).test(String(first[0].json.error)), 'Continue On Fail: no clear error item for the failed write');
+		check(
+			first.length === 1 && this.failure(cell, reason).test(String(first[0].json.error)),
+			'Continue On Fail: no clear error item for the failed write',
+		);
 		check(second.length > 0, 'Continue On Fail: the next item gave no output');
 		// The next item may meet the state the carried-out write left (a used reset code).
-		if (!carriedOut) check(second.every((item) => item.json.error === undefined), `Continue On Fail: the next item failed: ${second[0].json.error}`);
+		if (!carriedOut)
+			check(
+				second.every((item) => item.json.error === undefined),
+				`Continue On Fail: the next item failed: ${second[0].json.error}`,
+			);
 	}
 }
 
 function known(cell: Cell, kind: FaultKind) {
-	return KNOWN_ISSUES.find((entry) => entry.vendor === cell.vendor && entry.operation === cell.operation && entry.kind === kind.name);
+	return KNOWN_ISSUES.find(
+		(entry) =>
+			entry.vendor === cell.vendor &&
+			entry.operation === cell.operation &&
+			entry.kind === kind.name,
+	);
 }
 
 /** Every cell of one vendor, in one emulator. */
@@ -244,7 +340,8 @@ export async function runVendorMatrix(key: string, evidence: Evidence): Promise<
 				const started = Date.now();
 				let problem = baselineProblem;
 				if (!problem && kind.needsTimeout && !timeout) {
-					problem = 'the operation has no Timeout option, so a stalled request holds the run for the 60 s default';
+					problem =
+						'the operation has no Timeout option, so a stalled request holds the run for the 60 s default';
 				}
 				if (!problem) {
 					try {
@@ -256,7 +353,16 @@ export async function runVendorMatrix(key: string, evidence: Evidence): Promise<
 				}
 				const issue = known(cell, kind);
 				const status = issue ? (problem ? 'known' : 'fixed') : problem ? 'fail' : 'pass';
-				results.push({ vendor: key, operation: cell.operation, access: cell.access, kind: kind.name, status, detail: problem, issue: issue?.issue, ms: Date.now() - started });
+				results.push({
+					vendor: key,
+					operation: cell.operation,
+					access: cell.access,
+					kind: kind.name,
+					status,
+					detail: problem,
+					issue: issue?.issue,
+					ms: Date.now() - started,
+				});
 			}
 		}
 	} finally {

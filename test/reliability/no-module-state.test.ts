@@ -51,12 +51,25 @@ const MUTATING_METHODS = new Set([
 	'fill',
 	'copyWithin',
 ]);
-const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty']);
+const MUTATING_GLOBALS = new Set([
+	'Object.assign',
+	'Object.defineProperty',
+	'Object.defineProperties',
+	'Object.setPrototypeOf',
+	'Reflect.set',
+	'Reflect.defineProperty',
+	'Reflect.deleteProperty',
+]);
 const CONTAINER_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
 
 function unwrap(node: ts.Expression): ts.Expression {
 	let current = node;
-	while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) current = current.expression;
+	while (
+		ts.isParenthesizedExpression(current) ||
+		ts.isNonNullExpression(current) ||
+		ts.isAsExpression(current)
+	)
+		current = current.expression;
 	return current;
 }
 
@@ -65,15 +78,19 @@ function isMutableContainer(init: ts.Expression | undefined): boolean {
 	if (!init) return false;
 	const node = unwrap(init);
 	if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) return true;
-	if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) return CONTAINER_CONSTRUCTORS.has(node.expression.text);
+	if (ts.isNewExpression(node) && ts.isIdentifier(node.expression))
+		return CONTAINER_CONSTRUCTORS.has(node.expression.text);
 	return false;
 }
 
 /** `a.b[c].d` → the node of `a` (an identifier or `this`), else undefined. */
 function rootOf(node: ts.Expression): ts.Expression | undefined {
 	let current = unwrap(node);
-	while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
-	return ts.isIdentifier(current) || current.kind === ts.SyntaxKind.ThisKeyword ? current : undefined;
+	while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current))
+		current = unwrap(current.expression);
+	return ts.isIdentifier(current) || current.kind === ts.SyntaxKind.ThisKeyword
+		? current
+		: undefined;
 }
 
 /** The static field `Cls.field` a property chain starts with, as "Cls.field". */
@@ -89,12 +106,23 @@ function staticRootOf(node: ts.Expression): string | undefined {
 }
 
 function isFunctionLike(node: ts.Node): boolean {
-	return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) || ts.isClassStaticBlockDeclaration(node);
+	return (
+		ts.isFunctionDeclaration(node) ||
+		ts.isFunctionExpression(node) ||
+		ts.isArrowFunction(node) ||
+		ts.isMethodDeclaration(node) ||
+		ts.isConstructorDeclaration(node) ||
+		ts.isGetAccessor(node) ||
+		ts.isSetAccessor(node) ||
+		ts.isClassStaticBlockDeclaration(node)
+	);
 }
 
 function declaresName(binding: ts.BindingName, name: string): boolean {
 	if (ts.isIdentifier(binding)) return binding.text === name;
-	return binding.elements.some((element) => !ts.isOmittedExpression(element) && declaresName(element.name, name));
+	return binding.elements.some(
+		(element) => !ts.isOmittedExpression(element) && declaresName(element.name, name),
+	);
 }
 
 /** Whether `name` at `node` refers to a local declaration (a parameter or variable of an enclosing function or block) rather than the module's. */
@@ -104,15 +132,33 @@ function isShadowed(node: ts.Node, name: string, sourceFile: ts.SourceFile): boo
 			const fn = scope as ts.SignatureDeclaration;
 			if (fn.parameters?.some((p) => declaresName(p.name, name))) return true;
 		}
-		if (ts.isCatchClause(scope) && scope.variableDeclaration && declaresName(scope.variableDeclaration.name, name)) return true;
+		if (
+			ts.isCatchClause(scope) &&
+			scope.variableDeclaration &&
+			declaresName(scope.variableDeclaration.name, name)
+		)
+			return true;
 		if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
 			const init = scope.initializer;
-			if (init && ts.isVariableDeclarationList(init) && init.declarations.some((d) => declaresName(d.name, name))) return true;
+			if (
+				init &&
+				ts.isVariableDeclarationList(init) &&
+				init.declarations.some((d) => declaresName(d.name, name))
+			)
+				return true;
 		}
 		if (ts.isBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
 			for (const statement of scope.statements) {
-				if (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => declaresName(d.name, name))) return true;
-				if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return true;
+				if (
+					ts.isVariableStatement(statement) &&
+					statement.declarationList.declarations.some((d) => declaresName(d.name, name))
+				)
+					return true;
+				if (
+					(ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) &&
+					statement.name?.text === name
+				)
+					return true;
 			}
 		}
 	}
@@ -121,7 +167,12 @@ function isShadowed(node: ts.Node, name: string, sourceFile: ts.SourceFile): boo
 
 /** tsc's helpers: `var __importStar = (this && this.__importStar) || …`. */
 function isTscHelper(declaration: ts.VariableDeclaration): boolean {
-	return ts.isIdentifier(declaration.name) && declaration.name.text.startsWith('__') && !!declaration.initializer && declaration.initializer.getText().startsWith(`(this && this.${declaration.name.text})`);
+	return (
+		ts.isIdentifier(declaration.name) &&
+		declaration.name.text.startsWith('__') &&
+		!!declaration.initializer &&
+		declaration.initializer.getText().startsWith(`(this && this.${declaration.name.text})`)
+	);
 }
 
 /** A compiled enum: `var X;` followed by `(function (X) { … })(X || (exports.X = X = {}));`. */
@@ -130,19 +181,41 @@ function isCompiledEnum(name: string, next: ts.Statement | undefined): boolean {
 	const call = unwrap(next.expression);
 	if (!ts.isCallExpression(call)) return false;
 	const fn = unwrap(call.expression);
-	return ts.isFunctionExpression(fn) && fn.parameters.length === 1 && declaresName(fn.parameters[0].name, name) && call.arguments.length === 1 && call.arguments[0].getText().startsWith(`${name} ||`);
+	return (
+		ts.isFunctionExpression(fn) &&
+		fn.parameters.length === 1 &&
+		declaresName(fn.parameters[0].name, name) &&
+		call.arguments.length === 1 &&
+		call.arguments[0].getText().startsWith(`${name} ||`)
+	);
 }
 
 function isAssignment(node: ts.Node): node is ts.BinaryExpression {
-	return ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+	return (
+		ts.isBinaryExpression(node) &&
+		node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+		node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+	);
 }
 
 export function findModuleState(code: string, file: string): Finding[] {
-	const sourceFile = ts.createSourceFile(file, code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+	const sourceFile = ts.createSourceFile(
+		file,
+		code,
+		ts.ScriptTarget.ES2022,
+		true,
+		ts.ScriptKind.JS,
+	);
 	const findings: Finding[] = [];
 	const report = (node: ts.Node, rule: string, name: string) => {
 		const { line } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-		findings.push({ file, line: line + 1, rule, name, code: node.getText(sourceFile).split('\n')[0].slice(0, 120) });
+		findings.push({
+			file,
+			line: line + 1,
+			rule,
+			name,
+			code: node.getText(sourceFile).split('\n')[0].slice(0, 120),
+		});
 	};
 
 	const containers = new Set<string>();
@@ -156,7 +229,11 @@ export function findModuleState(code: string, file: string): Finding[] {
 				const names = ts.isIdentifier(declaration.name) ? [declaration.name.text] : [];
 				if (!isConst) {
 					if (isTscHelper(declaration)) continue;
-					if (names.length === 1 && !declaration.initializer && isCompiledEnum(names[0], statements[index + 1])) {
+					if (
+						names.length === 1 &&
+						!declaration.initializer &&
+						isCompiledEnum(names[0], statements[index + 1])
+					) {
 						enums.add(names[0]);
 						continue;
 					}
@@ -168,36 +245,65 @@ export function findModuleState(code: string, file: string): Finding[] {
 		}
 		if (ts.isClassDeclaration(statement) && statement.name) {
 			for (const member of statement.members) {
-				if (!ts.isPropertyDeclaration(member) || !member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
+				if (
+					!ts.isPropertyDeclaration(member) ||
+					!member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)
+				)
+					continue;
 				const field = `${statement.name.text}.${member.name.getText(sourceFile)}`;
 				staticFields.add(field);
-				if (isMutableContainer(member.initializer)) report(member, 'static field holding a mutable container', field);
+				if (isMutableContainer(member.initializer))
+					report(member, 'static field holding a mutable container', field);
 			}
 		}
 	});
 
-	const isModuleBinding = (root: ts.Expression | undefined, at: ts.Node, names: Set<string>): root is ts.Identifier =>
-		!!root && ts.isIdentifier(root) && names.has(root.text) && !isShadowed(at, root.text, sourceFile);
+	const isModuleBinding = (
+		root: ts.Expression | undefined,
+		at: ts.Node,
+		names: Set<string>,
+	): root is ts.Identifier =>
+		!!root &&
+		ts.isIdentifier(root) &&
+		names.has(root.text) &&
+		!isShadowed(at, root.text, sourceFile);
 	const insideFunction = (node: ts.Node) => {
-		for (let p = node.parent; p && p !== sourceFile; p = p.parent) if (isFunctionLike(p)) return true;
+		for (let p = node.parent; p && p !== sourceFile; p = p.parent)
+			if (isFunctionLike(p)) return true;
 		return false;
 	};
 
 	const visit = (node: ts.Node) => {
 		let target: ts.Expression | undefined;
 		if (isAssignment(node)) target = node.left;
-		else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) target = node.operand;
+		else if (
+			(ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+			(node.operator === ts.SyntaxKind.PlusPlusToken ||
+				node.operator === ts.SyntaxKind.MinusMinusToken)
+		)
+			target = node.operand;
 		else if (ts.isDeleteExpression(node)) target = node.expression;
 
 		if (target) {
 			const t = unwrap(target);
 			const isProperty = ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t);
 			const root = rootOf(t);
-			if (isProperty && isModuleBinding(root, node, containers)) report(node, 'module-level container mutated', root.text);
-			if (isProperty && isModuleBinding(root, node, enums) && insideFunction(node)) report(node, 'compiled enum mutated', root.text);
+			if (isProperty && isModuleBinding(root, node, containers))
+				report(node, 'module-level container mutated', root.text);
+			if (isProperty && isModuleBinding(root, node, enums) && insideFunction(node))
+				report(node, 'compiled enum mutated', root.text);
 			const field = isProperty ? staticRootOf(t) : undefined;
-			if (field && staticFields.has(field) && !isShadowed(node, field.split('.')[0], sourceFile)) report(node, 'static field changed', field);
-			if (isProperty && insideFunction(node) && root && ts.isIdentifier(root) && (root.text === 'exports' || (root.text === 'module' && t.getText(sourceFile).startsWith('module.exports'))) && !isShadowed(node, root.text, sourceFile)) {
+			if (field && staticFields.has(field) && !isShadowed(node, field.split('.')[0], sourceFile))
+				report(node, 'static field changed', field);
+			if (
+				isProperty &&
+				insideFunction(node) &&
+				root &&
+				ts.isIdentifier(root) &&
+				(root.text === 'exports' ||
+					(root.text === 'module' && t.getText(sourceFile).startsWith('module.exports'))) &&
+				!isShadowed(node, root.text, sourceFile)
+			) {
 				report(node, 'exports changed inside a function', t.getText(sourceFile));
 			}
 		}
@@ -205,13 +311,15 @@ export function findModuleState(code: string, file: string): Finding[] {
 			const callee = unwrap(node.expression);
 			if (ts.isPropertyAccessExpression(callee) && MUTATING_METHODS.has(callee.name.text)) {
 				const root = rootOf(callee.expression);
-				if (isModuleBinding(root, node, containers)) report(node, 'module-level container mutated', root.text);
+				if (isModuleBinding(root, node, containers))
+					report(node, 'module-level container mutated', root.text);
 				const field = staticRootOf(callee.expression);
 				if (field && staticFields.has(field)) report(node, 'static field changed', field);
 			}
 			if (MUTATING_GLOBALS.has(callee.getText(sourceFile)) && node.arguments.length > 0) {
 				const root = rootOf(node.arguments[0]);
-				if (isModuleBinding(root, node, containers)) report(node, 'module-level container mutated', root.text);
+				if (isModuleBinding(root, node, containers))
+					report(node, 'module-level container mutated', root.text);
 			}
 		}
 		ts.forEachChild(node, visit);
@@ -227,7 +335,10 @@ function compiledSources(): Array<{ file: string; code: string }> {
 	if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
 	const parsed = ts.parseJsonConfigFileContent(config, ts.sys, ROOT, undefined, configFile);
 	return parsed.fileNames.map((file) => {
-		const output = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: parsed.options, fileName: file });
+		const output = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+			compilerOptions: parsed.options,
+			fileName: file,
+		});
 		return { file: path.relative(ROOT, file), code: output.outputText };
 	});
 }
@@ -240,7 +351,8 @@ function builtFiles(): Array<{ file: string; code: string }> {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(full);
-			else if (entry.name.endsWith('.js')) out.push({ file: path.relative(ROOT, full), code: fs.readFileSync(full, 'utf8') });
+			else if (entry.name.endsWith('.js'))
+				out.push({ file: path.relative(ROOT, full), code: fs.readFileSync(full, 'utf8') });
 		}
 	};
 	walk(path.join(ROOT, 'dist', 'nodes'));
@@ -249,7 +361,10 @@ function builtFiles(): Array<{ file: string; code: string }> {
 }
 
 describe('the scan itself', () => {
-	const compile = (source: string) => ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+	const compile = (source: string) =>
+		ts.transpileModule(source, {
+			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+		}).outputText;
 
 	it('finds each kind of module-level state', () => {
 		const code = compile(`

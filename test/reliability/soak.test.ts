@@ -20,7 +20,11 @@ describe(`polling soak, ${cycles} cycles per trigger`, () => {
 			expect(report.items).toBeGreaterThan(cycles / 4);
 			// A reported loss is shown in the figures; interrupted.test.ts holds it until it is fixed.
 			const lost = KNOWN_LOSSES[trigger.name] ? [] : report.lostIds;
-			expect({ lost, duplicated: report.duplicatedIds, unexpected: report.unexpected }).toEqual({ lost: [], duplicated: [], unexpected: 0 });
+			expect({ lost, duplicated: report.duplicatedIds, unexpected: report.unexpected }).toEqual({
+				lost: [],
+				duplicated: [],
+				unexpected: 0,
+			});
 			expect(report.unexpectedErrors).toEqual([]);
 			expect(report.manualChangedState).toBe(0);
 			expect(report.maxStateBytes).toBeLessThan(STATE_LIMIT);
@@ -31,11 +35,19 @@ describe(`polling soak, ${cycles} cycles per trigger`, () => {
 	it('leaks no credential value in outputs, errors or logs', () => {
 		evidence.collectLogs('soak');
 		const { scanned, leaks } = evidence.summary;
-		const order = (report: SoakReport) => TRIGGERS.findIndex((trigger) => trigger.name === report.trigger);
+		const order = (report: SoakReport) =>
+			TRIGGERS.findIndex((trigger) => trigger.name === report.trigger);
 		reports.sort((a, b) => order(a) - order(b));
-		writeResult(cycles >= 1000 ? 'soak-full' : 'soak-short', { cycles, durationMs: Date.now() - started, triggers: reports, secrets: { scanned, leaks: leaks.length } });
+		writeResult(cycles >= 1000 ? 'soak-full' : 'soak-short', {
+			cycles,
+			durationMs: Date.now() - started,
+			triggers: reports,
+			secrets: { scanned, leaks: leaks.length },
+		});
 		for (const r of reports) {
-			console.log(`${r.trigger}: ${r.cycles} cycles, ${r.items} items, ${r.lost} lost, ${r.duplicated} duplicated, max state ${r.maxStateBytes} B, ${r.faults} faults, ${r.restarts} restarts, ${r.repeats} repeated polls (${Math.round(r.ms / 1000)} s)`);
+			console.log(
+				`${r.trigger}: ${r.cycles} cycles, ${r.items} items, ${r.lost} lost, ${r.duplicated} duplicated, max state ${r.maxStateBytes} B, ${r.faults} faults, ${r.restarts} restarts, ${r.repeats} repeated polls (${Math.round(r.ms / 1000)} s)`,
+			);
 		}
 		expect(leaks).toEqual([]);
 	});

@@ -40,11 +40,22 @@ async function welcorpJobs(session: VendorSession, at: number, count: number): P
 		for (let n = 0; n < count; n++) {
 			const response = await fetch(`${session.emulator.url}/welcorp/api/v1/jobs`, {
 				method: 'POST',
-				headers: { authorization: `Basic ${Buffer.from(`${user_code}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ job_type: 'sms', job_name: 'Soak', message: 'Soak test', recipients: [{ destination: '61412345600' }] }),
+				headers: {
+					authorization: `Basic ${Buffer.from(`${user_code}:${password}`).toString('base64')}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({
+					job_type: 'sms',
+					job_name: 'Soak',
+					message: 'Soak test',
+					recipients: [{ destination: '61412345600' }],
+				}),
 			});
 			const answer = (await response.json()) as { data?: unknown };
-			if (!response.ok) throw new Error(`creating a Welcorp job failed: ${response.status} ${JSON.stringify(answer)}`);
+			if (!response.ok)
+				throw new Error(
+					`creating a Welcorp job failed: ${response.status} ${JSON.stringify(answer)}`,
+				);
 			ids.push(String(answer.data));
 		}
 		return ids;
@@ -59,11 +70,16 @@ export const TRIGGERS: TriggerUnderTest[] = [
 		vendor: 'WesalVoc',
 		parameters: { event: 'newSurvey', options },
 		target: { path: '/survey/queries/surveys' },
-		prepare: async (session) => void (await session.emulator.control('DELETE', 'wesal-voc/surveys')),
+		prepare: async (session) =>
+			void (await session.emulator.control('DELETE', 'wesal-voc/surveys')),
 		add: async (session, at, count) => {
-			const { surveys } = await session.emulator.control<{ surveys: Array<{ _id: string }> }>('POST', 'wesal-voc/surveys', {
-				surveys: many(count, () => ({ surveyDate: iso(at) })),
-			});
+			const { surveys } = await session.emulator.control<{ surveys: Array<{ _id: string }> }>(
+				'POST',
+				'wesal-voc/surveys',
+				{
+					surveys: many(count, () => ({ surveyDate: iso(at) })),
+				},
+			);
 			return surveys.map((survey) => survey._id);
 		},
 		idOf: (json) => String(json._id),
@@ -71,13 +87,21 @@ export const TRIGGERS: TriggerUnderTest[] = [
 	{
 		name: 'Wesal Portal: New Survey',
 		vendor: 'WesalPortal',
-		parameters: { event: 'newSurvey', company: { __rl: true, mode: 'id', value: String(WESAL_PORTAL_COMPANIES[0].id) }, options },
+		parameters: {
+			event: 'newSurvey',
+			company: { __rl: true, mode: 'id', value: String(WESAL_PORTAL_COMPANIES[0].id) },
+			options,
+		},
 		target: { path: '/survey/queries/surveys' },
 		add: async (session, at, count) => {
-			const { surveys } = await session.emulator.control<{ surveys: Array<{ id: string }> }>('POST', 'wesal-portal/surveys', {
-				companyId: WESAL_PORTAL_COMPANIES[0].id,
-				surveys: many(count, () => ({ createdAt: iso(at) })),
-			});
+			const { surveys } = await session.emulator.control<{ surveys: Array<{ id: string }> }>(
+				'POST',
+				'wesal-portal/surveys',
+				{
+					companyId: WESAL_PORTAL_COMPANIES[0].id,
+					surveys: many(count, () => ({ createdAt: iso(at) })),
+				},
+			);
 			return surveys.map((survey) => survey.id);
 		},
 		idOf: (json) => String(json.id),
@@ -89,7 +113,9 @@ export const TRIGGERS: TriggerUnderTest[] = [
 		target: { path: '^/lead/find/' },
 		prepare: async (session) => void (await session.emulator.control('DELETE', 'weclever/leads')),
 		add: async (session, at, count) => {
-			const { leads } = await session.emulator.control<{ leads: Array<{ weclever_lead_id: number }> }>('POST', 'weclever/leads', {
+			const { leads } = await session.emulator.control<{
+				leads: Array<{ weclever_lead_id: number }>;
+			}>('POST', 'weclever/leads', {
 				leads: many(count, () => ({ finalizedAt: iso(at) })),
 			});
 			return leads.map((lead) => String(lead.weclever_lead_id));
@@ -104,7 +130,11 @@ export const TRIGGERS: TriggerUnderTest[] = [
 		prepare: async (session) => void (await session.emulator.control('DELETE', 'wolkvox/surveys')),
 		add: async (session, at, count) => {
 			const date = iso(at).slice(0, 19).replace('T', ' ');
-			const { surveys } = await session.emulator.control<{ surveys: IDataObject[] }>('POST', 'wolkvox/surveys', { surveys: many(count, () => ({ date })) });
+			const { surveys } = await session.emulator.control<{ surveys: IDataObject[] }>(
+				'POST',
+				'wolkvox/surveys',
+				{ surveys: many(count, () => ({ date })) },
+			);
 			return surveys.map((row) => keyOf(row));
 		},
 		idOf: (json) => keyOf(json),
@@ -131,7 +161,11 @@ export const TRIGGERS: TriggerUnderTest[] = [
 		parameters: { event: 'jobCompleted', options },
 		target: { method: 'GET', path: '^/jobs' },
 		// Jobs go out at once and complete 2 s (emulator time) after they were submitted.
-		prepare: async (session) => void (await session.emulator.control('POST', 'welcorp/config', { sendDelayMs: 0, completionDelayMs: 2000 })),
+		prepare: async (session) =>
+			void (await session.emulator.control('POST', 'welcorp/config', {
+				sendDelayMs: 0,
+				completionDelayMs: 2000,
+			})),
 		add: welcorpJobs,
 		idOf: (json) => String(json.job_id),
 		settle: async (session) => await session.emulator.advanceClock(5000),
@@ -142,11 +176,15 @@ export const TRIGGERS: TriggerUnderTest[] = [
  * Triggers that lose items because of a bug reported to the lead (interrupted.test.ts proves each
  * one and must keep failing until it is fixed): their soak figures are reported, not asserted.
  */
-export const KNOWN_LOSSES: Record<string, string> = {
-};
+export const KNOWN_LOSSES: Record<string, string> = {};
 
 /** Faults of the soak: most are transient (the poll recovers), an outage makes the whole poll fail. */
-const SOAK_FAULTS: Array<{ name: string; spec: Omit<FaultSpec, 'vendor' | 'method' | 'path'>; fails?: boolean; later?: boolean }> = [
+const SOAK_FAULTS: Array<{
+	name: string;
+	spec: Omit<FaultSpec, 'vendor' | 'method' | 'path'>;
+	fails?: boolean;
+	later?: boolean;
+}> = [
 	{ name: '500', spec: { kind: 'status', status: 500 } },
 	{ name: '503 twice', spec: { kind: 'status', status: 503, count: 2 } },
 	{ name: '429', spec: { kind: 'status', status: 429 } },
@@ -157,7 +195,12 @@ const SOAK_FAULTS: Array<{ name: string; spec: Omit<FaultSpec, 'vendor' | 'metho
 	{ name: 'fault on a later request', spec: { kind: 'status', status: 500 }, later: true },
 	{ name: 'outage', spec: { kind: 'status', status: 503, count: 4 }, fails: true },
 	// Where a poll sends more than one request (pages, details), the whole poll fails half-way.
-	{ name: 'outage on a later request', spec: { kind: 'status', status: 503, count: 4 }, fails: true, later: true },
+	{
+		name: 'outage on a later request',
+		spec: { kind: 'status', status: 503, count: 4 },
+		fails: true,
+		later: true,
+	},
 ];
 
 export interface SoakSettings {
@@ -170,7 +213,12 @@ export interface SoakSettings {
 	trace?: (line: string) => void;
 }
 
-export const SOAK_DEFAULTS: Omit<SoakSettings, 'cycles'> = { seed: 20251115, faultRate: 0.2, restartEvery: 50, repeatRate: 0.05 };
+export const SOAK_DEFAULTS: Omit<SoakSettings, 'cycles'> = {
+	seed: 20251115,
+	faultRate: 0.2,
+	restartEvery: 50,
+	repeatRate: 0.05,
+};
 
 export interface SoakReport {
 	trigger: string;
@@ -203,7 +251,11 @@ const SECOND = 1000;
  * n8n restarts every `restartEvery` cycles (state back from the database copy) and a poll runs
  * twice now and then. Then it compares every emitted id with what was added.
  */
-export async function soak(trigger: TriggerUnderTest, settings: SoakSettings, evidence: Evidence): Promise<SoakReport> {
+export async function soak(
+	trigger: TriggerUnderTest,
+	settings: SoakSettings,
+	evidence: Evidence,
+): Promise<SoakReport> {
 	const started = Date.now();
 	const vendor = vendorByKey(trigger.vendor);
 	const session = await vendor.start();
@@ -242,7 +294,9 @@ export async function soak(trigger: TriggerUnderTest, settings: SoakSettings, ev
 		trace(`added ${ids.join(',')} at ${iso(at)}`);
 	};
 	const record = (label: string, result: PollResult, faultFails: boolean) => {
-		trace(`${label}: ${result.items.map((item) => trigger.idOf(item.json)).join(',') || '-'}${result.error ? ` error ${result.error.message}` : ''}`);
+		trace(
+			`${label}: ${result.items.map((item) => trigger.idOf(item.json)).join(',') || '-'}${result.error ? ` error ${result.error.message}` : ''}`,
+		);
 		for (const item of result.items) {
 			const id = trigger.idOf(item.json);
 			emitted.set(id, (emitted.get(id) ?? 0) + 1);
@@ -252,7 +306,11 @@ export async function soak(trigger: TriggerUnderTest, settings: SoakSettings, ev
 			report.failedPolls++;
 			if (!faultFails) report.unexpectedErrors.push(`${label}: ${result.error.message}`);
 		}
-		report.maxStateBytes = Math.max(report.maxStateBytes, JSON.stringify(poller.staticData).length, JSON.stringify(poller.savedStaticData).length);
+		report.maxStateBytes = Math.max(
+			report.maxStateBytes,
+			JSON.stringify(poller.staticData).length,
+			JSON.stringify(poller.savedStaticData).length,
+		);
 	};
 
 	try {
@@ -279,7 +337,8 @@ export async function soak(trigger: TriggerUnderTest, settings: SoakSettings, ev
 				await add(lastBurstAt, rng.int(3, 8));
 			} else if (roll < 0.88) {
 				// More items with the timestamp of an earlier burst, possibly already emitted.
-				if (lastBurstAt !== undefined && now - lastBurstAt < 4 * 60 * SECOND) await add(lastBurstAt, rng.int(1, 3));
+				if (lastBurstAt !== undefined && now - lastBurstAt < 4 * 60 * SECOND)
+					await add(lastBurstAt, rng.int(1, 3));
 			} else {
 				// Late: the vendor shows it minutes after its own timestamp (inside the 10-minute window).
 				await add(now - rng.int(30, 240) * SECOND, 1);
@@ -299,7 +358,11 @@ export async function soak(trigger: TriggerUnderTest, settings: SoakSettings, ev
 				report.faults++;
 				fails = fault.fails === true;
 				trace(`fault ${fault.name}`);
-				const target = { vendor: vendor.emulatorName, method: trigger.target.method, path: trigger.target.path };
+				const target = {
+					vendor: vendor.emulatorName,
+					method: trigger.target.method,
+					path: trigger.target.path,
+				};
 				if (fault.later) await session.emulator.fault({ ...target, kind: 'delay', delayMs: 0 });
 				await session.emulator.fault({ ...target, ...fault.spec });
 			}
@@ -316,7 +379,13 @@ export async function soak(trigger: TriggerUnderTest, settings: SoakSettings, ev
 				report.manualRuns++;
 				const saved = JSON.stringify(poller.savedStaticData);
 				const manual = await poller.manual();
-				evidence.collect(`${trigger.name} cycle ${cycle} manual`, session, vendor, manual.items, manual.error);
+				evidence.collect(
+					`${trigger.name} cycle ${cycle} manual`,
+					session,
+					vendor,
+					manual.items,
+					manual.error,
+				);
 				if (JSON.stringify(poller.savedStaticData) !== saved) report.manualChangedState++;
 			}
 		}

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { WeCleverApi } from '../../credentials/WeCleverApi.credentials';
 import { WelcorpApi } from '../../credentials/WelcorpApi.credentials';
@@ -16,9 +22,18 @@ import { WesalVocTrigger } from '../../nodes/WesalVoc/WesalVocTrigger.node';
 import { Wolkvox } from '../../nodes/Wolkvox/Wolkvox.node';
 import { WolkvoxTrigger } from '../../nodes/Wolkvox/WolkvoxTrigger.node';
 import { WECLEVER_PASSWORD } from '../../sandbox/vendors/weClever';
-import { CredentialStore, Poller, runNode, type RunNodeOptions, type RunNodeResult } from '../harness';
+import {
+	CredentialStore,
+	Poller,
+	runNode,
+	type RunNodeOptions,
+	type RunNodeResult,
+} from '../harness';
 import { Emulator } from '../helpers/emulator';
-import { ANCHOR as WECLEVER_ANCHOR, credentialData as weCleverCredential } from '../weClever/helpers';
+import {
+	ANCHOR as WECLEVER_ANCHOR,
+	credentialData as weCleverCredential,
+} from '../weClever/helpers';
 import { WelcorpFixture } from '../welcorp/fixture';
 import { WesalPortalFixture } from '../wesalPortal/fixture';
 import { WesalVocFixture } from '../wesalVoc/fixture';
@@ -86,7 +101,12 @@ function fromFixture(
 		reset,
 		run: (parameters, options) => fixture.run(parameters, options),
 		poller: (parameters) =>
-			new Poller({ nodeType: trigger, parameters, store: fixture.store, credentials: { [credentialName]: fixture.credentialId } }),
+			new Poller({
+				nodeType: trigger,
+				parameters,
+				store: fixture.store,
+				credentials: { [credentialName]: fixture.credentialId },
+			}),
 		secrets: () => fixture.secrets(),
 		expireTokens,
 		close: () => fixture.close(),
@@ -96,7 +116,8 @@ function fromFixture(
 /** WeClever's test helpers are functions over a sandbox handle rather than a fixture class. */
 async function weCleverSession(): Promise<VendorSession> {
 	const emulator = await Emulator.start({ anchor: WECLEVER_ANCHOR });
-	const credentials = () => weCleverCredential({ url: emulator.url } as never) as ICredentialDataDecryptedObject;
+	const credentials = () =>
+		weCleverCredential({ url: emulator.url } as never) as ICredentialDataDecryptedObject;
 	const session = {
 		emulator,
 		store: new CredentialStore([WeCleverApi]),
@@ -107,9 +128,20 @@ async function weCleverSession(): Promise<VendorSession> {
 			session.credentialId = session.store.add({ type: 'weCleverApi', data: credentials() });
 		},
 		run: (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
-			runNode({ nodeType: WeClever, parameters, store: session.store, credentials: { weCleverApi: session.credentialId }, ...options }),
+			runNode({
+				nodeType: WeClever,
+				parameters,
+				store: session.store,
+				credentials: { weCleverApi: session.credentialId },
+				...options,
+			}),
 		poller: (parameters: INodeParameters) =>
-			new Poller({ nodeType: WeCleverTrigger, parameters, store: session.store, credentials: { weCleverApi: session.credentialId } }),
+			new Poller({
+				nodeType: WeCleverTrigger,
+				parameters,
+				store: session.store,
+				credentials: { weCleverApi: session.credentialId },
+			}),
 		secrets: () => [WECLEVER_PASSWORD],
 		expireTokens: async () => void (await emulator.control('POST', 'weclever/expire-tokens')),
 		close: () => emulator.close(),
@@ -130,7 +162,13 @@ export const VENDORS: VendorUnderTest[] = [
 		async start() {
 			const fx = await WesalVocFixture.start();
 			await fx.reset();
-			return fromFixture(fx, 'wesalVocApi', WesalVocTrigger, () => fx.reset(), async () => void (await fx.emulator.control('POST', 'wesal-voc/expire-tokens')));
+			return fromFixture(
+				fx,
+				'wesalVocApi',
+				WesalVocTrigger,
+				() => fx.reset(),
+				async () => void (await fx.emulator.control('POST', 'wesal-voc/expire-tokens')),
+			);
 		},
 	},
 	{
@@ -143,7 +181,13 @@ export const VENDORS: VendorUnderTest[] = [
 		async start() {
 			const fx = await WesalPortalFixture.start();
 			await fx.reset();
-			return fromFixture(fx, 'wesalPortalApi', WesalPortalTrigger, () => fx.reset(), () => fx.expireTokens());
+			return fromFixture(
+				fx,
+				'wesalPortalApi',
+				WesalPortalTrigger,
+				() => fx.reset(),
+				() => fx.expireTokens(),
+			);
 		},
 	},
 	{
@@ -152,7 +196,13 @@ export const VENDORS: VendorUnderTest[] = [
 		displayName: 'WeClever',
 		credentialType: new WeCleverApi(),
 		node: new WeClever(),
-		warmUp: { resource: 'lead', operation: 'getFinalized', startDate: '2000-01-01T00:00:00Z', endDate: '2000-01-01T00:00:00Z', returnAll: true },
+		warmUp: {
+			resource: 'lead',
+			operation: 'getFinalized',
+			startDate: '2000-01-01T00:00:00Z',
+			endDate: '2000-01-01T00:00:00Z',
+			returnAll: true,
+		},
 		start: weCleverSession,
 	},
 	{
@@ -194,7 +244,14 @@ export function vendor(key: string): VendorUnderTest {
  * fixture's own list.
  */
 export function credentialSecrets(session: VendorSession, type: ICredentialType): string[] {
-	const secretFields = type.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+	const secretFields = type.properties
+		.filter((property) => property.typeOptions?.password === true)
+		.map((property) => property.name);
 	const data = session.store.get(session.credentialId).data as IDataObject;
-	return [...session.secrets(), ...secretFields.map((field) => data[field]).filter((value): value is string => typeof value === 'string')];
+	return [
+		...session.secrets(),
+		...secretFields
+			.map((field) => data[field])
+			.filter((value): value is string => typeof value === 'string'),
+	];
 }

@@ -10,13 +10,16 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => call(sb, 'POST', '/__control/reset'));
 
-const addFault = (fault: Record<string, unknown>) => call(sb, 'POST', '/__control/faults', { vendor: 'wesal-voc', ...fault });
+const addFault = (fault: Record<string, unknown>) =>
+	call(sb, 'POST', '/__control/faults', { vendor: 'wesal-voc', ...fault });
 const logout = () => call(sb, 'GET', `${VOC}/auth/logout`);
 
 describe('routing', () => {
 	it('lists the vendors on GET /__control', async () => {
 		const r = await call(sb, 'GET', '/__control');
-		expect(r.json.vendors).toEqual(vendorModules.map((vendor) => ({ name: vendor.name, basePath: vendor.basePath })));
+		expect(r.json.vendors).toEqual(
+			vendorModules.map((vendor) => ({ name: vendor.name, basePath: vendor.basePath })),
+		);
 		expect(r.json.vendors).toContainEqual({ name: 'wesal-voc', basePath: VOC });
 		expect(sb.vendors.find((vendor) => vendor.name === 'wesal-voc')?.url).toBe(sb.url + VOC);
 	});
@@ -45,7 +48,9 @@ describe('routing', () => {
 	});
 
 	it('answers invalid JSON with 400 in the vendor shape', async () => {
-		const r = await call(sb, 'POST', `${VOC}/auth/login`, '{oops', { 'X-Client-Id': WESAL_VOC_CLIENT_ID });
+		const r = await call(sb, 'POST', `${VOC}/auth/login`, '{oops', {
+			'X-Client-Id': WESAL_VOC_CLIENT_ID,
+		});
 		expect(r.status).toBe(400);
 		expect(r.json).toEqual({ result: 'error', message: 'Invalid JSON body' });
 	});
@@ -53,7 +58,9 @@ describe('routing', () => {
 
 describe('request log', () => {
 	it('records vendor requests with relative path, query, headers and parsed body', async () => {
-		await call(sb, 'POST', `${VOC}/auth/login?x=1&x=2`, loginBody(), { 'X-Client-Id': WESAL_VOC_CLIENT_ID });
+		await call(sb, 'POST', `${VOC}/auth/login?x=1&x=2`, loginBody(), {
+			'X-Client-Id': WESAL_VOC_CLIENT_ID,
+		});
 		await call(sb, 'POST', `${VOC}/auth/reset`, 'companyId=abc&method=email', {
 			'content-type': 'application/x-www-form-urlencoded',
 		});
@@ -70,7 +77,11 @@ describe('request log', () => {
 			body: loginBody(),
 		});
 		expect(new Date(log[0].at).toISOString()).toBe(log[0].at);
-		expect(log[1]).toMatchObject({ seq: 2, path: '/auth/reset', body: { companyId: 'abc', method: 'email' } });
+		expect(log[1]).toMatchObject({
+			seq: 2,
+			path: '/auth/reset',
+			body: { companyId: 'abc', method: 'email' },
+		});
 		expect(log[1].fault).toBeUndefined();
 	});
 
@@ -98,10 +109,18 @@ describe('faults', () => {
 	});
 
 	it('status: custom body; matches method and exact or regex path only', async () => {
-		await addFault({ kind: 'status', status: 503, body: { down: true }, method: 'POST', path: 'auth/login' });
+		await addFault({
+			kind: 'status',
+			status: 503,
+			body: { down: true },
+			method: 'POST',
+			path: 'auth/login',
+		});
 		await addFault({ kind: 'status', status: 500, path: '^/survey/' });
 		expect((await logout()).status).toBe(401);
-		const token = await call(sb, 'POST', `${VOC}/auth/login`, loginBody(), { 'X-Client-Id': WESAL_VOC_CLIENT_ID });
+		const token = await call(sb, 'POST', `${VOC}/auth/login`, loginBody(), {
+			'X-Client-Id': WESAL_VOC_CLIENT_ID,
+		});
 		expect(token.status).toBe(503);
 		expect(token.json).toEqual({ down: true });
 		const r = await search(sb, 'whatever');
@@ -120,7 +139,9 @@ describe('faults', () => {
 	it('delay: a 30 s stall stops when the client gives up', async () => {
 		await addFault({ kind: 'delay', delayMs: 30_000 });
 		const t0 = Date.now();
-		await expect(fetch(sb.url + `${VOC}/auth/logout`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
+		await expect(
+			fetch(sb.url + `${VOC}/auth/logout`, { signal: AbortSignal.timeout(200) }),
+		).rejects.toThrow();
 		expect(Date.now() - t0).toBeLessThan(5000);
 		expect((await logout()).status).toBe(401); // server still serves
 	});
@@ -164,7 +185,9 @@ describe('faults', () => {
 
 	it('rejects an invalid fault and clears on DELETE', async () => {
 		expect((await addFault({ kind: 'explode' })).status).toBe(400);
-		expect((await call(sb, 'POST', '/__control/faults', { vendor: 'x', kind: 'reset' })).status).toBe(400);
+		expect(
+			(await call(sb, 'POST', '/__control/faults', { vendor: 'x', kind: 'reset' })).status,
+		).toBe(400);
 		await addFault({ kind: 'reset' });
 		await call(sb, 'DELETE', '/__control/faults');
 		expect((await logout()).status).toBe(401);
@@ -183,7 +206,9 @@ describe('clock', () => {
 describe('sinks', () => {
 	it('appends JSON and form bodies, returns them in order, clears on DELETE', async () => {
 		await call(sb, 'POST', '/__sink/out', { a: 1 });
-		await call(sb, 'POST', '/__sink/out', 'b=2&b=3', { 'content-type': 'application/x-www-form-urlencoded' });
+		await call(sb, 'POST', '/__sink/out', 'b=2&b=3', {
+			'content-type': 'application/x-www-form-urlencoded',
+		});
 		await call(sb, 'POST', '/__sink/other', [1, 2]);
 		expect((await call(sb, 'GET', '/__sink/out')).json).toEqual([{ a: 1 }, { b: ['2', '3'] }]);
 		expect((await call(sb, 'GET', '/__sink/other')).json).toEqual([[1, 2]]);

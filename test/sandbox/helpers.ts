@@ -51,7 +51,9 @@ export function loginBody(password = WESAL_VOC_PASSWORD) {
 }
 
 export async function login(sb: SandboxHandle, password = WESAL_VOC_PASSWORD): Promise<string> {
-	const r = await call(sb, 'POST', `${VOC}/auth/login`, loginBody(password), { 'X-Client-Id': WESAL_VOC_CLIENT_ID });
+	const r = await call(sb, 'POST', `${VOC}/auth/login`, loginBody(password), {
+		'X-Client-Id': WESAL_VOC_CLIENT_ID,
+	});
 	if (r.status !== 200) throw new Error(`login failed: ${r.status} ${r.text}`);
 	return r.json.token as string;
 }
@@ -70,11 +72,17 @@ export function searchBody(overrides: Record<string, unknown> = {}) {
 }
 
 export function search(sb: SandboxHandle, token: string, overrides: Record<string, unknown> = {}) {
-	return call(sb, 'POST', `${VOC}/survey/queries/surveys`, searchBody(overrides), { Authorization: token });
+	return call(sb, 'POST', `${VOC}/survey/queries/surveys`, searchBody(overrides), {
+		Authorization: token,
+	});
 }
 
 /** Every page until an empty one, as a node must do (it does not know the page size). */
-export async function searchAll(sb: SandboxHandle, token: string, overrides: Record<string, unknown> = {}) {
+export async function searchAll(
+	sb: SandboxHandle,
+	token: string,
+	overrides: Record<string, unknown> = {},
+) {
 	const surveys: WesalVocSurvey[] = [];
 	const totals = new Set<number>();
 	for (let page = 1; ; page++) {

@@ -36,9 +36,24 @@ describe('login', () => {
 		expect(r.json.token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
 		const user = r.json.user;
 		expect(Object.keys(user)).toEqual([
-			'_id', 'uuid', 'firstName', 'lastName', 'email', 'phone', 'role', 'status', 'createdAt', 'updatedAt', 'company',
+			'_id',
+			'uuid',
+			'firstName',
+			'lastName',
+			'email',
+			'phone',
+			'role',
+			'status',
+			'createdAt',
+			'updatedAt',
+			'company',
 		]);
-		expect(user).toMatchObject({ email: WESAL_VOC_EMAIL, phone: WESAL_VOC_PHONE, role: 'admin', status: 'active' });
+		expect(user).toMatchObject({
+			email: WESAL_VOC_EMAIL,
+			phone: WESAL_VOC_PHONE,
+			role: 'admin',
+			status: 'active',
+		});
 		expect(user.company).toEqual({
 			_id: WESAL_VOC_COMPANY_ID,
 			name: WESAL_VOC_COMPANY_NAME,
@@ -54,7 +69,10 @@ describe('login', () => {
 	});
 
 	it('requires a valid X-Client-Id', async () => {
-		expect(await postLogin(loginBody(), {})).toMatchObject({ status: 400, json: error('X-Client-Id header is required') });
+		expect(await postLogin(loginBody(), {})).toMatchObject({
+			status: 400,
+			json: error('X-Client-Id header is required'),
+		});
 		expect(await postLogin(loginBody(), { 'X-Client-Id': 'bm9wZQ' })).toMatchObject({
 			status: 401,
 			json: error('Invalid client id'),
@@ -73,8 +91,13 @@ describe('login', () => {
 
 	it('names the missing fields', async () => {
 		const r = await postLogin({ company: WESAL_VOC_COMPANY_NAME });
-		expect(r).toMatchObject({ status: 400, json: error('Missing required fields: email, password') });
-		expect((await postLogin(undefined)).json.message).toBe('Missing required fields: company, email, password');
+		expect(r).toMatchObject({
+			status: 400,
+			json: error('Missing required fields: email, password'),
+		});
+		expect((await postLogin(undefined)).json.message).toBe(
+			'Missing required fields: company, email, password',
+		);
 	});
 });
 
@@ -83,7 +106,10 @@ describe('token', () => {
 		const token = await login(sb);
 		expect((await search(sb, token)).status).toBe(200);
 		expect((await search(sb, `Bearer ${token}`)).status).toBe(200);
-		expect(await search(sb, `${token}x`)).toMatchObject({ status: 401, json: error('Invalid or expired token') });
+		expect(await search(sb, `${token}x`)).toMatchObject({
+			status: 401,
+			json: error('Invalid or expired token'),
+		});
 		const missing = await call(sb, 'POST', `${VOC}/survey/queries/surveys`, {});
 		expect(missing.status).toBe(401);
 	});
@@ -93,7 +119,10 @@ describe('token', () => {
 		await call(sb, 'POST', '/__control/clock', { advanceMs: 3_599_000 });
 		expect((await search(sb, token)).status).toBe(200);
 		await call(sb, 'POST', '/__control/clock', { advanceMs: 1_000 });
-		expect(await search(sb, token)).toMatchObject({ status: 401, json: error('Invalid or expired token') });
+		expect(await search(sb, token)).toMatchObject({
+			status: 401,
+			json: error('Invalid or expired token'),
+		});
 		expect((await stats()).activeTokens).toBe(0);
 	});
 
@@ -106,7 +135,9 @@ describe('token', () => {
 
 	it('stops working after expire-tokens', async () => {
 		const token = await login(sb);
-		expect((await call(sb, 'POST', '/__control/wesal-voc/expire-tokens')).json).toEqual({ expired: 1 });
+		expect((await call(sb, 'POST', '/__control/wesal-voc/expire-tokens')).json).toEqual({
+			expired: 1,
+		});
 		expect((await search(sb, token)).status).toBe(401);
 	});
 });
@@ -115,16 +146,22 @@ describe('logout', () => {
 	it.each(['GET', 'POST'])('invalidates the token (%s)', async (method) => {
 		const token = await login(sb);
 		const r = await call(sb, method, `${VOC}/auth/logout`, undefined, { Authorization: token });
-		expect(r).toMatchObject({ status: 200, json: { result: 'success', message: 'Logged out successfully' } });
+		expect(r).toMatchObject({
+			status: 200,
+			json: { result: 'success', message: 'Logged out successfully' },
+		});
 		expect((await search(sb, token)).status).toBe(401);
-		expect((await call(sb, method, `${VOC}/auth/logout`, undefined, { Authorization: token })).status).toBe(401);
+		expect(
+			(await call(sb, method, `${VOC}/auth/logout`, undefined, { Authorization: token })).status,
+		).toBe(401);
 	});
 });
 
 describe('password reset', () => {
 	const reset = (body: unknown) => call(sb, 'POST', `${VOC}/auth/reset`, body);
 	const verify = (body: unknown) => call(sb, 'POST', `${VOC}/auth/verify`, body);
-	const otp = async () => (await call(sb, 'GET', `/__control/wesal-voc/otp?email=${WESAL_VOC_EMAIL}`)).json.otp as string;
+	const otp = async () =>
+		(await call(sb, 'GET', `/__control/wesal-voc/otp?email=${WESAL_VOC_EMAIL}`)).json.otp as string;
 	const verifyBody = (code: string, password = 'N3w-pass!') => ({
 		companyId: WESAL_VOC_COMPANY_ID,
 		method: 'email',
@@ -135,8 +172,16 @@ describe('password reset', () => {
 	});
 
 	it('resets by email with the OTP and changes the password', async () => {
-		const r = await reset({ companyId: WESAL_VOC_COMPANY_ID, method: 'email', email: WESAL_VOC_EMAIL, phone: 'NO' });
-		expect(r).toMatchObject({ status: 200, json: { result: 'success', message: 'Reset done, please check your email' } });
+		const r = await reset({
+			companyId: WESAL_VOC_COMPANY_ID,
+			method: 'email',
+			email: WESAL_VOC_EMAIL,
+			phone: 'NO',
+		});
+		expect(r).toMatchObject({
+			status: 200,
+			json: { result: 'success', message: 'Reset done, please check your email' },
+		});
 		const code = await otp();
 		expect(code).toMatch(/^\d{4}$/);
 		expect(await verify(verifyBody(code))).toMatchObject({
@@ -150,7 +195,11 @@ describe('password reset', () => {
 	});
 
 	it('resets by phone (local or international form)', async () => {
-		const r = await reset({ companyId: WESAL_VOC_COMPANY_ID, method: 'phone', phone: '+966500000000' });
+		const r = await reset({
+			companyId: WESAL_VOC_COMPANY_ID,
+			method: 'phone',
+			phone: '+966500000000',
+		});
 		expect(r.json.message).toBe('Reset done, please check your phone');
 		expect((await verify({ ...verifyBody(await otp()), method: 'phone' })).status).toBe(200);
 	});
@@ -158,18 +207,30 @@ describe('password reset', () => {
 	it('rejects a wrong code', async () => {
 		await reset({ companyId: WESAL_VOC_COMPANY_ID, method: 'email', email: WESAL_VOC_EMAIL });
 		const wrong = String(((Number(await otp()) - 999) % 9000) + 1000);
-		expect(await verify(verifyBody(wrong))).toMatchObject({ status: 400, json: error('Incorrect verify code') });
+		expect(await verify(verifyBody(wrong))).toMatchObject({
+			status: 400,
+			json: error('Incorrect verify code'),
+		});
 		expect((await postLogin(loginBody())).status).toBe(200);
 	});
 
 	it('rejects an unknown user, a bad method, a missing field and a foreign company', async () => {
 		const base = { companyId: WESAL_VOC_COMPANY_ID, method: 'email' };
-		expect(await reset({ ...base, email: 'who@acme.test' })).toMatchObject({ status: 404, json: error('User not found') });
+		expect(await reset({ ...base, email: 'who@acme.test' })).toMatchObject({
+			status: 404,
+			json: error('User not found'),
+		});
 		expect((await reset({ ...base, method: 'fax', email: WESAL_VOC_EMAIL })).status).toBe(400);
 		expect((await reset({ ...base })).json).toEqual(error('email is required'));
-		expect((await reset({ method: 'email', email: WESAL_VOC_EMAIL })).json).toEqual(error('companyId is required'));
-		expect((await reset({ ...base, companyId: '0'.repeat(24), email: WESAL_VOC_EMAIL })).status).toBe(404);
-		expect((await verify({ ...verifyBody('1234'), password: undefined })).json).toEqual(error('password is required'));
+		expect((await reset({ method: 'email', email: WESAL_VOC_EMAIL })).json).toEqual(
+			error('companyId is required'),
+		);
+		expect(
+			(await reset({ ...base, companyId: '0'.repeat(24), email: WESAL_VOC_EMAIL })).status,
+		).toBe(404);
+		expect((await verify({ ...verifyBody('1234'), password: undefined })).json).toEqual(
+			error('password is required'),
+		);
 		expect((await call(sb, 'GET', '/__control/wesal-voc/otp')).status).toBe(404);
 	});
 });

@@ -15,15 +15,26 @@ import {
 } from '../../nodes/shared';
 import { z } from 'zod';
 
-const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const node = {
+	name: 'Test',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as unknown as INode;
 
 describe('collectPages', () => {
 	const pages = [[1, 2, 3], [4, 5, 6], [7]];
-	const fetchPage = jest.fn(async (page: number, _wanted?: number) => ({ items: pages[page - 1] ?? [], next: page < pages.length ? page + 1 : undefined }));
+	const fetchPage = jest.fn(async (page: number, _wanted?: number) => ({
+		items: pages[page - 1] ?? [],
+		next: page < pages.length ? page + 1 : undefined,
+	}));
 	beforeEach(() => fetchPage.mockClear());
 
 	it('reads every page for Return All', async () => {
-		expect(await collectPages(1, fetchPage, { returnAll: true, limit: 0 })).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect(await collectPages(1, fetchPage, { returnAll: true, limit: 0 })).toEqual([
+			1, 2, 3, 4, 5, 6, 7,
+		]);
 		expect(fetchPage).toHaveBeenCalledTimes(3);
 	});
 
@@ -41,42 +52,66 @@ describe('collectPages', () => {
 
 describe('failures and retries', () => {
 	const axiosLike = (status: number, data: unknown, headers: Record<string, string> = {}) => {
-		const cause = Object.assign(new Error(`Request failed with status code ${status}`), { response: { status, data, headers } });
+		const cause = Object.assign(new Error(`Request failed with status code ${status}`), {
+			response: { status, data, headers },
+		});
 		return Object.assign(new Error('wrapped'), { cause });
 	};
 
 	it('finds status, body and headers behind n8n error wrappers', () => {
-		const failure = describeFailure(axiosLike(429, { message: 'slow down' }, { 'Retry-After': '3' }));
-		expect(failure).toMatchObject({ status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '3' } });
+		const failure = describeFailure(
+			axiosLike(429, { message: 'slow down' }, { 'Retry-After': '3' }),
+		);
+		expect(failure).toMatchObject({
+			status: 429,
+			body: { message: 'slow down' },
+			headers: { 'retry-after': '3' },
+		});
 		expect(retryAfterMs(failure)).toBe(3000);
 		expect(retryDelayMs(failure, 1)).toBe(3000);
 	});
 
 	it('reads network codes and timeouts', () => {
-		expect(describeFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toMatchObject({ code: 'ECONNRESET', timedOut: false });
-		expect(describeFailure(Object.assign(new Error('timeout of 50ms exceeded'), { code: 'ECONNABORTED' })).timedOut).toBe(true);
+		expect(
+			describeFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+		).toMatchObject({ code: 'ECONNRESET', timedOut: false });
+		expect(
+			describeFailure(
+				Object.assign(new Error('timeout of 50ms exceeded'), { code: 'ECONNABORTED' }),
+			).timedOut,
+		).toBe(true);
 	});
 
 	it('retries only transient failures, with growing delays and a cap on Retry-After', () => {
 		const status = (code: number) => ({ status: code, headers: {}, timedOut: false });
-		for (const code of [429, 500, 502, 503, 504]) expect(isTransient(status(code), false)).toBe(true);
-		for (const code of [400, 401, 403, 404, 422]) expect(isTransient(status(code), false)).toBe(false);
+		for (const code of [429, 500, 502, 503, 504])
+			expect(isTransient(status(code), false)).toBe(true);
+		for (const code of [400, 401, 403, 404, 422])
+			expect(isTransient(status(code), false)).toBe(false);
 		expect(isTransient({ headers: {}, timedOut: false, code: 'ECONNRESET' }, false)).toBe(true);
 		expect(isTransient(status(200), true)).toBe(true);
 		expect(retryDelayMs(status(503), 1)).toBeLessThan(retryDelayMs(status(503), 3)!);
-		expect(retryDelayMs({ status: 429, headers: { 'retry-after': '3600' }, timedOut: false }, 1)).toBeUndefined();
+		expect(
+			retryDelayMs({ status: 429, headers: { 'retry-after': '3600' }, timedOut: false }, 1),
+		).toBeUndefined();
 		const date = new Date(Date.now() + 2000).toUTCString();
-		expect(retryAfterMs({ headers: { 'retry-after': date }, timedOut: false })).toBeLessThanOrEqual(2000);
+		expect(retryAfterMs({ headers: { 'retry-after': date }, timedOut: false })).toBeLessThanOrEqual(
+			2000,
+		);
 	});
 });
 
 describe('parameters', () => {
 	it('names the field the user sees', () => {
-		const schema = z.object({ cutoffHour: z.string().regex(/^\d\d:\d\d$/, 'must look like 18:00') });
-		expect(() => validateParameters(node, schema, { cutoffHour: '6pm' }, { cutoffHour: 'Cutoff Hour' })).toThrow(
-			'Invalid "Cutoff Hour": must look like 18:00',
-		);
-		expect(validateParameters(node, schema, { cutoffHour: '18:00' }, {})).toEqual({ cutoffHour: '18:00' });
+		const schema = z.object({
+			cutoffHour: z.string().regex(/^\d\d:\d\d$/, 'must look like 18:00'),
+		});
+		expect(() =>
+			validateParameters(node, schema, { cutoffHour: '6pm' }, { cutoffHour: 'Cutoff Hour' }),
+		).toThrow('Invalid "Cutoff Hour": must look like 18:00');
+		expect(validateParameters(node, schema, { cutoffHour: '18:00' }, {})).toEqual({
+			cutoffHour: '18:00',
+		});
 	});
 
 	it('splits comma lists and accepts arrays', () => {
@@ -91,8 +126,23 @@ describe('feedback record', () => {
 		const record = feedbackRecord({ source: 'wolkvox', surveyId: '1' });
 		expect(Object.keys(record).sort()).toEqual(
 			[
-				'agent', 'agentId', 'channel', 'comment', 'customerEmail', 'customerId', 'customerName', 'customerNumber', 'date',
-				'direction', 'interactionId', 'queue', 'queueId', 'scores', 'sentiment', 'source', 'surveyId',
+				'agent',
+				'agentId',
+				'channel',
+				'comment',
+				'customerEmail',
+				'customerId',
+				'customerName',
+				'customerNumber',
+				'date',
+				'direction',
+				'interactionId',
+				'queue',
+				'queueId',
+				'scores',
+				'sentiment',
+				'source',
+				'surveyId',
 			].sort(),
 		);
 	});

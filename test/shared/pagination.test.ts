@@ -1,4 +1,10 @@
-import { collectCountedPages, collectPages, nextOffset, type Page, type ReadLimit } from '../../nodes/shared';
+import {
+	collectCountedPages,
+	collectPages,
+	nextOffset,
+	type Page,
+	type ReadLimit,
+} from '../../nodes/shared';
 
 /**
  * collectCountedPages against collectPages over the same offset-paged "API": same requests (offset
@@ -22,13 +28,18 @@ function apiOf(api: Api) {
 	const requests: Array<[number, number]> = [];
 	let inFlight = 0;
 	let maxInFlight = 0;
-	const fetchPage = async (offset: number, wanted: number | undefined): Promise<Page<number, number>> => {
+	const fetchPage = async (
+		offset: number,
+		wanted: number | undefined,
+	): Promise<Page<number, number>> => {
 		const size = Math.min(PAGE, wanted ?? PAGE);
 		requests.push([offset, size]);
 		inFlight++;
 		maxInFlight = Math.max(maxInFlight, inFlight);
 		try {
-			await new Promise((resolve) => setTimeout(resolve, api.delayMs?.(offset) ?? 1 + ((offset / PAGE) % 3)));
+			await new Promise((resolve) =>
+				setTimeout(resolve, api.delayMs?.(offset) ?? 1 + ((offset / PAGE) % 3)),
+			);
 			api.onAnswer?.(offset);
 			const error = api.fail?.get(offset);
 			if (error) throw error;
@@ -42,8 +53,12 @@ function apiOf(api: Api) {
 	return { fetchPage, requests, maxInFlight: () => maxInFlight };
 }
 
-const range = (count: number, from = 0) => Array.from({ length: count }, (_, index) => from + index);
-const counted = (concurrency = 4) => ({ concurrency, cursorAt: (index: number, pageSize: number) => index * pageSize });
+const range = (count: number, from = 0) =>
+	Array.from({ length: count }, (_, index) => from + index);
+const counted = (concurrency = 4) => ({
+	concurrency,
+	cursorAt: (index: number, pageSize: number) => index * pageSize,
+});
 
 /** Both readers over fresh copies of the same API; returns what each did. */
 async function both(make: () => Api, limit: ReadLimit, concurrency = 4) {
@@ -57,8 +72,16 @@ async function both(make: () => Api, limit: ReadLimit, concurrency = 4) {
 		}
 	};
 	return {
-		sequential: { ...(await run(collectPages(0, sequential.fetchPage, limit))), requests: sequential.requests, maxInFlight: sequential.maxInFlight() },
-		parallel: { ...(await run(collectCountedPages(0, parallel.fetchPage, limit, counted(concurrency)))), requests: parallel.requests, maxInFlight: parallel.maxInFlight() },
+		sequential: {
+			...(await run(collectPages(0, sequential.fetchPage, limit))),
+			requests: sequential.requests,
+			maxInFlight: sequential.maxInFlight(),
+		},
+		parallel: {
+			...(await run(collectCountedPages(0, parallel.fetchPage, limit, counted(concurrency)))),
+			requests: parallel.requests,
+			maxInFlight: parallel.maxInFlight(),
+		},
 	};
 }
 
@@ -75,7 +98,10 @@ describe('collectCountedPages', () => {
 		['a limit within a later page', 95, { returnAll: false, limit: 34 }],
 		['a limit above the total', 95, { returnAll: false, limit: 500 }],
 	])('%s: the requests, items and order of collectPages', async (_name, count, limit) => {
-		const { sequential, parallel } = await both(() => ({ items: range(count) }), limit as ReadLimit);
+		const { sequential, parallel } = await both(
+			() => ({ items: range(count) }),
+			limit as ReadLimit,
+		);
 		expect(parallel.items).toEqual(sequential.items);
 		expect(sorted(parallel.requests)).toEqual(sequential.requests);
 	});
@@ -91,7 +117,9 @@ describe('collectCountedPages', () => {
 		const one = apiOf({ items: range(50) });
 		await collectCountedPages(0, one.fetchPage, returnAll, counted(1));
 		expect(one.maxInFlight()).toBe(1);
-		await expect(collectCountedPages(0, one.fetchPage, returnAll, counted(0))).rejects.toThrow(RangeError);
+		await expect(collectCountedPages(0, one.fetchPage, returnAll, counted(0))).rejects.toThrow(
+			RangeError,
+		);
 	});
 
 	it('keeps the page order whatever order the answers come in', async () => {
@@ -100,21 +128,33 @@ describe('collectCountedPages', () => {
 	});
 
 	it('without a total in the answer, reads one page after the other', async () => {
-		const { sequential, parallel } = await both(() => ({ items: range(45), reportTotal: false }), returnAll);
+		const { sequential, parallel } = await both(
+			() => ({ items: range(45), reportTotal: false }),
+			returnAll,
+		);
 		expect(parallel.items).toEqual(range(45));
 		expect(parallel.requests).toEqual(sequential.requests);
 		expect(parallel.maxInFlight).toBe(1);
 	});
 
 	it('throws the error of the first failing page in page order, and starts no page after a failure', async () => {
-		const fail = () => new Map([[70, new Error('page 8 failed')], [40, new Error('page 5 failed')]]);
+		const fail = () =>
+			new Map([
+				[70, new Error('page 8 failed')],
+				[40, new Error('page 5 failed')],
+			]);
 		// Page 8 answers first (page 5 is slow): the error is still page 5's, as when reading in turn.
-		const { sequential, parallel } = await both(() => ({ items: range(200), fail: fail(), delayMs: (offset) => (offset === 40 ? 30 : 1) }), returnAll);
+		const { sequential, parallel } = await both(
+			() => ({ items: range(200), fail: fail(), delayMs: (offset) => (offset === 40 ? 30 : 1) }),
+			returnAll,
+		);
 		expect((sequential as { error: Error }).error.message).toBe('page 5 failed');
 		expect((parallel as { error: Error }).error.message).toBe('page 5 failed');
 		// Started: the first page, then pages in order until the failure stopped new ones (at most 4 at a time).
 		expect(parallel.requests.length).toBeLessThan(5 + 4 + 4);
-		expect(parallel.requests.map(([offset]) => offset)).toEqual(range(parallel.requests.length).map((page) => page * PAGE));
+		expect(parallel.requests.map(([offset]) => offset)).toEqual(
+			range(parallel.requests.length).map((page) => page * PAGE),
+		);
 	});
 
 	it('ignores the failure of a page read ahead when an earlier page ends the read', async () => {

@@ -3,9 +3,12 @@ import { CursorProbe, probe, type ProbeItem } from '../fixtures/CursorProbe.node
 
 const T0 = Date.UTC(2026, 0, 1);
 const store = new CredentialStore([]);
-const emittedIds = (result: { items: Array<{ json: { id?: unknown } }> }) => result.items.map((item) => String(item.json.id));
+const emittedIds = (result: { items: Array<{ json: { id?: unknown } }> }) =>
+	result.items.map((item) => String(item.json.id));
 
-beforeEach(() => Object.assign(probe, { items: [], now: T0, lookbackMs: 60_000, fail: false, windows: [] }));
+beforeEach(() =>
+	Object.assign(probe, { items: [], now: T0, lookbackMs: 60_000, fail: false, windows: [] }),
+);
 
 function add(...items: ProbeItem[]) {
 	probe.items.push(...items);
@@ -71,17 +74,25 @@ describe('shared poll cursor engine', () => {
 		const trigger = new Poller({ nodeType: CursorProbe, store });
 		await trigger.activate();
 		probe.now = T0 + 50_000;
-		for (let i = 0; i < 3000; i++) add({ id: `burst-${i}`, at: T0 + 10_000 + (i % 40) * 1000 + (i % 7) });
+		for (let i = 0; i < 3000; i++)
+			add({ id: `burst-${i}`, at: T0 + 10_000 + (i % 40) * 1000 + (i % 7) });
 		expect(new Set(emittedIds(await trigger.poll())).size).toBe(3000);
 		// Late arrival behind all 3,000: still inside the window, so still emitted, once.
 		add({ id: 'late', at: T0 + 9_500 });
 		expect(emittedIds(await trigger.poll())).toEqual(['late']);
 		expect((await trigger.poll()).result).toBeNull();
-		const state = () => (trigger.staticData['node:Cursor Probe'] as { pollCursor: { v: number; cursor: number; seen: Record<string, number> } }).pollCursor;
+		const state = () =>
+			(
+				trigger.staticData['node:Cursor Probe'] as {
+					pollCursor: { v: number; cursor: number; seen: Record<string, number> };
+				}
+			).pollCursor;
 		expect(Object.keys(state().seen)).toHaveLength(3001);
 		// Times are kept as whole seconds before the cursor's second, rounded so no item leaves early.
 		expect(state().v).toBe(2);
-		expect(state().seen['late']).toBe(Math.floor((T0 + 49_006) / 1000) - Math.ceil((T0 + 9_500) / 1000));
+		expect(state().seen['late']).toBe(
+			Math.floor((T0 + 49_006) / 1000) - Math.ceil((T0 + 9_500) / 1000),
+		);
 		// Once the cursor moves a window further, the burst is forgotten.
 		probe.now = T0 + 200_000;
 		add({ id: 'next', at: T0 + 150_000 });
@@ -95,7 +106,9 @@ describe('shared poll cursor engine', () => {
 		const trigger = new Poller({ nodeType: CursorProbe, store }, { 'node:Cursor Probe': earlier });
 		probe.now = T0 + 5_000;
 		expect(emittedIds(await trigger.poll())).toEqual(['c']);
-		expect(trigger.staticData['node:Cursor Probe']).toEqual({ pollCursor: { v: 2, cursor: T0 + 4_000, seen: { a: 2, b: 1, c: 0 } } });
+		expect(trigger.staticData['node:Cursor Probe']).toEqual({
+			pollCursor: { v: 2, cursor: T0 + 4_000, seen: { a: 2, b: 1, c: 0 } },
+		});
 		expect((await trigger.poll()).result).toBeNull();
 	});
 

@@ -8,7 +8,8 @@ beforeAll(() => setup.start());
 afterAll(() => setup.stop());
 beforeEach(() => setup.reset());
 
-const tokenCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/solution/token/basic/'));
+const tokenCalls = async () =>
+	(await requests(setup.sb)).filter((request) => request.path.startsWith('/solution/token/basic/'));
 
 describe('WeClever API credential', () => {
 	it('passes the credential test against the emulator', async () => {
@@ -20,15 +21,27 @@ describe('WeClever API credential', () => {
 	});
 
 	it('accepts a custom URL with a trailing slash', async () => {
-		const result = await testCredential(setup.store, 'weCleverApi', credentialData(setup.sb, { customUrl: `${setup.sb.url}/weclever/` }));
+		const result = await testCredential(
+			setup.store,
+			'weCleverApi',
+			credentialData(setup.sb, { customUrl: `${setup.sb.url}/weclever/` }),
+		);
 		expect(result.status).toBe('OK');
 	});
 
 	it.each([
 		['a wrong password', { password: 'nope' }, 'WeClever login failed: Unauthorized (HTTP 401)'],
-		['an unknown platform', { platformId: 'outra' }, 'WeClever login failed: Platform outra not found (HTTP 404)'],
+		[
+			'an unknown platform',
+			{ platformId: 'outra' },
+			'WeClever login failed: Platform outra not found (HTTP 404)',
+		],
 	])('fails the test with a clear message for %s', async (_name, overrides, message) => {
-		const result = await testCredential(setup.store, 'weCleverApi', credentialData(setup.sb, overrides));
+		const result = await testCredential(
+			setup.store,
+			'weCleverApi',
+			credentialData(setup.sb, overrides),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(message);
 		expect(result.message).not.toContain(WECLEVER_PASSWORD);
@@ -37,14 +50,22 @@ describe('WeClever API credential', () => {
 	it('maps the environments to the documented servers', () => {
 		expect(baseUrlOf({ environment: 'production' })).toBe('https://api.weclever.co');
 		expect(baseUrlOf({ environment: 'development' })).toBe('https://dev-api.weclever.co');
-		expect(baseUrlOf({ environment: 'custom', customUrl: ' http://127.0.0.1:4010/weclever// ' })).toBe('http://127.0.0.1:4010/weclever');
+		expect(
+			baseUrlOf({ environment: 'custom', customUrl: ' http://127.0.0.1:4010/weclever// ' }),
+		).toBe('http://127.0.0.1:4010/weclever');
 		expect(baseUrlOf({ environment: 'custom', customUrl: '' })).toBe('');
 	});
 
 	it('asks for the configured token lifetime and gets a new token when it has run out', async () => {
 		setup.store.set(setup.credentialId, credentialData(setup.sb, { time: 120 }));
 		const [lead] = await groundTruth(setup.sb);
-		const get = () => setup.run({ resource: 'lead', operation: 'get', leadId: String(lead.weclever_lead_id), options: {} });
+		const get = () =>
+			setup.run({
+				resource: 'lead',
+				operation: 'get',
+				leadId: String(lead.weclever_lead_id),
+				options: {},
+			});
 		expect((await get()).error).toBeUndefined();
 		expect((await get()).error).toBeUndefined();
 		expect((await tokenCalls()).map((request) => request.query)).toEqual([{ time: '120' }]);
@@ -60,18 +81,31 @@ describe('WeClever API credential', () => {
 	it('fails the node with the login error, without leaking the password', async () => {
 		setup.store.set(setup.credentialId, credentialData(setup.sb, { password: 'Wr0ng-S3cret' }));
 		engineLogs().clear();
-		const result = await setup.run({ resource: 'lead', operation: 'getFinalized', startDate: '2025-11-01T00:00:00Z', endDate: '2025-11-02T00:00:00Z', returnAll: true });
+		const result = await setup.run({
+			resource: 'lead',
+			operation: 'getFinalized',
+			startDate: '2025-11-01T00:00:00Z',
+			endDate: '2025-11-02T00:00:00Z',
+			returnAll: true,
+		});
 		expect(result.error?.message).toMatch(/WeClever login failed: Unauthorized \(HTTP 401\)/);
 		expect(await tokenCalls()).toHaveLength(1);
 		expect((await stats(setup.sb)).listCalls).toBe(0);
 		const seen = JSON.stringify(result.run.data.resultData) + engineLogs().text();
 		expect(seen).not.toContain('Wr0ng-S3cret');
-		expect(seen).not.toContain(Buffer.from(`${credentialData(setup.sb).username}:Wr0ng-S3cret`).toString('base64'));
+		expect(seen).not.toContain(
+			Buffer.from(`${credentialData(setup.sb).username}:Wr0ng-S3cret`).toString('base64'),
+		);
 	});
 
 	it('fails the node clearly when Custom URL is left empty, before any request', async () => {
 		setup.store.set(setup.credentialId, credentialData(setup.sb, { customUrl: '' }));
-		const result = await setup.run({ resource: 'lead', operation: 'get', leadId: '480001', options: {} });
+		const result = await setup.run({
+			resource: 'lead',
+			operation: 'get',
+			leadId: '480001',
+			options: {},
+		});
 		expect(result.error?.message).toMatch(/Custom URL/);
 		expect(await requests(setup.sb)).toEqual([]);
 	});

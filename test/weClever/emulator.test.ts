@@ -1,7 +1,20 @@
 import type { SandboxHandle } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import { WECLEVER_PLATFORM_ID } from '../../sandbox/vendors/weClever';
-import { addLeads, ANCHOR, apiDateTime, BASE, basic, bearer, call, configure, groundTruth, stats, token, VENDOR } from './helpers';
+import {
+	addLeads,
+	ANCHOR,
+	apiDateTime,
+	BASE,
+	basic,
+	bearer,
+	call,
+	configure,
+	groundTruth,
+	stats,
+	token,
+	VENDOR,
+} from './helpers';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -21,7 +34,9 @@ describe('token', () => {
 	});
 
 	it('refuses wrong or missing Basic credentials with 401', async () => {
-		expect((await call(sb, 'GET', tokenPath, undefined, basic('someone', 'wrong'))).status).toBe(401);
+		expect((await call(sb, 'GET', tokenPath, undefined, basic('someone', 'wrong'))).status).toBe(
+			401,
+		);
 		const missing = await call(sb, 'GET', tokenPath);
 		expect(missing.status).toBe(401);
 		expect(missing.json.message).toBe('Unauthorized');
@@ -29,7 +44,9 @@ describe('token', () => {
 	});
 
 	it('answers 404 for an unknown platform and 400 for a bad time', async () => {
-		expect((await call(sb, 'GET', `${BASE}/solution/token/basic/other`, undefined, basic())).status).toBe(404);
+		expect(
+			(await call(sb, 'GET', `${BASE}/solution/token/basic/other`, undefined, basic())).status,
+		).toBe(404);
 		const bad = await call(sb, 'GET', `${tokenPath}?time=soon`, undefined, basic());
 		expect(bad.status).toBe(400);
 		expect(bad.json.message).toMatch(/time/);
@@ -69,28 +86,56 @@ describe('finalized leads', () => {
 		const start = new Date(ANCHOR.getTime() - 3 * 86_400_000);
 		const end = new Date(ANCHOR.getTime() - 1 * 86_400_000);
 		const expected = truth
-			.filter((lead) => Date.parse(lead.finalizedAt) >= start.getTime() && Date.parse(lead.finalizedAt) <= end.getTime())
-			.map(({ weclever_lead_id, mapped_status, client_lead_id }) => ({ weclever_lead_id, mapped_status, client_lead_id }));
+			.filter(
+				(lead) =>
+					Date.parse(lead.finalizedAt) >= start.getTime() &&
+					Date.parse(lead.finalizedAt) <= end.getTime(),
+			)
+			.map(({ weclever_lead_id, mapped_status, client_lead_id }) => ({
+				weclever_lead_id,
+				mapped_status,
+				client_lead_id,
+			}));
 		expect(expected.length).toBeGreaterThan(5);
 
-		const encoded = await call(sb, 'GET', listPath(encodeURIComponent(apiDateTime(start)), encodeURIComponent(apiDateTime(end))), undefined, auth);
+		const encoded = await call(
+			sb,
+			'GET',
+			listPath(encodeURIComponent(apiDateTime(start)), encodeURIComponent(apiDateTime(end))),
+			undefined,
+			auth,
+		);
 		expect(encoded.status).toBe(200);
 		expect(encoded.json).toEqual({ leads: expected });
-		const raw = await call(sb, 'GET', listPath(apiDateTime(start), apiDateTime(end)), undefined, auth);
+		const raw = await call(
+			sb,
+			'GET',
+			listPath(apiDateTime(start), apiDateTime(end)),
+			undefined,
+			auth,
+		);
 		expect(raw.json).toEqual(encoded.json);
 	});
 
 	it('takes a date-only range as whole days', async () => {
 		const truth = await groundTruth(sb);
 		const day = '2025-11-10';
-		const expected = truth.filter((lead) => lead.finalizedAt.startsWith(day)).map((lead) => lead.weclever_lead_id);
+		const expected = truth
+			.filter((lead) => lead.finalizedAt.startsWith(day))
+			.map((lead) => lead.weclever_lead_id);
 		const r = await call(sb, 'GET', listPath(day, day), undefined, auth);
-		expect(r.json.leads.map((lead: { weclever_lead_id: number }) => lead.weclever_lead_id)).toEqual(expected);
+		expect(r.json.leads.map((lead: { weclever_lead_id: number }) => lead.weclever_lead_id)).toEqual(
+			expected,
+		);
 		expect(expected.length).toBeGreaterThan(0);
 	});
 
 	it('has string, integer and null client_lead_id values', async () => {
-		const kinds = new Set((await groundTruth(sb)).map((lead) => (lead.client_lead_id === null ? 'null' : typeof lead.client_lead_id)));
+		const kinds = new Set(
+			(await groundTruth(sb)).map((lead) =>
+				lead.client_lead_id === null ? 'null' : typeof lead.client_lead_id,
+			),
+		);
 		expect([...kinds].sort()).toEqual(['null', 'number', 'string']);
 	});
 
@@ -118,25 +163,55 @@ describe('lead details', () => {
 
 	it('answers a found lead with HTTP 500 (as documented) and the full record', async () => {
 		const [first] = await groundTruth(sb);
-		const r = await call(sb, 'GET', `${BASE}/lead/find/weclever_id/${first.weclever_lead_id}`, undefined, auth);
+		const r = await call(
+			sb,
+			'GET',
+			`${BASE}/lead/find/weclever_id/${first.weclever_lead_id}`,
+			undefined,
+			auth,
+		);
 		expect(r.status).toBe(500);
 		expect(r.json).toEqual({ lead: first.lead });
-		expect(Object.keys(r.json.lead).sort()).toEqual(['chats', 'csat', 'email', 'feelings', 'name', 'phone', 'regional', 'state', 'status']);
+		expect(Object.keys(r.json.lead).sort()).toEqual([
+			'chats',
+			'csat',
+			'email',
+			'feelings',
+			'name',
+			'phone',
+			'regional',
+			'state',
+			'status',
+		]);
 	});
 
 	it('answers 200 when configured so, 404 for an unknown id, 400 for a non-integer id', async () => {
 		const [first] = await groundTruth(sb);
 		await configure(sb, { detailStatus: 200 });
-		expect((await call(sb, 'GET', `${BASE}/lead/find/weclever_id/${first.weclever_lead_id}`, undefined, auth)).status).toBe(200);
+		expect(
+			(
+				await call(
+					sb,
+					'GET',
+					`${BASE}/lead/find/weclever_id/${first.weclever_lead_id}`,
+					undefined,
+					auth,
+				)
+			).status,
+		).toBe(200);
 		const unknown = await call(sb, 'GET', `${BASE}/lead/find/weclever_id/999`, undefined, auth);
 		expect(unknown.status).toBe(404);
 		expect(unknown.json).toEqual({ statusCode: 404, message: 'Lead 999 not found' });
-		expect((await call(sb, 'GET', `${BASE}/lead/find/weclever_id/12ab`, undefined, auth)).status).toBe(400);
+		expect(
+			(await call(sb, 'GET', `${BASE}/lead/find/weclever_id/12ab`, undefined, auth)).status,
+		).toBe(400);
 	});
 
 	it('counts how many detail calls run at once', async () => {
 		const ids = (await groundTruth(sb)).slice(0, 6).map((lead) => lead.weclever_lead_id);
-		await Promise.all(ids.map((id) => call(sb, 'GET', `${BASE}/lead/find/weclever_id/${id}`, undefined, auth)));
+		await Promise.all(
+			ids.map((id) => call(sb, 'GET', `${BASE}/lead/find/weclever_id/${id}`, undefined, auth)),
+		);
 		const counted = await stats(sb);
 		expect(counted.detailCalls).toBe(6);
 		expect(counted.maxDetailConcurrency).toBeGreaterThan(1);
@@ -149,7 +224,11 @@ describe('control', () => {
 		const before = await groundTruth(sb);
 		const maxId = Math.max(...before.map((lead) => lead.weclever_lead_id));
 		const [added] = await addLeads(sb, [
-			{ finalizedAt: '2025-11-15T11:00:00Z', client_lead_id: null, lead: { csat: { message: 'Nota?', rating: '1' } } },
+			{
+				finalizedAt: '2025-11-15T11:00:00Z',
+				client_lead_id: null,
+				lead: { csat: { message: 'Nota?', rating: '1' } },
+			},
 		]);
 		expect(added.weclever_lead_id).toBe(maxId + 1);
 		expect(added.lead.csat).toEqual({ message: 'Nota?', rating: '1' });

@@ -1,6 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { addFault, call, configure, groundTruth, requests, stats, WeCleverSetup, simplified } from './helpers';
+import {
+	addFault,
+	call,
+	configure,
+	groundTruth,
+	requests,
+	stats,
+	WeCleverSetup,
+	simplified,
+} from './helpers';
 
 const setup = new WeCleverSetup();
 beforeAll(() => setup.start());
@@ -10,7 +19,10 @@ beforeEach(() => setup.reset());
 const getLead = (leadId: unknown, options: INodeParameters = {}) =>
 	setup.run({ resource: 'lead', operation: 'get', leadId: leadId as string, options });
 
-const detailCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/weclever_id/'));
+const detailCalls = async () =>
+	(await requests(setup.sb)).filter((request) =>
+		request.path.startsWith('/lead/find/weclever_id/'),
+	);
 
 describe('Lead → Get', () => {
 	it('returns the lead of a documented HTTP 500 answer, sent once and not retried', async () => {
@@ -18,10 +30,15 @@ describe('Lead → Get', () => {
 		const result = await getLead(String(truth.weclever_lead_id));
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toEqual({ weclever_lead_id: truth.weclever_lead_id, ...truth.lead });
+		expect(result.items[0].json).toEqual({
+			weclever_lead_id: truth.weclever_lead_id,
+			...truth.lead,
+		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		const calls = await detailCalls();
-		expect(calls.map((request) => request.path)).toEqual([`/lead/find/weclever_id/${truth.weclever_lead_id}`]);
+		expect(calls.map((request) => request.path)).toEqual([
+			`/lead/find/weclever_id/${truth.weclever_lead_id}`,
+		]);
 		expect(calls[0].headers.authorization).toMatch(/^Bearer [0-9a-f]{48}$/);
 	});
 
@@ -29,16 +46,31 @@ describe('Lead → Get', () => {
 		const [truth] = await groundTruth(setup.sb);
 		await configure(setup.sb, { detailStatus: 200 });
 		const result = await getLead(truth.weclever_lead_id);
-		expect(result.items[0].json).toEqual({ weclever_lead_id: truth.weclever_lead_id, ...truth.lead });
+		expect(result.items[0].json).toEqual({
+			weclever_lead_id: truth.weclever_lead_id,
+			...truth.lead,
+		});
 	});
 
 	it('retries a real 500 (no lead in the body) and then succeeds', async () => {
 		const [truth] = await groundTruth(setup.sb);
-		await addFault(setup.sb, { path: `/lead/find/weclever_id/${truth.weclever_lead_id}`, kind: 'status', status: 500, count: 2 });
+		await addFault(setup.sb, {
+			path: `/lead/find/weclever_id/${truth.weclever_lead_id}`,
+			kind: 'status',
+			status: 500,
+			count: 2,
+		});
 		const result = await getLead(truth.weclever_lead_id);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({ weclever_lead_id: truth.weclever_lead_id, ...truth.lead });
-		expect((await detailCalls()).map((request) => request.fault ?? 'ok')).toEqual(['status', 'status', 'ok']);
+		expect(result.items[0].json).toEqual({
+			weclever_lead_id: truth.weclever_lead_id,
+			...truth.lead,
+		});
+		expect((await detailCalls()).map((request) => request.fault ?? 'ok')).toEqual([
+			'status',
+			'status',
+			'ok',
+		]);
 	});
 
 	it('fails clearly when every answer is a 500 without a lead', async () => {
@@ -51,14 +83,22 @@ describe('Lead → Get', () => {
 			count: 10,
 		});
 		const result = await getLead(truth.weclever_lead_id);
-		expect(result.error?.message).toBe('WeClever Lead: Get failed: HTTP 500 – Database unavailable');
+		expect(result.error?.message).toBe(
+			'WeClever Lead: Get failed: HTTP 500 – Database unavailable',
+		);
 		expect(result.error?.description).toMatch(/after 4 attempts/);
 		expect(await detailCalls()).toHaveLength(4);
 	});
 
 	it('does not take a 500 whose lead is empty or of the wrong shape for a lead', async () => {
 		const [truth] = await groundTruth(setup.sb);
-		await addFault(setup.sb, { path: `/lead/find/weclever_id/${truth.weclever_lead_id}`, kind: 'status', status: 500, body: { lead: {} }, count: 10 });
+		await addFault(setup.sb, {
+			path: `/lead/find/weclever_id/${truth.weclever_lead_id}`,
+			kind: 'status',
+			status: 500,
+			body: { lead: {} },
+			count: 10,
+		});
 		const result = await getLead(truth.weclever_lead_id);
 		expect(result.error?.message).toMatch(/^WeClever Lead: Get failed: HTTP 500/);
 	});
@@ -98,12 +138,24 @@ describe('Lead → Get', () => {
 			{ resource: 'lead', operation: 'get', leadId: '={{ $json.id }}', options: {} },
 			{
 				continueOnFail: true,
-				items: [{ json: { id: truth[0].weclever_lead_id } }, { json: { id: 'x1' } }, { json: { id: 999 } }, { json: { id: truth[1].weclever_lead_id } }],
+				items: [
+					{ json: { id: truth[0].weclever_lead_id } },
+					{ json: { id: 'x1' } },
+					{ json: { id: 999 } },
+					{ json: { id: truth[1].weclever_lead_id } },
+				],
 			},
 		);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.items[0].json.weclever_lead_id).toBe(truth[0].weclever_lead_id);
-		expect(result.items[1].json.error).toBe('Invalid "Lead ID": must be a whole number such as 123456');
+		expect(result.items[1].json.error).toBe(
+			'Invalid "Lead ID": must be a whole number such as 123456',
+		);
 		expect(result.items[2].json.error).toMatch(/HTTP 404/);
 		expect(result.items[3].json.weclever_lead_id).toBe(truth[1].weclever_lead_id);
 	});
@@ -113,7 +165,9 @@ describe('Lead → Get', () => {
 		const result = await getLead(truth.weclever_lead_id, { simplify: true });
 		const record = result.items[0].json;
 		const { lead } = truth;
-		const customerMessages = lead.chats.messages.filter((message) => message.direction === 'inbound');
+		const customerMessages = lead.chats.messages.filter(
+			(message) => message.direction === 'inbound',
+		);
 		expect(record).toEqual({
 			source: 'weClever',
 			surveyId: String(truth.weclever_lead_id),
@@ -129,7 +183,14 @@ describe('Lead → Get', () => {
 			customerName: lead.name,
 			customerNumber: lead.phone,
 			customerEmail: lead.email,
-			scores: [{ questionId: 'csat', question: 'CSAT', value: Number(lead.csat.rating), answer: lead.csat.rating }],
+			scores: [
+				{
+					questionId: 'csat',
+					question: 'CSAT',
+					value: Number(lead.csat.rating),
+					answer: lead.csat.rating,
+				},
+			],
 			sentiment: {
 				label: expect.any(String),
 				positive: lead.feelings.positive_feeling,
@@ -155,6 +216,8 @@ describe('Lead → Get', () => {
 		expect(counted.unauthorized).toBeGreaterThan(0);
 		const last = (await requests(setup.sb)).at(-1)!;
 		expect(last.path).toBe(`/lead/find/weclever_id/${truth.weclever_lead_id}`);
-		expect(last.headers.authorization).toBe(`Bearer ${setup.store.get(setup.credentialId).data.token}`);
+		expect(last.headers.authorization).toBe(
+			`Bearer ${setup.store.get(setup.credentialId).data.token}`,
+		);
 	});
 });

@@ -22,14 +22,23 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function finalized(parameters: IDataObject, options: Parameters<typeof setup.run>[1] = {}) {
-	return setup.run({ resource: 'lead', operation: 'getFinalized', returnAll: true, ...parameters } as never, options);
+	return setup.run(
+		{ resource: 'lead', operation: 'getFinalized', returnAll: true, ...parameters } as never,
+		options,
+	);
 }
 
 const within = (truth: TruthLead[], start: number, end: number) =>
-	truth.filter((lead) => Date.parse(lead.finalizedAt) >= start && Date.parse(lead.finalizedAt) <= end);
+	truth.filter(
+		(lead) => Date.parse(lead.finalizedAt) >= start && Date.parse(lead.finalizedAt) <= end,
+	);
 
-const listCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
-const detailCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/weclever_id/'));
+const listCalls = async () =>
+	(await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
+const detailCalls = async () =>
+	(await requests(setup.sb)).filter((request) =>
+		request.path.startsWith('/lead/find/weclever_id/'),
+	);
 
 describe('Lead → Get Finalized', () => {
 	it('returns the leads of a date-time range, sending the dates with an encoded "+"', async () => {
@@ -41,7 +50,9 @@ describe('Lead → Get Finalized', () => {
 		const result = await finalized({ startDate: iso(start), endDate: iso(end) });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual(expected);
-		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 
 		const [call] = await listCalls();
 		const encoded = (ms: number) => iso(ms).slice(0, 19).replace('T', '%2B').replace(/:/g, '%3A');
@@ -54,14 +65,28 @@ describe('Lead → Get Finalized', () => {
 			{ startDate: '2025-11-10T09:00:00', endDate: '2025-11-10T21:30:00' },
 			{ settings: { timezone: 'America/Sao_Paulo' } },
 		);
-		const expected = within(await groundTruth(setup.sb), Date.parse('2025-11-10T12:00:00Z'), Date.parse('2025-11-11T00:30:00Z'));
+		const expected = within(
+			await groundTruth(setup.sb),
+			Date.parse('2025-11-10T12:00:00Z'),
+			Date.parse('2025-11-11T00:30:00Z'),
+		);
 		expect(result.items.map((item) => item.json)).toEqual(expected.map(entryOf));
-		expect((await listCalls())[0].path).toBe('/lead/find/finalized/2025-11-10%2B12%3A00%3A00/2025-11-11%2B00%3A30%3A00');
+		expect((await listCalls())[0].path).toBe(
+			'/lead/find/finalized/2025-11-10%2B12%3A00%3A00/2025-11-11%2B00%3A30%3A00',
+		);
 	});
 
 	it('with Date Only, sends the calendar days and gets whole days', async () => {
-		const result = await finalized({ startDate: '2025-11-08T15:00:00', endDate: '2025-11-09T01:00:00', datePrecision: 'date' });
-		const expected = within(await groundTruth(setup.sb), Date.parse('2025-11-08T00:00:00Z'), Date.parse('2025-11-09T23:59:59.999Z'));
+		const result = await finalized({
+			startDate: '2025-11-08T15:00:00',
+			endDate: '2025-11-09T01:00:00',
+			datePrecision: 'date',
+		});
+		const expected = within(
+			await groundTruth(setup.sb),
+			Date.parse('2025-11-08T00:00:00Z'),
+			Date.parse('2025-11-09T23:59:59.999Z'),
+		);
 		expect(expected.length).toBeGreaterThan(5);
 		expect(result.items.map((item) => item.json)).toEqual(expected.map(entryOf));
 		expect((await listCalls())[0].path).toBe('/lead/find/finalized/2025-11-08/2025-11-09');
@@ -70,17 +95,33 @@ describe('Lead → Get Finalized', () => {
 	it('cuts to Limit, and fetches details only for the leads it returns', async () => {
 		const start = ANCHOR.getTime() - 10 * DAY;
 		const all = within(await groundTruth(setup.sb), start, ANCHOR.getTime());
-		const result = await finalized({ startDate: iso(start), endDate: iso(ANCHOR.getTime()), returnAll: false, limit: 7, options: { includeDetails: true } });
-		expect(result.items.map((item) => item.json.weclever_lead_id)).toEqual(all.slice(0, 7).map((lead) => lead.weclever_lead_id));
+		const result = await finalized({
+			startDate: iso(start),
+			endDate: iso(ANCHOR.getTime()),
+			returnAll: false,
+			limit: 7,
+			options: { includeDetails: true },
+		});
+		expect(result.items.map((item) => item.json.weclever_lead_id)).toEqual(
+			all.slice(0, 7).map((lead) => lead.weclever_lead_id),
+		);
 		expect(await detailCalls()).toHaveLength(7);
 	});
 
 	it('rejects a range that ends before it starts, and bad dates, before any request', async () => {
-		const reversed = await finalized({ startDate: '2025-11-10T10:00:00Z', endDate: '2025-11-09T10:00:00Z' });
+		const reversed = await finalized({
+			startDate: '2025-11-10T10:00:00Z',
+			endDate: '2025-11-09T10:00:00Z',
+		});
 		expect(reversed.error?.message).toBe('Invalid "End Date": it must not be before "Start Date"');
 		const bad = await finalized({ startDate: 'last tuesday', endDate: '2025-11-09T10:00:00Z' });
 		expect(bad.error?.message).toBe('Invalid "Start Date": "last tuesday" is not a date');
-		const limit = await finalized({ startDate: '2025-11-08T10:00:00Z', endDate: '2025-11-09T10:00:00Z', returnAll: false, limit: '={{ 2.5 }}' });
+		const limit = await finalized({
+			startDate: '2025-11-08T10:00:00Z',
+			endDate: '2025-11-09T10:00:00Z',
+			returnAll: false,
+			limit: '={{ 2.5 }}',
+		});
 		expect(limit.error?.message).toBe('Invalid "Limit": must be a whole number of 1 or more');
 		expect(await requests(setup.sb)).toEqual([]);
 	});
@@ -91,13 +132,22 @@ describe('Lead → Get Finalized', () => {
 			[ANCHOR.getTime() - 9 * DAY, ANCHOR.getTime() - 8 * DAY],
 			[ANCHOR.getTime() - 2 * DAY, ANCHOR.getTime() - 1 * DAY],
 		];
-		const inputItems = ranges.map(([start, end]) => ({ json: { start: iso(start), end: iso(end) } }));
-		const byRange = { startDate: '={{ $json.start }}', endDate: '={{ $json.end }}', options: { includeDetails: true } };
+		const inputItems = ranges.map(([start, end]) => ({
+			json: { start: iso(start), end: iso(end) },
+		}));
+		const byRange = {
+			startDate: '={{ $json.start }}',
+			endDate: '={{ $json.end }}',
+			options: { includeDetails: true },
+		};
 
 		it('merges each lead with its details, in list order, paired to its input item, at most 4 at a time', async () => {
 			const truth = await groundTruth(setup.sb);
 			const expected = ranges.flatMap(([start, end], index) =>
-				within(truth, start, end).map((lead) => ({ json: { ...entryOf(lead), ...lead.lead }, pairedItem: { item: index } })),
+				within(truth, start, end).map((lead) => ({
+					json: { ...entryOf(lead), ...lead.lead },
+					pairedItem: { item: index },
+				})),
 			);
 			expect(expected.length).toBeGreaterThan(20);
 
@@ -119,24 +169,40 @@ describe('Lead → Get Finalized', () => {
 			const [start, end] = ranges[0];
 			const truth = within(await groundTruth(setup.sb), start, end);
 			const result = await finalized({ ...byRange, startDate: iso(start), endDate: iso(end) });
-			expect(result.items.map((item) => item.json)).toEqual(truth.map((lead) => ({ ...entryOf(lead), ...lead.lead })));
+			expect(result.items.map((item) => item.json)).toEqual(
+				truth.map((lead) => ({ ...entryOf(lead), ...lead.lead })),
+			);
 		});
 
 		it('retries a real 500 on one detail call and keeps the order', async () => {
 			const [start, end] = ranges[0];
 			const truth = within(await groundTruth(setup.sb), start, end);
-			await addFault(setup.sb, { path: `/lead/find/weclever_id/${truth[1].weclever_lead_id}`, kind: 'status', status: 500 });
-			await addFault(setup.sb, { path: `/lead/find/weclever_id/${truth[2].weclever_lead_id}`, kind: 'reset' });
+			await addFault(setup.sb, {
+				path: `/lead/find/weclever_id/${truth[1].weclever_lead_id}`,
+				kind: 'status',
+				status: 500,
+			});
+			await addFault(setup.sb, {
+				path: `/lead/find/weclever_id/${truth[2].weclever_lead_id}`,
+				kind: 'reset',
+			});
 			const result = await finalized({ ...byRange, startDate: iso(start), endDate: iso(end) });
 			expect(result.error).toBeUndefined();
-			expect(result.items.map((item) => item.json.weclever_lead_id)).toEqual(truth.map((lead) => lead.weclever_lead_id));
+			expect(result.items.map((item) => item.json.weclever_lead_id)).toEqual(
+				truth.map((lead) => lead.weclever_lead_id),
+			);
 			expect(await detailCalls()).toHaveLength(truth.length + 2);
 		});
 
 		it('with continueOnFail, a failing detail fails only its own input item', async () => {
 			const truth = await groundTruth(setup.sb);
 			const second = within(truth, ranges[1][0], ranges[1][1]);
-			await addFault(setup.sb, { path: `/lead/find/weclever_id/${second[0].weclever_lead_id}`, kind: 'status', status: 404, body: { statusCode: 404, message: 'Lead gone' } });
+			await addFault(setup.sb, {
+				path: `/lead/find/weclever_id/${second[0].weclever_lead_id}`,
+				kind: 'status',
+				status: 404,
+				body: { statusCode: 404, message: 'Lead gone' },
+			});
 			const result = await finalized(byRange, { items: inputItems, continueOnFail: true });
 			const errors = result.items.filter((item) => item.json.error !== undefined);
 			expect(errors).toEqual([
@@ -149,24 +215,39 @@ describe('Lead → Get Finalized', () => {
 				},
 			]);
 			const ok = result.items.filter((item) => item.json.error === undefined);
-			const expectedIds = [ranges[0], ranges[2]].flatMap(([start, end]) => within(truth, start, end).map((lead) => lead.weclever_lead_id));
+			const expectedIds = [ranges[0], ranges[2]].flatMap(([start, end]) =>
+				within(truth, start, end).map((lead) => lead.weclever_lead_id),
+			);
 			expect(ok.map((item) => item.json.weclever_lead_id).sort()).toEqual(expectedIds.sort());
 		});
 
 		it('without continueOnFail, the node fails with the detail error', async () => {
 			const [start, end] = ranges[0];
 			const truth = within(await groundTruth(setup.sb), start, end);
-			await addFault(setup.sb, { path: `/lead/find/weclever_id/${truth[0].weclever_lead_id}`, kind: 'html', status: 502, count: 10 });
+			await addFault(setup.sb, {
+				path: `/lead/find/weclever_id/${truth[0].weclever_lead_id}`,
+				kind: 'html',
+				status: 502,
+				count: 10,
+			});
 			const result = await finalized({ ...byRange, startDate: iso(start), endDate: iso(end) });
-			expect(result.error?.message).toBe('WeClever Lead: Get Finalized failed: HTTP 502 – the server answered with an HTML page instead of JSON');
+			expect(result.error?.message).toBe(
+				'WeClever Lead: Get Finalized failed: HTTP 502 – the server answered with an HTML page instead of JSON',
+			);
 		});
 	});
 
 	it('Simplify gives one feedback record per lead, with the client lead id as the customer id', async () => {
 		const [start, end] = [ANCHOR.getTime() - 6 * DAY, ANCHOR.getTime() - 5 * DAY];
 		const truth = within(await groundTruth(setup.sb), start, end);
-		const result = await finalized({ startDate: iso(start), endDate: iso(end), options: { simplify: true } });
-		expect(result.items.map((item) => item.json)).toEqual(truth.map((lead) => simplified({ ...entryOf(lead), ...lead.lead })));
+		const result = await finalized({
+			startDate: iso(start),
+			endDate: iso(end),
+			options: { simplify: true },
+		});
+		expect(result.items.map((item) => item.json)).toEqual(
+			truth.map((lead) => simplified({ ...entryOf(lead), ...lead.lead })),
+		);
 		for (const [index, item] of result.items.entries()) {
 			const { client_lead_id: clientId, lead } = truth[index];
 			expect(item.json).toMatchObject({
@@ -174,7 +255,11 @@ describe('Lead → Get Finalized', () => {
 				surveyId: String(truth[index].weclever_lead_id),
 				customerId: clientId === null ? null : String(clientId),
 				customerEmail: lead.email,
-				sentiment: { positive: lead.feelings.positive_feeling, neutral: lead.feelings.neutral_feeling, negative: lead.feelings.negative_feeling },
+				sentiment: {
+					positive: lead.feelings.positive_feeling,
+					neutral: lead.feelings.neutral_feeling,
+					negative: lead.feelings.negative_feeling,
+				},
 			});
 		}
 	});
@@ -196,9 +281,17 @@ describe('Lead → Get Finalized', () => {
 		});
 
 		it('gives up after 4 attempts with a clear error', async () => {
-			await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 503, count: 10, headers: { 'Retry-After': '0' } });
+			await addFault(setup.sb, {
+				path: '^/lead/find/finalized/',
+				kind: 'status',
+				status: 503,
+				count: 10,
+				headers: { 'Retry-After': '0' },
+			});
 			const result = await finalized(range);
-			expect(result.error?.message).toBe('WeClever Lead: Get Finalized failed: HTTP 503 – Service Unavailable');
+			expect(result.error?.message).toBe(
+				'WeClever Lead: Get Finalized failed: HTTP 503 – Service Unavailable',
+			);
 			expect(await listCalls()).toHaveLength(4);
 		});
 	});

@@ -28,7 +28,13 @@ export interface Reply {
 	json: any;
 }
 
-export async function call(sb: SandboxHandle, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+export async function call(
+	sb: SandboxHandle,
+	method: string,
+	path: string,
+	body?: unknown,
+	headers: Record<string, string> = {},
+): Promise<Reply> {
 	const res = await fetch(sb.url + path, {
 		method,
 		headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -44,12 +50,21 @@ export async function call(sb: SandboxHandle, method: string, path: string, body
 	return { status: res.status, headers: res.headers, text, json };
 }
 
-export function basic(username = WECLEVER_USERNAME, password = WECLEVER_PASSWORD): Record<string, string> {
+export function basic(
+	username = WECLEVER_USERNAME,
+	password = WECLEVER_PASSWORD,
+): Record<string, string> {
 	return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
 }
 
 export async function token(sb: SandboxHandle, time?: number): Promise<string> {
-	const r = await call(sb, 'GET', `${BASE}/solution/token/basic/${WECLEVER_PLATFORM_ID}${time ? `?time=${time}` : ''}`, undefined, basic());
+	const r = await call(
+		sb,
+		'GET',
+		`${BASE}/solution/token/basic/${WECLEVER_PLATFORM_ID}${time ? `?time=${time}` : ''}`,
+		undefined,
+		basic(),
+	);
 	if (r.status !== 200) throw new Error(`token failed: ${r.status} ${r.text}`);
 	return r.json.token as string;
 }
@@ -65,7 +80,10 @@ export async function groundTruth(sb: SandboxHandle): Promise<TruthLead[]> {
 	return (await call(sb, 'GET', `/__control/${VENDOR}/leads`)).json.leads;
 }
 
-export async function addLeads(sb: SandboxHandle, leads: Array<Record<string, unknown>>): Promise<TruthLead[]> {
+export async function addLeads(
+	sb: SandboxHandle,
+	leads: Array<Record<string, unknown>>,
+): Promise<TruthLead[]> {
 	const r = await call(sb, 'POST', `/__control/${VENDOR}/leads`, { leads });
 	if (r.status !== 201) throw new Error(`adding leads failed: ${r.status} ${r.text}`);
 	return r.json.leads;
@@ -85,7 +103,17 @@ export async function addFault(sb: SandboxHandle, fault: Record<string, unknown>
 	if (r.status !== 201) throw new Error(`fault failed: ${r.status} ${r.text}`);
 }
 
-export async function requests(sb: SandboxHandle): Promise<Array<{ method: string; path: string; query: Record<string, string>; headers: Record<string, string>; fault?: string }>> {
+export async function requests(
+	sb: SandboxHandle,
+): Promise<
+	Array<{
+		method: string;
+		path: string;
+		query: Record<string, string>;
+		headers: Record<string, string>;
+		fault?: string;
+	}>
+> {
 	return (await call(sb, 'GET', `/__control/requests?vendor=${VENDOR}`)).json;
 }
 
@@ -150,7 +178,8 @@ export class WeCleverSetup {
 	}
 }
 
-export const items = (count: number): INodeExecutionData[] => Array.from({ length: count }, (_, index) => ({ json: { index } }));
+export const items = (count: number): INodeExecutionData[] =>
+	Array.from({ length: count }, (_, index) => ({ json: { index } }));
 
 /** UTC 'YYYY-MM-DD+HH:mm:ss' for an instant, the way the API wants a date-time. */
 export function apiDateTime(date: Date): string {

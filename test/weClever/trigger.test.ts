@@ -2,7 +2,16 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { WeCleverTrigger } from '../../nodes/WeClever/WeCleverTrigger.node';
 import { Poller } from '../harness';
-import { addFault, addLeads, apiDateTime, entryOf, requests, stats, WeCleverSetup, simplified } from './helpers';
+import {
+	addFault,
+	addLeads,
+	apiDateTime,
+	entryOf,
+	requests,
+	stats,
+	WeCleverSetup,
+	simplified,
+} from './helpers';
 
 const setup = new WeCleverSetup();
 beforeAll(() => setup.start());
@@ -11,15 +20,29 @@ beforeEach(() => setup.reset());
 
 const MINUTE = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.weclever_lead_id);
-const listCalls = async () => (await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
-const clearRequests = async () => void (await fetch(`${setup.sb.url}/__control/requests`, { method: 'DELETE' }));
+const ids = (items: Array<{ json: Record<string, unknown> }>) =>
+	items.map((item) => item.json.weclever_lead_id);
+const listCalls = async () =>
+	(await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
+const clearRequests = async () =>
+	void (await fetch(`${setup.sb.url}/__control/requests`, { method: 'DELETE' }));
 
 /** The trigger as n8n starts it again after being stopped for `ms`: its saved poll cursor moved back that much. */
 function restartedAfter(poller: Poller, ms: number, parameters: INodeParameters = {}): Poller {
-	const saved = JSON.parse(JSON.stringify(poller.savedStaticData)) as Record<string, { pollCursor?: { cursor: number } }>;
+	const saved = JSON.parse(JSON.stringify(poller.savedStaticData)) as Record<
+		string,
+		{ pollCursor?: { cursor: number } }
+	>;
 	for (const node of Object.values(saved)) if (node?.pollCursor) node.pollCursor.cursor -= ms;
-	return new Poller({ nodeType: WeCleverTrigger, parameters, store: setup.store, credentials: { weCleverApi: setup.credentialId } }, saved);
+	return new Poller(
+		{
+			nodeType: WeCleverTrigger,
+			parameters,
+			store: setup.store,
+			credentials: { weCleverApi: setup.credentialId },
+		},
+		saved,
+	);
 }
 
 /** How many lead ids the saved poll state remembers. */
@@ -56,7 +79,9 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		const polledAt = Date.now();
 
 		// Finalized 3 minutes before the last poll, but visible in the API only now.
-		const [late] = await addLeads(setup.sb, [{ finalizedAt: new Date(polledAt - 3 * MINUTE).toISOString() }]);
+		const [late] = await addLeads(setup.sb, [
+			{ finalizedAt: new Date(polledAt - 3 * MINUTE).toISOString() },
+		]);
 		// Later than the 10-minute window allows: treated as already handled.
 		await addLeads(setup.sb, [{ finalizedAt: new Date(polledAt - 30 * MINUTE).toISOString() }]);
 		await fetch(`${setup.sb.url}/__control/requests`, { method: 'DELETE' });
@@ -92,7 +117,10 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 	it('with Include Details, emits each lead merged with its details, at most 4 detail calls at a time', async () => {
 		const poller = setup.poller({ options: { includeDetails: true } });
 		await poller.activate();
-		const added = await addLeads(setup.sb, Array.from({ length: 9 }, (_, index) => ({ finalizedAt: ago((9 - index) * 1000) })));
+		const added = await addLeads(
+			setup.sb,
+			Array.from({ length: 9 }, (_, index) => ({ finalizedAt: ago((9 - index) * 1000) })),
+		);
 		const result = await poller.poll();
 		const expected = added
 			.map((lead) => ({ ...entryOf(lead), ...lead.lead }))
@@ -107,10 +135,28 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 	it('with Simplify, emits feedback records', async () => {
 		const poller = setup.poller({ options: { simplify: true } });
 		await poller.activate();
-		const [lead] = await addLeads(setup.sb, [{ lead: { feelings: { total_messages: 5, positive_feeling: 0, neutral_feeling: 1, negative_feeling: 4 } } }]);
+		const [lead] = await addLeads(setup.sb, [
+			{
+				lead: {
+					feelings: {
+						total_messages: 5,
+						positive_feeling: 0,
+						neutral_feeling: 1,
+						negative_feeling: 4,
+					},
+				},
+			},
+		]);
 		const result = await poller.poll();
-		expect(result.items.map((item) => item.json)).toEqual([simplified({ ...entryOf(lead), ...lead.lead })]);
-		expect(result.items[0].json.sentiment).toEqual({ label: 'negative', positive: 0, neutral: 1, negative: 4 });
+		expect(result.items.map((item) => item.json)).toEqual([
+			simplified({ ...entryOf(lead), ...lead.lead }),
+		]);
+		expect(result.items[0].json.sentiment).toEqual({
+			label: 'negative',
+			positive: 0,
+			neutral: 1,
+			negative: 4,
+		});
 	});
 
 	it('does not lose a lead whose details fail: it comes again on the next poll', async () => {
@@ -118,7 +164,11 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		await poller.activate();
 		const before = poller.staticData;
 		const [lead] = await addLeads(setup.sb, [{}]);
-		await addFault(setup.sb, { path: `/lead/find/weclever_id/${lead.weclever_lead_id}`, kind: 'status', status: 404 });
+		await addFault(setup.sb, {
+			path: `/lead/find/weclever_id/${lead.weclever_lead_id}`,
+			kind: 'status',
+			status: 404,
+		});
 
 		const failed = await poller.poll();
 		expect(failed.error?.message).toMatch(/^WeClever Trigger: New Finalized Lead failed: HTTP 404/);
@@ -137,7 +187,9 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		const [lead] = await addLeads(setup.sb, [{}]);
 		await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 403 });
 		const failed = await poller.poll();
-		expect(failed.error?.message).toBe('WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden');
+		expect(failed.error?.message).toBe(
+			'WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden',
+		);
 		expect(poller.staticData).toEqual(before);
 		expect(ids((await poller.poll()).items)).toEqual([lead.weclever_lead_id]);
 	});
@@ -148,9 +200,14 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		expect(empty.error).toBeUndefined();
 		expect(empty.items).toEqual([]);
 
-		const added = await addLeads(setup.sb, [{ finalizedAt: ago(3 * 86_400_000) }, { finalizedAt: ago(86_400_000) }]);
+		const added = await addLeads(setup.sb, [
+			{ finalizedAt: ago(3 * 86_400_000) },
+			{ finalizedAt: ago(86_400_000) },
+		]);
 		const sample = await poller.manual();
-		expect(sample.items.map((item) => item.json)).toEqual([{ ...entryOf(added[1]), ...added[1].lead }]);
+		expect(sample.items.map((item) => item.json)).toEqual([
+			{ ...entryOf(added[1]), ...added[1].lead },
+		]);
 		expect(poller.savedStaticData).toEqual({});
 
 		// An active workflow still starts from its own baseline afterwards.
@@ -167,16 +224,22 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 			const now = Date.now();
 			const backlog = await addLeads(
 				setup.sb,
-				Array.from({ length: 1200 }, (_, index) => ({ finalizedAt: new Date(now - 2 * HOUR + (index + 1) * 6000).toISOString() })),
+				Array.from({ length: 1200 }, (_, index) => ({
+					finalizedAt: new Date(now - 2 * HOUR + (index + 1) * 6000).toISOString(),
+				})),
 			);
 			const trigger = restartedAfter(running, 2 * HOUR);
 			await clearRequests();
 
 			const catchUp = await trigger.activate('init');
 			expect(catchUp.error).toBeUndefined();
-			expect(ids(catchUp.items).sort()).toEqual(backlog.map((lead) => lead.weclever_lead_id).sort());
+			expect(ids(catchUp.items).sort()).toEqual(
+				backlog.map((lead) => lead.weclever_lead_id).sort(),
+			);
 			expect(await listCalls()).toHaveLength(2);
-			const lastWindow = backlog.filter((lead) => Date.parse(lead.finalizedAt) >= Date.now() - 10 * MINUTE - 3000).length;
+			const lastWindow = backlog.filter(
+				(lead) => Date.parse(lead.finalizedAt) >= Date.now() - 10 * MINUTE - 3000,
+			).length;
 			expect(rememberedIds(trigger)).toBeLessThanOrEqual(lastWindow + 1);
 			expect(rememberedIds(trigger)).toBeLessThan(backlog.length / 5);
 
@@ -194,11 +257,15 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 			const now = Date.now();
 			const backlog = await addLeads(
 				setup.sb,
-				Array.from({ length: 300 }, (_, index) => ({ finalizedAt: new Date(now - 2 * HOUR + index * 20_000).toISOString() })),
+				Array.from({ length: 300 }, (_, index) => ({
+					finalizedAt: new Date(now - 2 * HOUR + index * 20_000).toISOString(),
+				})),
 			);
 			const trigger = restartedAfter(running, 2 * HOUR);
 			const catchUp = await trigger.activate('init');
-			expect(ids(catchUp.items).sort()).toEqual(backlog.map((lead) => lead.weclever_lead_id).sort());
+			expect(ids(catchUp.items).sort()).toEqual(
+				backlog.map((lead) => lead.weclever_lead_id).sort(),
+			);
 			expect(rememberedIds(trigger)).toBe(1);
 			await clearRequests();
 			expect((await trigger.poll()).result).toBeNull();
@@ -227,18 +294,27 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 			const running = setup.poller();
 			await running.activate();
 			const now = Date.now();
-			const backlog = await addLeads(setup.sb, Array.from({ length: 50 }, (_, index) => ({ finalizedAt: new Date(now - HOUR + index * 60_000).toISOString() })));
+			const backlog = await addLeads(
+				setup.sb,
+				Array.from({ length: 50 }, (_, index) => ({
+					finalizedAt: new Date(now - HOUR + index * 60_000).toISOString(),
+				})),
+			);
 			const trigger = restartedAfter(running, 2 * HOUR);
 			const before = trigger.savedStaticData;
 			await clearRequests();
 			await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'delay', delayMs: 0 });
 			await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 403 });
 			// n8n's activation poll throws when the poll fails.
-			await expect(trigger.activate('init')).rejects.toThrow('WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden');
+			await expect(trigger.activate('init')).rejects.toThrow(
+				'WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden',
+			);
 			expect(await listCalls()).toHaveLength(2);
 			expect(trigger.staticData).toEqual(before);
 			expect(trigger.savedStaticData).toEqual(before);
-			expect(ids((await trigger.poll()).items).sort()).toEqual(backlog.map((lead) => lead.weclever_lead_id).sort());
+			expect(ids((await trigger.poll()).items).sort()).toEqual(
+				backlog.map((lead) => lead.weclever_lead_id).sort(),
+			);
 		});
 	});
 });

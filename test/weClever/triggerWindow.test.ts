@@ -17,7 +17,9 @@ const store = new CredentialStore([]);
 
 /** The poll cursor the engine saved: its time (ms) and how many lead ids it remembers. */
 function savedCursor(saved: IDataObject): { cursor: number; ids: number } {
-	const states = Object.values(saved as Record<string, { pollCursor?: { cursor: number; seen: object } }>)
+	const states = Object.values(
+		saved as Record<string, { pollCursor?: { cursor: number; seen: object } }>,
+	)
 		.map((node) => node?.pollCursor)
 		.filter((state) => state !== undefined);
 	expect(states).toHaveLength(1);
@@ -40,7 +42,14 @@ describe('WeClever trigger window over a simulated day', () => {
 	it('emits every lead exactly once; the state holds the leads of a lookback window or two, never the backlog', async () => {
 		const rng = new Rng(20261105);
 		const emitted = new Map<number, number>();
-		const polls: Array<{ minute: number; searches: number; items: number; ids: number; bound: number; window: number }> = [];
+		const polls: Array<{
+			minute: number;
+			searches: number;
+			items: number;
+			ids: number;
+			bound: number;
+			window: number;
+		}> = [];
 		let trigger = new Poller({ nodeType: WeCleverWindowProbe, store });
 
 		const record = (minute: number, result: PollResult, searchesBefore: number) => {
@@ -53,9 +62,22 @@ describe('WeClever trigger window over a simulated day', () => {
 			const { cursor, ids } = savedCursor(trigger.savedStaticData);
 			// A lead is remembered for one window after the poll that read it, and that poll read it at
 			// most one window (and a poll) after it was listed: the leads of two windows at most.
-			const bound = sim.leads.filter((lead) => lead.visibleAt >= cursor - 2 * LOOKBACK - 2 * MINUTE && lead.visibleAt <= cursor).length + 1;
-			const window = sim.leads.filter((lead) => lead.at >= sim.now - LOOKBACK - 3000 && lead.visibleAt <= sim.now).length;
-			polls.push({ minute, searches: sim.searches.length - searchesBefore, items: result.items.length, ids, bound, window });
+			const bound =
+				sim.leads.filter(
+					(lead) =>
+						lead.visibleAt >= cursor - 2 * LOOKBACK - 2 * MINUTE && lead.visibleAt <= cursor,
+				).length + 1;
+			const window = sim.leads.filter(
+				(lead) => lead.at >= sim.now - LOOKBACK - 3000 && lead.visibleAt <= sim.now,
+			).length;
+			polls.push({
+				minute,
+				searches: sim.searches.length - searchesBefore,
+				items: result.items.length,
+				ids,
+				bound,
+				window,
+			});
 		};
 		const poll = async (minute: number, restart = false) => {
 			sim.now = T0 + minute * MINUTE + 500;
@@ -75,16 +97,22 @@ describe('WeClever trigger window over a simulated day', () => {
 		let backlog = 0;
 		for (let minute = 1; minute <= 600; minute++) {
 			const stopped = (minute >= 120 && minute < 240) || (minute >= 430 && minute < 500);
-			if (minute >= 120 && minute < 240) arrive(minute, 20); // stopped: the backlog
-			else if (minute >= 430 && minute < 480) arrive(minute, 30); // stopped again, then nothing
-			else if (minute === 400) add(T0 + 399 * MINUTE + 30_000); // the end of the quiet spell
-			else if (minute < 300 || (minute > 400 && minute < 430) || minute > 500) arrive(minute, rng.int(0, 3));
+			if (minute >= 120 && minute < 240)
+				arrive(minute, 20); // stopped: the backlog
+			else if (minute >= 430 && minute < 480)
+				arrive(minute, 30); // stopped again, then nothing
+			else if (minute === 400)
+				add(T0 + 399 * MINUTE + 30_000); // the end of the quiet spell
+			else if (minute < 300 || (minute > 400 && minute < 430) || minute > 500)
+				arrive(minute, rng.int(0, 3));
 			if (stopped) {
 				if (minute === 120 || minute === 430) trigger.deactivate();
 				continue;
 			}
 			if (minute === 240 || minute === 500) {
-				backlog = sim.leads.filter((lead) => lead.visibleAt <= T0 + minute * MINUTE + 500).length - emitted.size;
+				backlog =
+					sim.leads.filter((lead) => lead.visibleAt <= T0 + minute * MINUTE + 500).length -
+					emitted.size;
 				// n8n starts again: the workflow is activated from the saved state and polls at once.
 				trigger = new Poller({ nodeType: WeCleverWindowProbe, store }, trigger.savedStaticData);
 				sim.now = T0 + minute * MINUTE + 500;
@@ -116,7 +144,10 @@ describe('WeClever trigger window over a simulated day', () => {
 		const quiet = polls.filter((entry) => entry.minute > 300 && entry.minute < 400);
 		expect(quiet).toHaveLength(99);
 		expect(quiet.every((entry) => entry.searches === 1 && entry.items === 0)).toBe(true);
-		const steady = polls.filter((entry) => (entry.minute > 1 && entry.minute < 120) || (entry.minute > 500 && entry.minute <= 600));
+		const steady = polls.filter(
+			(entry) =>
+				(entry.minute > 1 && entry.minute < 120) || (entry.minute > 500 && entry.minute <= 600),
+		);
 		expect(steady.every((entry) => entry.searches === 1)).toBe(true);
 		// The first lead after the quiet spell: the window went back to the last lead before it.
 		expect(polls.find((entry) => entry.minute === 400)).toMatchObject({ searches: 2 });
@@ -147,7 +178,9 @@ describe('WeClever trigger window over a simulated day', () => {
 		await trigger.activate();
 		const until = T0 + 60 * MINUTE;
 		// Around the start of the recent part (until - lookback - 2 s) and of the next poll's window.
-		const edge = [-3500, -2500, -2001, -2000, -1999, -1000, -1, 0, 1, 999, 1000].map((offset) => add(until - LOOKBACK + offset));
+		const edge = [-3500, -2500, -2001, -2000, -1999, -1000, -1, 0, 1, 999, 1000].map((offset) =>
+			add(until - LOOKBACK + offset),
+		);
 		add(T0 + 5 * MINUTE);
 		sim.now = until;
 		const first = await trigger.poll();

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { leadId, readWindow, type LeadEntry } from '../../nodes/WeClever/leads';
 import { pollNewItems, type PollSource } from '../../nodes/shared';
@@ -11,7 +16,12 @@ export interface SimLead {
 }
 
 /** The simulated WeClever list and clock; tests change it between polls. */
-export const sim = { leads: [] as SimLead[], now: 0, lookbackMs: 600_000, searches: [] as Array<[number, number]> };
+export const sim = {
+	leads: [] as SimLead[],
+	now: 0,
+	lookbackMs: 600_000,
+	searches: [] as Array<[number, number]>,
+};
 
 /**
  * The WeClever trigger's read (readWindow) over the real cursor engine, with a simulated clock, so
@@ -43,12 +53,18 @@ export class WeCleverWindowProbe implements INodeType {
 		};
 		const dated = new Map<LeadEntry, Date>();
 		const source: PollSource<LeadEntry> = {
-			fetchWindow: async (since, until) => await readWindow(search, { since, until, lookbackMs: sim.lookbackMs }, dated),
+			fetchWindow: async (since, until) =>
+				await readWindow(search, { since, until, lookbackMs: sim.lookbackMs }, dated),
 			fetchSample: async () => [],
 			idOf: leadId,
 			timeOf: (lead) => dated.get(lead),
 		};
-		const leads = await pollNewItems(this, source, { lookbackMs: sim.lookbackMs, now: new Date(sim.now) });
-		return leads ? [leads.map((lead) => ({ json: { weclever_lead_id: lead.weclever_lead_id } }))] : null;
+		const leads = await pollNewItems(this, source, {
+			lookbackMs: sim.lookbackMs,
+			now: new Date(sim.now),
+		});
+		return leads
+			? [leads.map((lead) => ({ json: { weclever_lead_id: lead.weclever_lead_id } }))]
+			: null;
 	}
 }

@@ -9,32 +9,110 @@ const all = { secretToken: TOKEN, events: ['deliveryReport', 'smsReply', 'smsSta
 
 /** The doc's three example callbacks, as n8n parses form bodies (all values text). */
 const DOC = {
-	deliveryReport: { BroadcastID: '62131644', Timestamp: '2023-10-24T12:02:52+11:00', Reference: 'Customer 123', Recipient: 'Jane Smith', Destination: '61498765432', Status: 'SENT', Duration: '57', Cost: '0.76', Keypress: '1', Voicemail: 'false', BroadcastName: 'Quick Send' },
-	smsReply: { BroadcastID: '62131644', Timestamp: '2023-10-24T12:02:52+11:00', Reference: 'Customer 123', Recipient: 'Jane Smith', Destination: '61498765432', Response: 'This is a reply', BroadcastName: 'Quick Send' },
-	smsStatus: { BroadcastID: '62131644', Timestamp: '2023-10-24T12:02:52+11:00', Reference: 'Customer 123', Recipient: 'Jane Smith', Destination: '61498765432', Status: 'SENT', BroadcastName: 'Quick Send' },
+	deliveryReport: {
+		BroadcastID: '62131644',
+		Timestamp: '2023-10-24T12:02:52+11:00',
+		Reference: 'Customer 123',
+		Recipient: 'Jane Smith',
+		Destination: '61498765432',
+		Status: 'SENT',
+		Duration: '57',
+		Cost: '0.76',
+		Keypress: '1',
+		Voicemail: 'false',
+		BroadcastName: 'Quick Send',
+	},
+	smsReply: {
+		BroadcastID: '62131644',
+		Timestamp: '2023-10-24T12:02:52+11:00',
+		Reference: 'Customer 123',
+		Recipient: 'Jane Smith',
+		Destination: '61498765432',
+		Response: 'This is a reply',
+		BroadcastName: 'Quick Send',
+	},
+	smsStatus: {
+		BroadcastID: '62131644',
+		Timestamp: '2023-10-24T12:02:52+11:00',
+		Reference: 'Customer 123',
+		Recipient: 'Jane Smith',
+		Destination: '61498765432',
+		Status: 'SENT',
+		BroadcastName: 'Quick Send',
+	},
 };
-const COMMON = { broadcastId: 62131644, timestamp: '2023-10-24T12:02:52+11:00', reference: 'Customer 123', recipient: 'Jane Smith', destination: '61498765432', broadcastName: 'Quick Send' };
+const COMMON = {
+	broadcastId: 62131644,
+	timestamp: '2023-10-24T12:02:52+11:00',
+	reference: 'Customer 123',
+	recipient: 'Jane Smith',
+	destination: '61498765432',
+	broadcastName: 'Quick Send',
+};
 
 describe('Welcorp Callback Trigger (webhook)', () => {
 	it('tells the three callbacks apart and converts their types', async () => {
-		const report = await callWebhook(WelcorpCallbackTrigger, { parameters: all, body: DOC.deliveryReport, query: { token: TOKEN } });
-		expect(report.items).toEqual([{ eventType: 'deliveryReport', ...COMMON, status: 'SENT', duration: 57, cost: 0.76, keypress: 1, voicemail: false }]);
-		const reply = await callWebhook(WelcorpCallbackTrigger, { parameters: all, body: DOC.smsReply, query: { token: TOKEN } });
-		expect(reply.items).toEqual([{ eventType: 'smsReply', ...COMMON, response: 'This is a reply' }]);
-		const status = await callWebhook(WelcorpCallbackTrigger, { parameters: all, body: DOC.smsStatus, query: { token: TOKEN } });
+		const report = await callWebhook(WelcorpCallbackTrigger, {
+			parameters: all,
+			body: DOC.deliveryReport,
+			query: { token: TOKEN },
+		});
+		expect(report.items).toEqual([
+			{
+				eventType: 'deliveryReport',
+				...COMMON,
+				status: 'SENT',
+				duration: 57,
+				cost: 0.76,
+				keypress: 1,
+				voicemail: false,
+			},
+		]);
+		const reply = await callWebhook(WelcorpCallbackTrigger, {
+			parameters: all,
+			body: DOC.smsReply,
+			query: { token: TOKEN },
+		});
+		expect(reply.items).toEqual([
+			{ eventType: 'smsReply', ...COMMON, response: 'This is a reply' },
+		]);
+		const status = await callWebhook(WelcorpCallbackTrigger, {
+			parameters: all,
+			body: DOC.smsStatus,
+			query: { token: TOKEN },
+		});
 		expect(status.items).toEqual([{ eventType: 'smsStatus', ...COMMON, status: 'SENT' }]);
 		expect(status.status).toBe(200);
 	});
 
 	it('reads an empty key press as null and a raw form string like a parsed one', async () => {
-		const raw = new URLSearchParams({ ...DOC.deliveryReport, Keypress: '', Voicemail: 'true' }).toString();
-		const { items } = await callWebhook(WelcorpCallbackTrigger, { parameters: all, body: raw, query: { token: TOKEN } });
-		expect(items[0]).toMatchObject({ keypress: null, voicemail: true, cost: 0.76, broadcastName: 'Quick Send' });
+		const raw = new URLSearchParams({
+			...DOC.deliveryReport,
+			Keypress: '',
+			Voicemail: 'true',
+		}).toString();
+		const { items } = await callWebhook(WelcorpCallbackTrigger, {
+			parameters: all,
+			body: raw,
+			query: { token: TOKEN },
+		});
+		expect(items[0]).toMatchObject({
+			keypress: null,
+			voicemail: true,
+			cost: 0.76,
+			broadcastName: 'Quick Send',
+		});
 	});
 
 	it('refuses a wrong or missing token with 401 and starts nothing', async () => {
-		for (const query of [{}, { token: 'wrong' }, { token: `${TOKEN}x` }, { token: '' }] as Array<Record<string, string>>) {
-			const outcome = await callWebhook(WelcorpCallbackTrigger, { parameters: all, body: DOC.smsReply, query });
+		for (const query of [{}, { token: 'wrong' }, { token: `${TOKEN}x` }, { token: '' }] as Array<
+			Record<string, string>
+		>) {
+			const outcome = await callWebhook(WelcorpCallbackTrigger, {
+				parameters: all,
+				body: DOC.smsReply,
+				query,
+			});
 			expect(outcome.status).toBe(401);
 			expect(outcome.items).toEqual([]);
 			expect(outcome.result).toEqual({ noWebhookResponse: true });
@@ -42,14 +120,22 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 	});
 
 	it('acknowledges callbacks of unselected kinds without starting the workflow', async () => {
-		const outcome = await callWebhook(WelcorpCallbackTrigger, { parameters: { ...all, events: ['smsReply'] }, body: DOC.smsStatus, query: { token: TOKEN } });
+		const outcome = await callWebhook(WelcorpCallbackTrigger, {
+			parameters: { ...all, events: ['smsReply'] },
+			body: DOC.smsStatus,
+			query: { token: TOKEN },
+		});
 		expect(outcome.status).toBe(200);
 		expect(outcome.items).toEqual([]);
 		expect(outcome.body).toEqual({ received: true, ignored: 'smsStatus' });
 	});
 
 	it('answers 400 to a body that is not a Welcorp callback', async () => {
-		const outcome = await callWebhook(WelcorpCallbackTrigger, { parameters: all, body: { hello: 'world' }, query: { token: TOKEN } });
+		const outcome = await callWebhook(WelcorpCallbackTrigger, {
+			parameters: all,
+			body: { hello: 'world' },
+			query: { token: TOKEN },
+		});
 		expect(outcome.status).toBe(400);
 		expect(outcome.items).toEqual([]);
 	});
@@ -72,20 +158,56 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 	});
 
 	const create = async (parameters: IDataObject) =>
-		(await fx.run({ resource: 'job', operation: 'create', recipientSource: 'defined', ...parameters })).items[0].json.job_id as number;
+		(
+			await fx.run({
+				resource: 'job',
+				operation: 'create',
+				recipientSource: 'defined',
+				...parameters,
+			})
+		).items[0].json.job_id as number;
 	const emitted = () => hook.received.flatMap((outcome) => outcome.items);
 	/** What the node should make of the emulator's own record of a callback. */
 	const expected = (record: CallbackRecord) => {
 		const b = record.body;
-		const base = { eventType: record.event, broadcastId: Number(b.BroadcastID), timestamp: b.Timestamp, reference: b.Reference, recipient: b.Recipient, destination: b.Destination };
-		if (record.event === 'smsReply') return { ...base, response: b.Response, broadcastName: b.BroadcastName };
-		if (record.event === 'smsStatus') return { ...base, status: b.Status, broadcastName: b.BroadcastName };
-		return { ...base, status: b.Status, duration: Number(b.Duration), cost: Number(b.Cost), keypress: b.Keypress === '' ? null : Number(b.Keypress), voicemail: b.Voicemail === 'true', broadcastName: b.BroadcastName };
+		const base = {
+			eventType: record.event,
+			broadcastId: Number(b.BroadcastID),
+			timestamp: b.Timestamp,
+			reference: b.Reference,
+			recipient: b.Recipient,
+			destination: b.Destination,
+		};
+		if (record.event === 'smsReply')
+			return { ...base, response: b.Response, broadcastName: b.BroadcastName };
+		if (record.event === 'smsStatus')
+			return { ...base, status: b.Status, broadcastName: b.BroadcastName };
+		return {
+			...base,
+			status: b.Status,
+			duration: Number(b.Duration),
+			cost: Number(b.Cost),
+			keypress: b.Keypress === '' ? null : Number(b.Keypress),
+			voicemail: b.Voicemail === 'true',
+			broadcastName: b.BroadcastName,
+		};
 	};
 
 	it('gets a delivery report per recipient of a 2 way TTS job when it completes', async () => {
-		const recipients = { recipient: [{ destination: '61411111111', name: 'Ann', reference: 'A' }, { destination: '61422222227', name: 'Bob', reference: 'B' }, { destination: '61433333338', name: 'Cy', reference: 'C' }] };
-		const id = await create({ jobType: 'twoWayTts', message: 'Press 1', recipients, keyResponses: { response: [{ keyPress: 1, responseMessage: 'ok' }] }, additionalFields: { callbackUrl: `${hook.url}?token=${TOKEN}` } });
+		const recipients = {
+			recipient: [
+				{ destination: '61411111111', name: 'Ann', reference: 'A' },
+				{ destination: '61422222227', name: 'Bob', reference: 'B' },
+				{ destination: '61433333338', name: 'Cy', reference: 'C' },
+			],
+		};
+		const id = await create({
+			jobType: 'twoWayTts',
+			message: 'Press 1',
+			recipients,
+			keyResponses: { response: [{ keyPress: 1, responseMessage: 'ok' }] },
+			additionalFields: { callbackUrl: `${hook.url}?token=${TOKEN}` },
+		});
 		expect(await fx.tick()).toEqual([]);
 		await fx.emulator.advanceClock(2 * 60_000);
 		const sent = await fx.tick();
@@ -96,22 +218,43 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 		]);
 		expect(sent.every((record) => record.url === `${hook.url}?token=${TOKEN}`)).toBe(true);
 		expect(emitted()).toEqual(sent.map(expected));
-		expect(emitted().map((item) => [item.status, item.voicemail, item.keypress])).toEqual([['SENT', false, 1], ['SENT', true, null], ['NO ANSWER', false, null]]);
+		expect(emitted().map((item) => [item.status, item.voicemail, item.keypress])).toEqual([
+			['SENT', false, 1],
+			['SENT', true, null],
+			['NO ANSWER', false, null],
+		]);
 	});
 
 	it('gets SMS statuses (when asked for) and SMS replies', async () => {
-		const id = await create({ jobType: 'twoWaySms', message: 'Reply YES', recipients: { recipient: [{ destination: '61411111111', name: 'Ann' }] }, additionalFields: { callbackUrl: `${hook.url}?token=${TOKEN}`, statusCallbacks: true } });
+		const id = await create({
+			jobType: 'twoWaySms',
+			message: 'Reply YES',
+			recipients: { recipient: [{ destination: '61411111111', name: 'Ann' }] },
+			additionalFields: { callbackUrl: `${hook.url}?token=${TOKEN}`, statusCallbacks: true },
+		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		await fx.tick();
-		await fx.emulator.control('POST', `welcorp/jobs/${id}/reply`, { destination: '61411111111', response: 'YES please' });
+		await fx.emulator.control('POST', `welcorp/jobs/${id}/reply`, {
+			destination: '61411111111',
+			response: 'YES please',
+		});
 		const log = await fx.callbacks();
 		expect(log.map((record) => record.event)).toEqual(['smsStatus', 'smsReply']);
 		expect(emitted()).toEqual(log.map(expected));
-		expect(emitted()[1]).toMatchObject({ eventType: 'smsReply', response: 'YES please', broadcastId: id });
+		expect(emitted()[1]).toMatchObject({
+			eventType: 'smsReply',
+			response: 'YES please',
+			broadcastId: id,
+		});
 	});
 
 	it('starts nothing for callbacks carrying a wrong token: Welcorp gets 401', async () => {
-		await create({ jobType: 'fax', recipients: { recipient: [{ destination: '0355667788' }] }, files: { file: [{ source: 'url', url: 'https://x.test/a.pdf' }] }, additionalFields: { callbackUrl: `${hook.url}?token=guess` } });
+		await create({
+			jobType: 'fax',
+			recipients: { recipient: [{ destination: '0355667788' }] },
+			files: { file: [{ source: 'url', url: 'https://x.test/a.pdf' }] },
+			additionalFields: { callbackUrl: `${hook.url}?token=guess` },
+		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		const [record] = await fx.tick();
 		expect(record).toMatchObject({ event: 'deliveryReport', status: 401 });
@@ -119,7 +262,12 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 	});
 
 	it('does not call back to anything but 127.0.0.1', async () => {
-		await create({ jobType: 'tts', message: 'Hi', recipients: { recipient: [{ destination: '61411111111' }] }, additionalFields: { callbackUrl: 'https://example.com/hook?token=x' } });
+		await create({
+			jobType: 'tts',
+			message: 'Hi',
+			recipients: { recipient: [{ destination: '61411111111' }] },
+			additionalFields: { callbackUrl: 'https://example.com/hook?token=x' },
+		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		const [record] = await fx.tick();
 		expect(record.status).toBeUndefined();

@@ -5,13 +5,22 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { WesalVocApi } from '../../credentials/WesalVocApi.credentials';
 import { WesalVoc } from '../../nodes/WesalVoc/WesalVoc.node';
-import { WESAL_VOC_API_TOKEN, WESAL_VOC_BASE_PATH, WESAL_VOC_CLIENT_ID, WESAL_VOC_COMPANY_NAME, WESAL_VOC_EMAIL } from '../../sandbox/vendors/wesalVoc';
+import {
+	WESAL_VOC_API_TOKEN,
+	WESAL_VOC_BASE_PATH,
+	WESAL_VOC_CLIENT_ID,
+	WESAL_VOC_COMPANY_NAME,
+	WESAL_VOC_EMAIL,
+} from '../../sandbox/vendors/wesalVoc';
 import { CredentialStore, runNode } from '../harness';
 import { WelcorpFixture } from './fixture';
 
 /** examples/welcorp-survey-follow-up-sms.json, node by node in the engine (the E2E suite runs it in n8n). */
-const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/welcorp-survey-follow-up-sms.json'), 'utf8'));
-const parametersOf = (name: string) => example.nodes.find((node: { name: string }) => node.name === name).parameters as INodeParameters;
+const example = JSON.parse(
+	fs.readFileSync(path.join(__dirname, '../../examples/welcorp-survey-follow-up-sms.json'), 'utf8'),
+);
+const parametersOf = (name: string) =>
+	example.nodes.find((node: { name: string }) => node.name === name).parameters as INodeParameters;
 
 let fx: WelcorpFixture;
 beforeAll(async () => (fx = await WelcorpFixture.start()));
@@ -22,18 +31,34 @@ it('sends one SMS job to every low-score survey with the merge fields filled in'
 	const vocStore = new CredentialStore([WesalVocApi]);
 	const vocId = vocStore.add({
 		type: 'wesalVocApi',
-		data: { baseUrl: fx.emulator.vendorUrl(WESAL_VOC_BASE_PATH), clientId: WESAL_VOC_CLIENT_ID, company: WESAL_VOC_COMPANY_NAME, email: WESAL_VOC_EMAIL, authMode: 'apiToken', apiToken: WESAL_VOC_API_TOKEN },
+		data: {
+			baseUrl: fx.emulator.vendorUrl(WESAL_VOC_BASE_PATH),
+			clientId: WESAL_VOC_CLIENT_ID,
+			company: WESAL_VOC_COMPANY_NAME,
+			email: WESAL_VOC_EMAIL,
+			authMode: 'apiToken',
+			apiToken: WESAL_VOC_API_TOKEN,
+		},
 	});
 	// The example reads the last 24 hours; the emulator's data ends at the anchor.
 	const surveys = await runNode({
 		nodeType: WesalVoc,
-		parameters: { ...parametersOf('Surveys of the last 24 hours'), startDate: '2025-11-14T12:00:00Z', endDate: '2025-11-15T12:00:00Z' },
+		parameters: {
+			...parametersOf('Surveys of the last 24 hours'),
+			startDate: '2025-11-14T12:00:00Z',
+			endDate: '2025-11-15T12:00:00Z',
+		},
 		store: vocStore,
 		credentials: { wesalVocApi: vocId },
 	});
 	// The IF node's condition, as written in the example.
-	const low = (survey: IDataObject) => (survey.scores as Array<{ value: number | null }>).filter((score) => score.value !== null && score.value <= 2);
-	const wanted = surveys.items.filter((item) => low(item.json).length > 0 && Boolean(item.json.customerNumber));
+	const low = (survey: IDataObject) =>
+		(survey.scores as Array<{ value: number | null }>).filter(
+			(score) => score.value !== null && score.value <= 2,
+		);
+	const wanted = surveys.items.filter(
+		(item) => low(item.json).length > 0 && Boolean(item.json.customerNumber),
+	);
 	expect(wanted.length).toBeGreaterThan(2);
 	expect(wanted.length).toBeLessThan(surveys.items.length);
 

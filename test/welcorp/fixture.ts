@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { WelcorpApi } from '../../credentials/WelcorpApi.credentials';
 import { Welcorp } from '../../nodes/Welcorp/Welcorp.node';
@@ -49,7 +54,10 @@ export class WelcorpFixture {
 		return this.emulator.vendorUrl(WELCORP_BASE_PATH);
 	}
 
-	credentialData(login: Login = 'user', overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	credentialData(
+		login: Login = 'user',
+		overrides: ICredentialDataDecryptedObject = {},
+	): ICredentialDataDecryptedObject {
 		const { user_code, password } = WELCORP_LOGINS[login];
 		return { username: user_code, password, baseUrl: this.baseUrl, timeZone: ZONE, ...overrides };
 	}
@@ -58,18 +66,30 @@ export class WelcorpFixture {
 		return Object.values(WELCORP_LOGINS).map((login) => login.password);
 	}
 
-	async reset(login: Login = 'user', overrides: ICredentialDataDecryptedObject = {}): Promise<void> {
+	async reset(
+		login: Login = 'user',
+		overrides: ICredentialDataDecryptedObject = {},
+	): Promise<void> {
 		await this.emulator.reset();
 		this.useLogin(login, overrides);
 	}
 
 	useLogin(login: Login, overrides: ICredentialDataDecryptedObject = {}): void {
 		this.store = new CredentialStore([WelcorpApi]);
-		this.credentialId = this.store.add({ type: 'welcorpApi', data: this.credentialData(login, overrides) });
+		this.credentialId = this.store.add({
+			type: 'welcorpApi',
+			data: this.credentialData(login, overrides),
+		});
 	}
 
 	async run(parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) {
-		return await runNode({ nodeType: Welcorp, parameters, store: this.store, credentials: { welcorpApi: this.credentialId }, ...options });
+		return await runNode({
+			nodeType: Welcorp,
+			parameters,
+			store: this.store,
+			credentials: { welcorpApi: this.credentialId },
+			...options,
+		});
 	}
 
 	async requests(filter: { method?: string; path?: string } = {}): Promise<LoggedRequest[]> {
@@ -78,30 +98,53 @@ export class WelcorpFixture {
 
 	/** Bodies of the POST /jobs requests the emulator received. */
 	async jobPosts(): Promise<IDataObject[]> {
-		return (await this.requests({ method: 'POST', path: '/jobs' })).map((entry) => entry.body as IDataObject);
+		return (await this.requests({ method: 'POST', path: '/jobs' })).map(
+			(entry) => entry.body as IDataObject,
+		);
 	}
 
 	async truthJobs(userId?: number): Promise<TruthJob[]> {
-		return (await this.emulator.control<{ jobs: TruthJob[] }>('GET', `${VENDOR}/jobs${userId ? `?user_id=${userId}` : ''}`)).jobs;
+		return (
+			await this.emulator.control<{ jobs: TruthJob[] }>(
+				'GET',
+				`${VENDOR}/jobs${userId ? `?user_id=${userId}` : ''}`,
+			)
+		).jobs;
 	}
 
 	async truthJob(id: number | string): Promise<IDataObject> {
 		return await this.emulator.control<IDataObject>('GET', `${VENDOR}/jobs/${id}`);
 	}
 
-	async accounts(): Promise<Array<{ role: string; user_id: number; username: string; password: string; dist_id: number; agent_id: number | null }>> {
+	async accounts(): Promise<
+		Array<{
+			role: string;
+			user_id: number;
+			username: string;
+			password: string;
+			dist_id: number;
+			agent_id: number | null;
+		}>
+	> {
 		return await this.emulator.control('GET', `${VENDOR}/accounts`);
 	}
 
 	async tick(): Promise<CallbackRecord[]> {
-		return (await this.emulator.control<{ callbacks: CallbackRecord[] }>('POST', `${VENDOR}/tick`)).callbacks;
+		return (await this.emulator.control<{ callbacks: CallbackRecord[] }>('POST', `${VENDOR}/tick`))
+			.callbacks;
 	}
 
 	async callbacks(): Promise<CallbackRecord[]> {
 		return await this.emulator.control('GET', `${VENDOR}/callbacks`);
 	}
 
-	async stats(): Promise<{ jobsCreated: number; usersCreated: number; usersUpdated: number; codesSent: number; authFailures: number }> {
+	async stats(): Promise<{
+		jobsCreated: number;
+		usersCreated: number;
+		usersUpdated: number;
+		codesSent: number;
+		authFailures: number;
+	}> {
 		return await this.emulator.control('GET', `${VENDOR}/stats`);
 	}
 
@@ -120,7 +163,10 @@ export class WelcorpFixture {
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		return { status: response.status, json: (await response.json()) as IDataObject & { data: any; errors?: any } };
+		return {
+			status: response.status,
+			json: (await response.json()) as IDataObject & { data: any; errors?: any },
+		};
 	}
 
 	async close(): Promise<void> {
@@ -132,10 +178,17 @@ export function items(count: number, make: (i: number) => IDataObject): INodeExe
 	return Array.from({ length: count }, (_, i) => ({ json: make(i) }));
 }
 
-export function binaryItem(json: IDataObject, files: Record<string, { data: Buffer; fileName: string; mimeType: string }>): INodeExecutionData {
+export function binaryItem(
+	json: IDataObject,
+	files: Record<string, { data: Buffer; fileName: string; mimeType: string }>,
+): INodeExecutionData {
 	const binary: INodeExecutionData['binary'] = {};
 	for (const [key, file] of Object.entries(files)) {
-		binary[key] = { data: file.data.toString('base64'), fileName: file.fileName, mimeType: file.mimeType };
+		binary[key] = {
+			data: file.data.toString('base64'),
+			fileName: file.fileName,
+			mimeType: file.mimeType,
+		};
 	}
 	return { json, binary };
 }

@@ -19,7 +19,12 @@ const sms = {
 	message: 'Hi %%recipient%%, your code is %%code%%',
 };
 
-const people = items(3, (i) => ({ phone: `+6141234560${i}`, name: `Person ${i}`, id: `C-${i}`, code: 100 + i }));
+const people = items(3, (i) => ({
+	phone: `+6141234560${i}`,
+	name: `Person ${i}`,
+	id: `C-${i}`,
+	code: 100 + i,
+}));
 
 async function newestJob(): Promise<TruthJob> {
 	return (await fx.truthJobs())[0];
@@ -28,7 +33,17 @@ async function newestJob(): Promise<TruthJob> {
 describe('Job → Create: recipients from input items', () => {
 	it('sends one job for all items, with every merge field, and pairs the output with every input', async () => {
 		const { items: output, error } = await fx.run(
-			{ ...sms, additionalFields: { jobName: 'Codes', senderId: 'ACME', statusCallbacks: true, callbackUrl: 'http://127.0.0.1:9/cb?token=x', dedupe: true, cutoffHour: '18:30' } },
+			{
+				...sms,
+				additionalFields: {
+					jobName: 'Codes',
+					senderId: 'ACME',
+					statusCallbacks: true,
+					callbackUrl: 'http://127.0.0.1:9/cb?token=x',
+					dedupe: true,
+					cutoffHour: '18:30',
+				},
+			},
 			{ items: people },
 		);
 		expect(error).toBeUndefined();
@@ -43,47 +58,96 @@ describe('Job → Create: recipients from input items', () => {
 				message: 'Hi %%recipient%%, your code is %%code%%',
 				manual_sender_id: 'ACME',
 				callback_on_sms_status_update: true,
-				recipients: [0, 1, 2].map((i) => ({ destination: `+6141234560${i}`, recipient: `Person ${i}`, reference: `C-${i}`, code: String(100 + i) })),
+				recipients: [0, 1, 2].map((i) => ({
+					destination: `+6141234560${i}`,
+					recipient: `Person ${i}`,
+					reference: `C-${i}`,
+					code: String(100 + i),
+				})),
 			},
 		]);
 		const job = await newestJob();
 		expect(output).toEqual([
-			{ json: { job_id: job.job_id, status: 200, job_type: 'sms', job_name: 'Codes', recipients: 3 }, pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }] },
+			{
+				json: {
+					job_id: job.job_id,
+					status: 200,
+					job_type: 'sms',
+					job_name: 'Codes',
+					recipients: 3,
+				},
+				pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }],
+			},
 		]);
-		expect(job).toMatchObject({ job_type: 'SMS', job_name: 'Codes', total_recipients: 3, job_status: 'Broadcast Submitted' });
+		expect(job).toMatchObject({
+			job_type: 'SMS',
+			job_name: 'Codes',
+			total_recipients: 3,
+			job_status: 'Broadcast Submitted',
+		});
 	});
 
 	it('sends one job per item when asked, each paired with its item', async () => {
 		const { items: output } = await fx.run({ ...sms, batching: 'jobPerItem' }, { items: people });
 		const posts = await fx.jobPosts();
 		expect(posts.map((post) => post.recipients)).toEqual(
-			[0, 1, 2].map((i) => [{ destination: `+6141234560${i}`, recipient: `Person ${i}`, reference: `C-${i}`, code: String(100 + i) }]),
+			[0, 1, 2].map((i) => [
+				{
+					destination: `+6141234560${i}`,
+					recipient: `Person ${i}`,
+					reference: `C-${i}`,
+					code: String(100 + i),
+				},
+			]),
 		);
-		const created = (await fx.truthJobs()).slice(0, 3).map((job) => job.job_id).sort();
+		const created = (await fx.truthJobs())
+			.slice(0, 3)
+			.map((job) => job.job_id)
+			.sort();
 		expect(output.map((item) => item.json.job_id).sort()).toEqual(created);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	it('turns 10,000 input items into exactly one request with 10,000 recipients', async () => {
-		const many = items(10_000, (i) => ({ phone: `61400${String(i).padStart(6, '0')}`, name: `N${i}`, id: `R${i}`, code: i }));
+		const many = items(10_000, (i) => ({
+			phone: `61400${String(i).padStart(6, '0')}`,
+			name: `N${i}`,
+			id: `R${i}`,
+			code: i,
+		}));
 		const { items: output, error } = await fx.run(sms, { items: many });
 		expect(error).toBeUndefined();
 		const log = await fx.requests();
 		expect(log).toHaveLength(1);
 		const body = log[0].body as { recipients: Array<Record<string, string>> };
 		expect(body.recipients).toHaveLength(10_000);
-		expect(body.recipients[9_999]).toEqual({ destination: '61400009999', recipient: 'N9999', reference: 'R9999', code: '9999' });
+		expect(body.recipients[9_999]).toEqual({
+			destination: '61400009999',
+			recipient: 'N9999',
+			reference: 'R9999',
+			code: '9999',
+		});
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toHaveLength(10_000);
 		expect((await newestJob()).total_recipients).toBe(10_000);
 	}, 120_000);
 
 	it('with continueOnFail, one job per item fails only the item that is wrong', async () => {
-		const input = [...people.slice(0, 1), { json: { phone: '', name: 'Nobody' } }, ...people.slice(2)];
-		const { items: output } = await fx.run({ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' }, { items: input, continueOnFail: true });
+		const input = [
+			...people.slice(0, 1),
+			{ json: { phone: '', name: 'Nobody' } },
+			...people.slice(2),
+		];
+		const { items: output } = await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' },
+			{ items: input, continueOnFail: true },
+		);
 		expect(output).toHaveLength(3);
 		expect(output[1]).toEqual({
-			json: { error: expect.stringContaining('Invalid "Destination"'), description: 'Input item 1 has no destination. Every recipient needs a phone number.' },
+			json: {
+				error: expect.stringContaining('Invalid "Destination"'),
+				description: 'Input item 1 has no destination. Every recipient needs a phone number.',
+			},
 			pairedItem: { item: 1 },
 		});
 		expect(output[0].json.job_id).toEqual(expect.any(Number));
@@ -92,10 +156,22 @@ describe('Job → Create: recipients from input items', () => {
 	});
 
 	it('with continueOnFail, a job the API refuses leaves an error item with its description', async () => {
-		await fx.emulator.fault({ vendor: 'welcorp', method: 'POST', path: '/jobs', kind: 'status', status: 503 });
-		const { items: output } = await fx.run({ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' }, { items: people.slice(0, 2), continueOnFail: true });
+		await fx.emulator.fault({
+			vendor: 'welcorp',
+			method: 'POST',
+			path: '/jobs',
+			kind: 'status',
+			status: 503,
+		});
+		const { items: output } = await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' },
+			{ items: people.slice(0, 2), continueOnFail: true },
+		);
 		expect(output[0]).toEqual({
-			json: { error: 'Welcorp Job: Create failed: HTTP 503 – Service Unavailable', description: expect.stringContaining('This request changes data, so it was not retried.') },
+			json: {
+				error: 'Welcorp Job: Create failed: HTTP 503 – Service Unavailable',
+				description: expect.stringContaining('This request changes data, so it was not retried.'),
+			},
 			pairedItem: { item: 0 },
 		});
 		expect(output[1].json.job_id).toEqual(expect.any(Number));
@@ -113,7 +189,12 @@ describe('Job → Create: defined recipients and uploaded lists', () => {
 			message: 'Dear %%recipient%%, your balance is %%balance%%',
 			recipients: {
 				recipient: [
-					{ destination: '61411111111', name: 'Ann', reference: 'A1', mergeData: '{"balance": 12.5}' },
+					{
+						destination: '61411111111',
+						name: 'Ann',
+						reference: 'A1',
+						mergeData: '{"balance": 12.5}',
+					},
 					{ destination: '61422222222', name: 'Bob', reference: '', mergeData: '{"balance": "0"}' },
 				],
 			},
@@ -141,14 +222,27 @@ describe('Job → Create: defined recipients and uploaded lists', () => {
 			userListIds: '1234, 5678',
 			message: 'Hi %%Recipient%%, account %%customfield1%%',
 		});
-		expect(await fx.jobPosts()).toEqual([{ job_type: 'sms', message: 'Hi %%Recipient%%, account %%customfield1%%', user_list_ids: '1234,5678' }]);
+		expect(await fx.jobPosts()).toEqual([
+			{
+				job_type: 'sms',
+				message: 'Hi %%Recipient%%, account %%customfield1%%',
+				user_list_ids: '1234,5678',
+			},
+		]);
 		const detail = await fx.truthJob(output[0].json.job_id as number);
 		expect(detail.user_list_ids).toBe('1234,5678');
 		expect(output[0].json).toMatchObject({ user_list_ids: '1234,5678', job_id: detail.job_id });
 	});
 
 	it('reports the emulator 422 for a list of another user, without retrying', async () => {
-		const { error } = await fx.run({ resource: 'job', operation: 'create', jobType: 'sms', recipientSource: 'userLists', userListIds: '4321', message: 'Hi' });
+		const { error } = await fx.run({
+			resource: 'job',
+			operation: 'create',
+			jobType: 'sms',
+			recipientSource: 'userLists',
+			userListIds: '4321',
+			message: 'Hi',
+		});
 		expect(error?.message).toContain('HTTP 422');
 		expect(error?.message).toContain('The user list 4321 does not exist');
 		expect(await fx.jobPosts()).toHaveLength(1);

@@ -37,10 +37,21 @@ describe('Job → Get Many', () => {
 		const { items } = await fx.run({
 			...getMany,
 			returnAll: true,
-			filters: { jobType: 'Sms', jobStatus: 'complete', jobName: 'Quick Send', startAfter: '2025-10-01T00:00:00Z', startBefore: '2025-11-10T00:00:00Z' },
+			filters: {
+				jobType: 'Sms',
+				jobStatus: 'complete',
+				jobName: 'Quick Send',
+				startAfter: '2025-10-01T00:00:00Z',
+				startBefore: '2025-11-10T00:00:00Z',
+			},
 		});
 		const truth = (await fx.truthJobs(LOGINS.user.user_id)).filter(
-			(job) => job.job_type === 'SMS' && job.job_status === 'Complete' && job.job_name === 'Quick Send' && job.startMs > after && job.startMs < before,
+			(job) =>
+				job.job_type === 'SMS' &&
+				job.job_status === 'Complete' &&
+				job.job_name === 'Quick Send' &&
+				job.startMs > after &&
+				job.startMs < before,
 		);
 		expect(truth.length).toBeGreaterThan(10);
 		expect(items.map((item) => item.json)).toEqual(truth.map(strip));
@@ -59,17 +70,27 @@ describe('Job → Get Many', () => {
 
 	it('lets an admin list the jobs of one user, by id or by user code', async () => {
 		fx.useLogin('admin');
-		const owner = (await fx.truthJobs()).find((job) => job.user_id !== LOGINS.user.user_id && job.user_id >= 100 && job.user_id < 3000)!;
+		const owner = (await fx.truthJobs()).find(
+			(job) => job.user_id !== LOGINS.user.user_id && job.user_id >= 100 && job.user_id < 3000,
+		)!;
 		const truth = (await fx.truthJobs(owner.user_id)).map(strip);
 		const byId = await fx.run({ ...getMany, returnAll: true, filters: { userId: owner.user_id } });
 		expect(byId.items.map((item) => item.json)).toEqual(truth);
-		const byCode = await fx.run({ ...getMany, returnAll: true, filters: { userCode: String(owner.user_code) } });
+		const byCode = await fx.run({
+			...getMany,
+			returnAll: true,
+			filters: { userCode: String(owner.user_code) },
+		});
 		expect(byCode.items.map((item) => item.json)).toEqual(truth);
 	});
 
 	it('shows an agent only the jobs of the users linked to the agent', async () => {
 		fx.useLogin('agent');
-		const linked = new Set((await fx.accounts()).filter((a) => a.agent_id === LOGINS.agent.user_id || a.user_id === LOGINS.agent.user_id).map((a) => a.user_id));
+		const linked = new Set(
+			(await fx.accounts())
+				.filter((a) => a.agent_id === LOGINS.agent.user_id || a.user_id === LOGINS.agent.user_id)
+				.map((a) => a.user_id),
+		);
 		const truth = (await fx.truthJobs()).filter((job) => linked.has(job.user_id)).map(strip);
 		const { items } = await fx.run({ ...getMany, returnAll: true });
 		expect(items.map((item) => item.json)).toEqual(truth);
@@ -77,7 +98,11 @@ describe('Job → Get Many', () => {
 	});
 
 	it('refuses a date range that ends before it starts, before any request', async () => {
-		const { error } = await fx.run({ ...getMany, returnAll: true, filters: { startAfter: '2025-10-02T00:00:00Z', startBefore: '2025-10-01T00:00:00Z' } });
+		const { error } = await fx.run({
+			...getMany,
+			returnAll: true,
+			filters: { startAfter: '2025-10-02T00:00:00Z', startBefore: '2025-10-01T00:00:00Z' },
+		});
 		expect(error?.message).toBe('Invalid "Started Before": it must be later than "Started After"');
 		expect(await fx.requests()).toEqual([]);
 	});
@@ -86,7 +111,11 @@ describe('Job → Get Many', () => {
 describe('Job → Get', () => {
 	it('returns the job with its recipients and delivery reports', async () => {
 		const [newest] = await fx.truthJobs(LOGINS.user.user_id);
-		const { items } = await fx.run({ resource: 'job', operation: 'get', jobId: String(newest.job_id) });
+		const { items } = await fx.run({
+			resource: 'job',
+			operation: 'get',
+			jobId: String(newest.job_id),
+		});
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(await fx.truthJob(newest.job_id));
 		expect((items[0].json.reports as unknown[]).length).toBe(newest.total_recipients);
@@ -109,26 +138,51 @@ describe('Job → Get', () => {
 
 describe('faults: reads are retried, writes never', () => {
 	it('retries a read after a 503, a reset connection and a malformed answer', async () => {
-		await fx.emulator.fault({ vendor: 'welcorp', method: 'GET', path: '/jobs', kind: 'status', status: 503 });
+		await fx.emulator.fault({
+			vendor: 'welcorp',
+			method: 'GET',
+			path: '/jobs',
+			kind: 'status',
+			status: 503,
+		});
 		await fx.emulator.fault({ vendor: 'welcorp', method: 'GET', path: '/jobs', kind: 'reset' });
 		await fx.emulator.fault({ vendor: 'welcorp', method: 'GET', path: '/jobs', kind: 'malformed' });
 		const { items, error } = await fx.run({ ...getMany, returnAll: false, limit: 5 });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(5);
-		expect((await fx.requests({ path: '/jobs' })).map((entry) => entry.fault)).toEqual(['status', 'reset', 'malformed', undefined]);
+		expect((await fx.requests({ path: '/jobs' })).map((entry) => entry.fault)).toEqual([
+			'status',
+			'reset',
+			'malformed',
+			undefined,
+		]);
 	});
 
 	it('never sends a job twice: a 503, a dropped connection or a malformed answer fails the node after one request', async () => {
-		const parameters = { resource: 'job', operation: 'create', jobType: 'sms', destination: '61411111111', message: 'Hi' };
+		const parameters = {
+			resource: 'job',
+			operation: 'create',
+			jobType: 'sms',
+			destination: '61411111111',
+			message: 'Hi',
+		};
 		const notices = {
 			status: 'This request changes data, so it was not retried.',
 			// Without an answer, or with one we cannot read, the job may exist: the user must check.
-			reset: 'This request changes data and may have been carried out: check in Welcorp before sending it again. It was not retried.',
-			malformed: 'This request changes data and may have been carried out: check in Welcorp before sending it again. It was not retried.',
+			reset:
+				'This request changes data and may have been carried out: check in Welcorp before sending it again. It was not retried.',
+			malformed:
+				'This request changes data and may have been carried out: check in Welcorp before sending it again. It was not retried.',
 		};
 		for (const kind of ['status', 'reset', 'malformed'] as const) {
 			await fx.emulator.clearRequests();
-			await fx.emulator.fault({ vendor: 'welcorp', method: 'POST', path: '/jobs', kind, ...(kind === 'status' ? { status: 503 } : {}) });
+			await fx.emulator.fault({
+				vendor: 'welcorp',
+				method: 'POST',
+				path: '/jobs',
+				kind,
+				...(kind === 'status' ? { status: 503 } : {}),
+			});
 			const { error } = await fx.run(parameters);
 			expect(`${kind}: ${error?.message} ${error?.description}`).toContain(notices[kind]);
 			expect(await fx.jobPosts()).toHaveLength(1);
@@ -137,7 +191,14 @@ describe('faults: reads are retried, writes never', () => {
 	});
 
 	it('fails a read after a bounded number of attempts', async () => {
-		await fx.emulator.fault({ vendor: 'welcorp', method: 'GET', path: '/jobs', kind: 'status', status: 500, count: 10 });
+		await fx.emulator.fault({
+			vendor: 'welcorp',
+			method: 'GET',
+			path: '/jobs',
+			kind: 'status',
+			status: 500,
+			count: 10,
+		});
 		const { error } = await fx.run({ ...getMany, returnAll: false, limit: 5 });
 		expect(error?.message).toContain('Welcorp Job: Get Many failed: HTTP 500');
 		expect(await fx.requests({ path: '/jobs' })).toHaveLength(4);

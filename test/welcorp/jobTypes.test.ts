@@ -9,10 +9,21 @@ beforeAll(async () => {
 afterAll(async () => await fx.close());
 beforeEach(async () => await fx.reset());
 
-const base = { resource: 'job', operation: 'create', recipientSource: 'inputItems', destination: '={{ $json.to }}', recipientName: '={{ $json.name }}' };
+const base = {
+	resource: 'job',
+	operation: 'create',
+	recipientSource: 'inputItems',
+	destination: '={{ $json.to }}',
+	recipientName: '={{ $json.name }}',
+};
 const pdf = Buffer.from('%PDF-1.4 fake invoice');
 const jpg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
-const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(20)]);
+const wav = Buffer.concat([
+	Buffer.from('RIFF'),
+	Buffer.alloc(4),
+	Buffer.from('WAVEfmt '),
+	Buffer.alloc(20),
+]);
 
 async function create(parameters: IDataObject, input: INodeExecutionData[]): Promise<IDataObject> {
 	const { items: output, error } = await fx.run({ ...base, ...parameters }, { items: input });
@@ -30,7 +41,15 @@ it('2 Way SMS: reply options, custom sender id and %%ReplyNum%%', async () => {
 		{
 			jobType: 'twoWaySms',
 			message: 'Hi %%recipient%%, reply to %%ReplyNum%%',
-			additionalFields: { replyEmail: 'replies@acme.test', optOutCode: 'STOP', batchReplies: true, expires: 48, useCustomSenderId: true, senderId: '61400000000', statusCallbacks: false },
+			additionalFields: {
+				replyEmail: 'replies@acme.test',
+				optOutCode: 'STOP',
+				batchReplies: true,
+				expires: 48,
+				useCustomSenderId: true,
+				senderId: '61400000000',
+				statusCallbacks: false,
+			},
 		},
 		[{ json: { to: '61411111111', name: 'Ann' } }],
 	)) as { post: IDataObject; detail: IDataObject };
@@ -51,8 +70,18 @@ it('2 Way SMS: reply options, custom sender id and %%ReplyNum%%', async () => {
 
 it('MMS: subject and one media file from a binary property, sent as base64content', async () => {
 	const { post, detail } = (await create(
-		{ jobType: 'mms', message: 'Our catalogue', additionalFields: { subject: 'For %%recipient%%' }, files: { file: [{ source: 'binary', binaryPropertyName: 'picture' }] } },
-		[binaryItem({ to: '61411111111', name: 'Ann' }, { picture: { data: jpg, fileName: 'map.jpg', mimeType: 'image/jpeg' } })],
+		{
+			jobType: 'mms',
+			message: 'Our catalogue',
+			additionalFields: { subject: 'For %%recipient%%' },
+			files: { file: [{ source: 'binary', binaryPropertyName: 'picture' }] },
+		},
+		[
+			binaryItem(
+				{ to: '61411111111', name: 'Ann' },
+				{ picture: { data: jpg, fileName: 'map.jpg', mimeType: 'image/jpeg' } },
+			),
+		],
 	)) as { post: IDataObject; detail: IDataObject };
 	expect(post).toEqual({
 		job_type: 'mms',
@@ -69,7 +98,14 @@ it('Text to Speech: header, voicemail message, voice, repeat and destination typ
 		{
 			jobType: 'tts',
 			message: 'Hello %%recipient%%',
-			additionalFields: { header: 'Message from ACME', voicemailMessage: 'Sorry we missed you', voice: 'sophie', skipMessageRepeat: true, preferredDestinationType: 'Phone', cutoffHour: '9:05' },
+			additionalFields: {
+				header: 'Message from ACME',
+				voicemailMessage: 'Sorry we missed you',
+				voice: 'sophie',
+				skipMessageRepeat: true,
+				preferredDestinationType: 'Phone',
+				cutoffHour: '9:05',
+			},
 		},
 		[{ json: { to: '0312345678', name: 'Ann' } }],
 	)) as { post: IDataObject };
@@ -91,7 +127,12 @@ it('2 Way Text to Speech: key responses', async () => {
 		{
 			jobType: 'twoWayTts',
 			message: 'Press 1 to talk to us',
-			keyResponses: { response: [{ keyPress: 1, responseMessage: 'Connecting you', redirectTo: '61398765432' }, { keyPress: 0, responseMessage: 'Goodbye', redirectTo: '' }] },
+			keyResponses: {
+				response: [
+					{ keyPress: 1, responseMessage: 'Connecting you', redirectTo: '61398765432' },
+					{ keyPress: 0, responseMessage: 'Goodbye', redirectTo: '' },
+				],
+			},
 		},
 		[{ json: { to: '61411111111', name: 'Ann' } }],
 	)) as { post: IDataObject; detail: IDataObject };
@@ -112,9 +153,19 @@ it('Fax: documents from a binary property and a URL, high resolution', async () 
 		{
 			jobType: 'fax',
 			additionalFields: { highResolution: true },
-			files: { file: [{ source: 'binary', binaryPropertyName: 'data' }, { source: 'url', url: 'https://files.example.com/docs/terms.docx' }] },
+			files: {
+				file: [
+					{ source: 'binary', binaryPropertyName: 'data' },
+					{ source: 'url', url: 'https://files.example.com/docs/terms.docx' },
+				],
+			},
 		},
-		[binaryItem({ to: '0355667788', name: 'Ann' }, { data: { data: pdf, fileName: 'invoice.pdf', mimeType: 'application/pdf' } })],
+		[
+			binaryItem(
+				{ to: '0355667788', name: 'Ann' },
+				{ data: { data: pdf, fileName: 'invoice.pdf', mimeType: 'application/pdf' } },
+			),
+		],
 	)) as { post: IDataObject };
 	expect(post).toEqual({
 		job_type: 'fax',
@@ -139,7 +190,12 @@ it('Email: html and text, sender, and an attachment named from its MIME type', a
 			textMessage: 'Hi %%recipient%%',
 			attachments: { file: [{ source: 'binary', binaryPropertyName: 'report' }] },
 		},
-		[binaryItem({ email: 'ann@example.com', name: 'Ann' }, { report: { data: pdf, fileName: 'report', mimeType: 'application/pdf' } })],
+		[
+			binaryItem(
+				{ email: 'ann@example.com', name: 'Ann' },
+				{ report: { data: pdf, fileName: 'report', mimeType: 'application/pdf' } },
+			),
+		],
 	)) as { post: IDataObject };
 	expect(post).toEqual({
 		job_type: 'email',
@@ -155,8 +211,17 @@ it('Email: html and text, sender, and an attachment named from its MIME type', a
 
 it('Voice: a WAV audio file as audiofile', async () => {
 	const { post, detail } = (await create(
-		{ jobType: 'voice', audio: { file: { source: 'binary', binaryPropertyName: 'data' } }, additionalFields: { preferredDestinationType: 'Mobile' } },
-		[binaryItem({ to: '61411111111', name: 'Ann' }, { data: { data: wav, fileName: 'message.wav', mimeType: 'audio/wav' } })],
+		{
+			jobType: 'voice',
+			audio: { file: { source: 'binary', binaryPropertyName: 'data' } },
+			additionalFields: { preferredDestinationType: 'Mobile' },
+		},
+		[
+			binaryItem(
+				{ to: '61411111111', name: 'Ann' },
+				{ data: { data: wav, fileName: 'message.wav', mimeType: 'audio/wav' } },
+			),
+		],
 	)) as { post: IDataObject; detail: IDataObject };
 	expect(post).toEqual({
 		job_type: 'voice',
@@ -169,7 +234,11 @@ it('Voice: a WAV audio file as audiofile', async () => {
 
 it('schedules a job in the account time zone', async () => {
 	const { post, detail } = (await create(
-		{ jobType: 'sms', message: 'Later', additionalFields: { scheduledDate: '2099-01-15T09:30:00+00:00' } },
+		{
+			jobType: 'sms',
+			message: 'Later',
+			additionalFields: { scheduledDate: '2099-01-15T09:30:00+00:00' },
+		},
 		[{ json: { to: '61411111111', name: 'Ann' } }],
 	)) as { post: IDataObject; detail: IDataObject };
 	// 09:30 UTC is 20:30 in Sydney in January (daylight saving, +11:00).

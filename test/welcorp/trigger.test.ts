@@ -15,20 +15,38 @@ beforeEach(async () => await fx.reset());
 const NODE = 'node:Welcorp Trigger';
 
 function trigger(parameters: INodeParameters, saved: IDataObject = {}): Poller {
-	return new Poller({ nodeType: WelcorpTrigger, parameters, store: fx.store, credentials: { welcorpApi: fx.credentialId } }, saved);
+	return new Poller(
+		{
+			nodeType: WelcorpTrigger,
+			parameters,
+			store: fx.store,
+			credentials: { welcorpApi: fx.credentialId },
+		},
+		saved,
+	);
 }
 
-async function submit(count = 1, extra: IDataObject = {}, login: Login = 'user'): Promise<number[]> {
+async function submit(
+	count = 1,
+	extra: IDataObject = {},
+	login: Login = 'user',
+): Promise<number[]> {
 	const ids: number[] = [];
 	for (let i = 0; i < count; i++) {
-		const answer = await fx.api('POST', '/jobs', login, { job_type: 'sms', message: `Job ${i}`, recipients: [{ destination: `6141100000${i % 10}` }], ...extra });
+		const answer = await fx.api('POST', '/jobs', login, {
+			job_type: 'sms',
+			message: `Job ${i}`,
+			recipients: [{ destination: `6141100000${i % 10}` }],
+			...extra,
+		});
 		expect(answer.status).toBe(200);
 		ids.push(answer.json.data);
 	}
 	return ids;
 }
 
-const ids = (result: { items: Array<{ json: IDataObject }> }) => result.items.map((item) => item.json.job_id);
+const ids = (result: { items: Array<{ json: IDataObject }> }) =>
+	result.items.map((item) => item.json.job_id);
 
 describe('Welcorp Trigger: New Job', () => {
 	it('starts from now, then emits each new job once, oldest first, across restarts', async () => {
@@ -37,20 +55,38 @@ describe('Welcorp Trigger: New Job', () => {
 		const created = await submit(3);
 		const first = await poller.poll();
 		expect(ids(first)).toEqual(created);
-		expect(first.items[0].json).toEqual(expect.objectContaining({ job_type: 'SMS', job_status: 'Broadcast Submitted', user_code: 'au/testuser' }));
+		expect(first.items[0].json).toEqual(
+			expect.objectContaining({
+				job_type: 'SMS',
+				job_status: 'Broadcast Submitted',
+				user_code: 'au/testuser',
+			}),
+		);
 		expect((await poller.poll()).result).toBeNull();
 		expect((await poller.restart()).result).toBeNull();
 		const more = await submit(2);
 		expect(ids(await poller.poll())).toEqual(more);
 		const requests = await fx.requests({ path: '/jobs', method: 'GET' });
-		expect(requests.every((entry) => typeof entry.query.start_after === 'string' && entry.query.start_before === undefined)).toBe(true);
+		expect(
+			requests.every(
+				(entry) =>
+					typeof entry.query.start_after === 'string' && entry.query.start_before === undefined,
+			),
+		).toBe(true);
 	});
 
 	it('is lossless when a poll fails: the next one emits what the failed one missed', async () => {
 		const poller = trigger({ event: 'newJob' });
 		await poller.activate();
 		const created = await submit(2);
-		await fx.emulator.fault({ vendor: 'welcorp', method: 'GET', path: '/jobs', kind: 'status', status: 500, count: 4 });
+		await fx.emulator.fault({
+			vendor: 'welcorp',
+			method: 'GET',
+			path: '/jobs',
+			kind: 'status',
+			status: 500,
+			count: 4,
+		});
 		const failed = await poller.poll();
 		expect(failed.error?.message).toContain('HTTP 500');
 		expect(ids(await poller.poll())).toEqual(created);
@@ -61,8 +97,22 @@ describe('Welcorp Trigger: New Job', () => {
 		const poller = trigger({ event: 'newJob', filters: { jobType: 'Email' } });
 		await poller.activate();
 		await submit(2);
-		const [email] = await submit(1, { job_type: 'email', from_email: 'a@b.co', text_message: 'x', recipients: [{ destination: 'c@d.co' }] });
-		const [agentEmail] = await submit(1, { job_type: 'email', from_email: 'a@b.co', text_message: 'x', recipients: [{ destination: 'c@d.co' }] }, 'agent');
+		const [email] = await submit(1, {
+			job_type: 'email',
+			from_email: 'a@b.co',
+			text_message: 'x',
+			recipients: [{ destination: 'c@d.co' }],
+		});
+		const [agentEmail] = await submit(
+			1,
+			{
+				job_type: 'email',
+				from_email: 'a@b.co',
+				text_message: 'x',
+				recipients: [{ destination: 'c@d.co' }],
+			},
+			'agent',
+		);
 		expect(ids(await poller.poll())).toEqual([email, agentEmail]);
 		expect((await fx.requests({ path: '/jobs' })).at(-1)?.query.job_type).toBe('Email');
 	});
@@ -84,13 +134,20 @@ describe('Welcorp Trigger: Job Completed', () => {
 		expect((await poller.activate()).result).toBeNull();
 		const [after] = await submit(1);
 		expect((await poller.poll()).result).toBeNull();
-		const tracked = (poller.staticData[NODE] as IDataObject).welcorpTracking as { jobs: Record<string, number> };
+		const tracked = (poller.staticData[NODE] as IDataObject).welcorpTracking as {
+			jobs: Record<string, number>;
+		};
 		expect(Object.keys(tracked.jobs).sort()).toEqual([String(before), String(after)].sort());
 
 		await fx.emulator.advanceClock(2 * 60_000);
 		const done = await poller.poll();
 		expect(ids(done)).toEqual([before, after]);
-		for (const item of done.items) expect(item.json).toMatchObject({ job_status: 'Complete', complete_date: expect.any(String), total_amount: 0.13 });
+		for (const item of done.items)
+			expect(item.json).toMatchObject({
+				job_status: 'Complete',
+				complete_date: expect.any(String),
+				total_amount: 0.13,
+			});
 		expect((poller.savedStaticData[NODE] as IDataObject).welcorpTracking).toEqual({ jobs: {} });
 		expect((await poller.poll()).result).toBeNull();
 	});
@@ -103,14 +160,18 @@ describe('Welcorp Trigger: Job Completed', () => {
 		await fx.emulator.advanceClock(2 * 60_000);
 		const result = await poller.poll();
 		expect(ids(result)).toEqual([quick]);
-		expect(((poller.staticData[NODE] as IDataObject).welcorpTracking as IDataObject).jobs).toEqual({});
+		expect(((poller.staticData[NODE] as IDataObject).welcorpTracking as IDataObject).jobs).toEqual(
+			{},
+		);
 	});
 
 	it('gives up on jobs tracked longer than the tracking period', async () => {
 		const [scheduled] = await submit(1, { scheduled_date: '2099-01-01 09:00:00' });
 		const poller = trigger({ event: 'jobCompleted', options: { trackDays: 7 } });
 		await poller.activate();
-		const saved = poller.savedStaticData[NODE] as { welcorpTracking: { jobs: Record<string, number> } };
+		const saved = poller.savedStaticData[NODE] as {
+			welcorpTracking: { jobs: Record<string, number> };
+		};
 		expect(Object.keys(saved.welcorpTracking.jobs)).toEqual([String(scheduled)]);
 		// As if the job had been submitted eight days ago.
 		saved.welcorpTracking.jobs[String(scheduled)] = Date.now() - 8 * 86_400_000;
@@ -118,7 +179,9 @@ describe('Welcorp Trigger: Job Completed', () => {
 		await fx.emulator.advanceClock(2 * 60_000);
 		const restarted = await poller.restart();
 		expect(ids(restarted)).toEqual([fresh]);
-		expect((poller.staticData[NODE] as { welcorpTracking: IDataObject }).welcorpTracking).toEqual({ jobs: {} });
+		expect((poller.staticData[NODE] as { welcorpTracking: IDataObject }).welcorpTracking).toEqual({
+			jobs: {},
+		});
 	});
 
 	it(`keeps at most ${MAX_TRACKED} jobs in its state`, async () => {
@@ -126,14 +189,18 @@ describe('Welcorp Trigger: Job Completed', () => {
 		await poller.activate();
 		await submit(MAX_TRACKED + 10);
 		await poller.poll();
-		const tracking = (poller.staticData[NODE] as { welcorpTracking: { jobs: Record<string, number> } }).welcorpTracking;
+		const tracking = (
+			poller.staticData[NODE] as { welcorpTracking: { jobs: Record<string, number> } }
+		).welcorpTracking;
 		expect(Object.keys(tracking.jobs)).toHaveLength(MAX_TRACKED);
 	}, 60_000);
 
 	it('fetches details with delivery reports when asked, and samples the newest completed job', async () => {
 		const poller = trigger({ event: 'jobCompleted', options: { includeDetails: true } });
 		await poller.activate();
-		const [job] = await submit(1, { recipients: [{ destination: '61411111111' }, { destination: '61422222299' }] });
+		const [job] = await submit(1, {
+			recipients: [{ destination: '61411111111' }, { destination: '61422222299' }],
+		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		const result = await poller.poll();
 		expect(result.items.map((item) => item.json)).toEqual([await fx.truthJob(job)]);

@@ -10,21 +10,34 @@ beforeAll(async () => {
 afterAll(async () => await fx.close());
 beforeEach(async () => await fx.reset('admin'));
 
-const user = (operation: string, extra: INodeParameters = {}) => ({ resource: 'user', operation, ...extra });
+const user = (operation: string, extra: INodeParameters = {}) => ({
+	resource: 'user',
+	operation,
+	...extra,
+});
 
 describe('User → Get Many', () => {
 	it('gives an admin every user of the distributor, all pages', async () => {
 		const { items } = await fx.run(user('getAll', { returnAll: true }));
 		expect(items).toHaveLength(DIST1_USERS);
-		const truth = (await fx.accounts()).filter((a) => a.dist_id === 1).map((a) => a.user_id).sort((a, b) => a - b);
+		const truth = (await fx.accounts())
+			.filter((a) => a.dist_id === 1)
+			.map((a) => a.user_id)
+			.sort((a, b) => a - b);
 		expect(items.map((item) => item.json.user_id)).toEqual(truth);
-		expect(items[0].json.company).toEqual(expect.objectContaining({ company_id: expect.any(Number), name: expect.any(String) }));
+		expect(items[0].json.company).toEqual(
+			expect.objectContaining({ company_id: expect.any(Number), name: expect.any(String) }),
+		);
 		expect(await fx.requests()).toHaveLength(Math.ceil(DIST1_USERS / 100));
 	});
 
 	it('matches the user code partially and stops at the limit', async () => {
-		const { items } = await fx.run(user('getAll', { returnAll: true, filters: { userCode: 'jon' } }));
-		const truth = (await fx.accounts()).filter((a) => a.dist_id === 1 && a.username.includes('jon'));
+		const { items } = await fx.run(
+			user('getAll', { returnAll: true, filters: { userCode: 'jon' } }),
+		);
+		const truth = (await fx.accounts()).filter(
+			(a) => a.dist_id === 1 && a.username.includes('jon'),
+		);
 		expect(truth.length).toBeGreaterThan(5);
 		expect(items.map((item) => item.json.user_code)).toEqual(truth.map((a) => a.username));
 		const limited = await fx.run(user('getAll', { returnAll: false, limit: 3 }));
@@ -34,13 +47,19 @@ describe('User → Get Many', () => {
 	it('gives an agent the linked users and a plain user only themselves', async () => {
 		fx.useLogin('agent');
 		const { items } = await fx.run(user('getAll', { returnAll: true }));
-		const linked = (await fx.accounts()).filter((a) => a.agent_id === LOGINS.agent.user_id || a.user_id === LOGINS.agent.user_id);
-		expect(items.map((item) => item.json.user_id)).toEqual(linked.map((a) => a.user_id).sort((a, b) => a - b));
+		const linked = (await fx.accounts()).filter(
+			(a) => a.agent_id === LOGINS.agent.user_id || a.user_id === LOGINS.agent.user_id,
+		);
+		expect(items.map((item) => item.json.user_id)).toEqual(
+			linked.map((a) => a.user_id).sort((a, b) => a - b),
+		);
 
 		fx.useLogin('user');
 		const self = await fx.run(user('getAll', { returnAll: true }));
 		expect(self.items.map((item) => item.json.user_code)).toEqual([LOGINS.user.user_code]);
-		const filtered = await fx.run(user('getAll', { returnAll: true, filters: { userCode: 'nobody' } }));
+		const filtered = await fx.run(
+			user('getAll', { returnAll: true, filters: { userCode: 'nobody' } }),
+		);
 		expect(filtered.items).toEqual([]);
 	});
 });
@@ -48,8 +67,13 @@ describe('User → Get Many', () => {
 describe('User → Get', () => {
 	it('returns the user with the company, as the emulator holds it', async () => {
 		const { items } = await fx.run(user('get', { userId: String(LOGINS.user.user_id) }));
-		expect(items[0].json).toEqual((await fx.api('GET', `/users/${LOGINS.user.user_id}`, 'admin')).json.data);
-		expect(items[0].json).toMatchObject({ user_code: 'au/testuser', company: { name: 'Generic Computer Corp' } });
+		expect(items[0].json).toEqual(
+			(await fx.api('GET', `/users/${LOGINS.user.user_id}`, 'admin')).json.data,
+		);
+		expect(items[0].json).toMatchObject({
+			user_code: 'au/testuser',
+			company: { name: 'Generic Computer Corp' },
+		});
 	});
 
 	it('passes on Permission denied for a user outside the distributor', async () => {
@@ -88,44 +112,131 @@ describe('User → Create and Update', () => {
 		expect(items[0].json).toEqual({ user_id: expect.any(Number), status: 200 });
 		expect(JSON.stringify(items)).not.toContain('S3cret-pass');
 		const created = await fx.api('GET', `/users/${items[0].json.user_id}`, 'admin');
-		expect(created.json.data).toMatchObject({ user_code: 'au/newbie', company: { name: 'Test Company', abn: '123456789' } });
+		expect(created.json.data).toMatchObject({
+			user_code: 'au/newbie',
+			company: { name: 'Test Company', abn: '123456789' },
+		});
 	});
 
 	it('joins an existing company and reports a taken user code as Welcorp words it', async () => {
-		const ok = await fx.run(user('create', { userCode: 'au/joiner', password: 'pass-word', firstName: 'J', lastName: 'K', email: 'j@k.co', companyMode: 'existing', companyId: 1 }));
-		expect((await fx.api('GET', `/users/${ok.items[0].json.user_id}`, 'admin')).json.data.company_id).toBe(1);
-		const taken = await fx.run(user('create', { userCode: 'au/testuser', password: 'pass-word', firstName: 'J', lastName: 'K', email: 'j@k.co', companyMode: 'existing', companyId: 1 }));
-		expect(taken.error?.message).toBe('Welcorp User: Create failed: HTTP 422 – Validation failed: The user_code has already been taken.');
+		const ok = await fx.run(
+			user('create', {
+				userCode: 'au/joiner',
+				password: 'pass-word',
+				firstName: 'J',
+				lastName: 'K',
+				email: 'j@k.co',
+				companyMode: 'existing',
+				companyId: 1,
+			}),
+		);
+		expect(
+			(await fx.api('GET', `/users/${ok.items[0].json.user_id}`, 'admin')).json.data.company_id,
+		).toBe(1);
+		const taken = await fx.run(
+			user('create', {
+				userCode: 'au/testuser',
+				password: 'pass-word',
+				firstName: 'J',
+				lastName: 'K',
+				email: 'j@k.co',
+				companyMode: 'existing',
+				companyId: 1,
+			}),
+		);
+		expect(taken.error?.message).toBe(
+			'Welcorp User: Create failed: HTTP 422 – Validation failed: The user_code has already been taken.',
+		);
 		expect(await fx.requests({ method: 'POST', path: '/users' })).toHaveLength(2);
 	});
 
 	it('updates only the fields given, with PUT', async () => {
-		const { items } = await fx.run(user('update', { userId: String(LOGINS.user.user_id), updateFields: { email: 'mynewemail@test.com', phone: '6876765654' } }));
+		const { items } = await fx.run(
+			user('update', {
+				userId: String(LOGINS.user.user_id),
+				updateFields: { email: 'mynewemail@test.com', phone: '6876765654' },
+			}),
+		);
 		const [put] = await fx.requests({ method: 'PUT' });
-		expect(put).toMatchObject({ path: `/users/${LOGINS.user.user_id}`, body: { email: 'mynewemail@test.com', phone: '6876765654' } });
+		expect(put).toMatchObject({
+			path: `/users/${LOGINS.user.user_id}`,
+			body: { email: 'mynewemail@test.com', phone: '6876765654' },
+		});
 		expect(items[0].json).toEqual({ user_id: LOGINS.user.user_id, status: 200 });
-		expect((await fx.api('GET', `/users/${LOGINS.user.user_id}`, 'admin')).json.data).toMatchObject({ email: 'mynewemail@test.com', phone: '6876765654' });
+		expect((await fx.api('GET', `/users/${LOGINS.user.user_id}`, 'admin')).json.data).toMatchObject(
+			{ email: 'mynewemail@test.com', phone: '6876765654' },
+		);
 	});
 
 	it('checks input before any request', async () => {
 		const cases: Array<[INodeParameters, string]> = [
-			[user('update', { userId: '421', updateFields: {} }), 'Invalid "Update Fields": add at least one field to change'],
-			[user('update', { userId: 'x1', updateFields: { phone: '1' } }), 'Invalid "User ID": "x1" must be a number such as 60276558'],
-			[user('update', { userId: '421', updateFields: { email: 'not-mail' } }), 'Invalid "Email": "not-mail" is not an email address'],
-			[user('create', { userCode: 'au/a b', password: 'p', firstName: 'a', lastName: 'b', email: 'a@b.co', companyName: 'C' }), 'Invalid "User Code": "au/a b" must not contain spaces'],
-			[user('create', { userCode: 'au/ab', password: 'p', firstName: 'a', lastName: 'b', email: 'a@b.co', companyName: '={{ "" }}' }), 'Invalid "Company Name": it is required for a new company'],
+			[
+				user('update', { userId: '421', updateFields: {} }),
+				'Invalid "Update Fields": add at least one field to change',
+			],
+			[
+				user('update', { userId: 'x1', updateFields: { phone: '1' } }),
+				'Invalid "User ID": "x1" must be a number such as 60276558',
+			],
+			[
+				user('update', { userId: '421', updateFields: { email: 'not-mail' } }),
+				'Invalid "Email": "not-mail" is not an email address',
+			],
+			[
+				user('create', {
+					userCode: 'au/a b',
+					password: 'p',
+					firstName: 'a',
+					lastName: 'b',
+					email: 'a@b.co',
+					companyName: 'C',
+				}),
+				'Invalid "User Code": "au/a b" must not contain spaces',
+			],
+			[
+				user('create', {
+					userCode: 'au/ab',
+					password: 'p',
+					firstName: 'a',
+					lastName: 'b',
+					email: 'a@b.co',
+					companyName: '={{ "" }}',
+				}),
+				'Invalid "Company Name": it is required for a new company',
+			],
 		];
-		for (const [parameters, message] of cases) expect((await fx.run(parameters)).error?.message).toBe(message);
+		for (const [parameters, message] of cases)
+			expect((await fx.run(parameters)).error?.message).toBe(message);
 		expect(await fx.requests()).toEqual([]);
 	});
 
 	it('is refused to a plain user, and never retried', async () => {
 		fx.useLogin('user');
-		await fx.emulator.fault({ vendor: 'welcorp', method: 'PUT', path: `/users/${LOGINS.user.user_id}`, kind: 'status', status: 502 });
-		const update = await fx.run(user('update', { userId: String(LOGINS.user.user_id), updateFields: { phone: '0300000000' } }));
+		await fx.emulator.fault({
+			vendor: 'welcorp',
+			method: 'PUT',
+			path: `/users/${LOGINS.user.user_id}`,
+			kind: 'status',
+			status: 502,
+		});
+		const update = await fx.run(
+			user('update', {
+				userId: String(LOGINS.user.user_id),
+				updateFields: { phone: '0300000000' },
+			}),
+		);
 		expect(update.error?.message).toContain('HTTP 502');
 		expect(await fx.requests({ method: 'PUT' })).toHaveLength(1);
-		const create = await fx.run(user('create', { userCode: 'au/x', password: 'pass-word', firstName: 'a', lastName: 'b', email: 'a@b.co', companyName: 'C' }));
+		const create = await fx.run(
+			user('create', {
+				userCode: 'au/x',
+				password: 'pass-word',
+				firstName: 'a',
+				lastName: 'b',
+				email: 'a@b.co',
+				companyName: 'C',
+			}),
+		);
 		expect(create.error?.message).toBe('Welcorp User: Create failed: HTTP 403 – Permission denied');
 	});
 });

@@ -2,9 +2,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
-import type { IDataObject, INodeParameters, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { CredentialStore, NodeTypes, createAdditionalData, startEngine, type NodeTypeSource } from '../harness';
+import {
+	CredentialStore,
+	NodeTypes,
+	createAdditionalData,
+	startEngine,
+	type NodeTypeSource,
+} from '../harness';
 import { makeNode, makeWorkflow } from '../harness/workflow';
 
 /**
@@ -59,7 +71,10 @@ class RecordedResponse {
 	}
 }
 
-export async function callWebhook(nodeType: NodeTypeSource, request: WebhookRequest): Promise<WebhookOutcome> {
+export async function callWebhook(
+	nodeType: NodeTypeSource,
+	request: WebhookRequest,
+): Promise<WebhookOutcome> {
 	await startEngine();
 	const store = new CredentialStore([]);
 	const nodeTypes = new NodeTypes([], store.credentialTypes);
@@ -73,7 +88,13 @@ export async function callWebhook(nodeType: NodeTypeSource, request: WebhookRequ
 
 	const additionalData = createAdditionalData(store);
 	const response = new RecordedResponse();
-	additionalData.httpRequest = { method: 'POST', body: request.body, query: request.query ?? {}, headers: request.headers ?? {}, params: {} } as never;
+	additionalData.httpRequest = {
+		method: 'POST',
+		body: request.body,
+		query: request.query ?? {},
+		headers: request.headers ?? {},
+		params: {},
+	} as never;
 	additionalData.httpResponse = response as never;
 	const webhookData: IWebhookData = {
 		httpMethod: 'POST',
@@ -83,12 +104,26 @@ export async function callWebhook(nodeType: NodeTypeSource, request: WebhookRequ
 		workflowId: String(workflow.id),
 		workflowExecuteAdditionalData: additionalData,
 	};
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const result = await type.webhook.call(context);
 	const items = (result.workflowData?.[0] ?? []).map((item) => item.json);
-	if (result.noWebhookResponse) return { result, status: response.statusCode, body: response.sent, items };
+	if (result.noWebhookResponse)
+		return { result, status: response.statusCode, body: response.sent, items };
 	// responseMode onReceived: n8n answers 200 with the node's webhookResponse or its default message.
-	return { result, status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' }, items };
+	return {
+		result,
+		status: 200,
+		body: result.webhookResponse ?? { message: 'Workflow was started' },
+		items,
+	};
 }
 
 /** An HTTP endpoint on 127.0.0.1 that feeds every form POST it gets to the trigger, as n8n's webhook server would. */
@@ -109,8 +144,15 @@ export class WebhookServer {
 			req.on('end', () => {
 				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 				const raw = Buffer.concat(chunks).toString('utf8');
-				const body = /x-www-form-urlencoded/.test(req.headers['content-type'] ?? '') ? Object.fromEntries(new URLSearchParams(raw)) : raw;
-				callWebhook(this.nodeType, { parameters: this.parameters, body, query: Object.fromEntries(url.searchParams), headers: req.headers as Record<string, string> }).then(
+				const body = /x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')
+					? Object.fromEntries(new URLSearchParams(raw))
+					: raw;
+				callWebhook(this.nodeType, {
+					parameters: this.parameters,
+					body,
+					query: Object.fromEntries(url.searchParams),
+					headers: req.headers as Record<string, string>,
+				}).then(
 					(outcome) => {
 						this.received.push(outcome);
 						res.writeHead(outcome.status, { 'content-type': 'application/json' });
@@ -129,6 +171,8 @@ export class WebhookServer {
 	}
 
 	async close(): Promise<void> {
-		await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())));
+		await new Promise<void>((resolve, reject) =>
+			this.server?.close((error) => (error ? reject(error) : resolve())),
+		);
 	}
 }

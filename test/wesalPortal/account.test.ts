@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WESAL_PORTAL_CLIENT_ID, WESAL_PORTAL_EMAIL, WESAL_PORTAL_PHONE } from '../../sandbox/vendors/wesalPortal';
+import {
+	WESAL_PORTAL_CLIENT_ID,
+	WESAL_PORTAL_EMAIL,
+	WESAL_PORTAL_PHONE,
+} from '../../sandbox/vendors/wesalPortal';
 import { ORGANIZATION, VENDOR, WesalPortalFixture } from './fixture';
 
 let fx: WesalPortalFixture;
@@ -9,40 +13,88 @@ beforeAll(async () => (fx = await WesalPortalFixture.start()));
 beforeEach(async () => await fx.reset());
 afterAll(async () => await fx.close());
 
-const pendingCode = async () => (await fx.emulator.control<{ code: string }>('GET', 'wesal-portal/otp')).code;
+const pendingCode = async () =>
+	(await fx.emulator.control<{ code: string }>('GET', 'wesal-portal/otp')).code;
 
 describe('Account (same operations as Wesal VoC)', () => {
 	it('offers Send Reset Code, Reset Password and Logout with the Wesal VoC operation values', async () => {
 		const { WesalPortal } = await import('../../nodes/WesalPortal/WesalPortal.node');
 		const operation = new WesalPortal().description.properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('account'),
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes('account'),
 		)!;
-		expect(operation.options?.map((option) => (option as { value: string }).value).sort()).toEqual(['logout', 'resetPassword', 'sendResetCode']);
+		expect(operation.options?.map((option) => (option as { value: string }).value).sort()).toEqual([
+			'logout',
+			'resetPassword',
+			'sendResetCode',
+		]);
 	});
 
 	it('sends a reset code by email and resets the password with it', async () => {
-		const sent = await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'email', email: WESAL_PORTAL_EMAIL });
+		const sent = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
 		expect(sent.error).toBeUndefined();
-		expect(sent.items[0].json).toEqual({ success: true, method: 'email', email: WESAL_PORTAL_EMAIL });
+		expect(sent.items[0].json).toEqual({
+			success: true,
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
 		const [send] = await fx.emulator.requests(VENDOR, { path: '/auth/reset' });
 		expect(send.body).toEqual({ method: 'email', email: WESAL_PORTAL_EMAIL, phone: '' });
 		expect(send.headers['x-client-id']).toBe(WESAL_PORTAL_CLIENT_ID);
 
 		const code = await pendingCode();
-		const reset = await fx.run({ resource: 'account', operation: 'resetPassword', method: 'email', email: WESAL_PORTAL_EMAIL, otp: code, newPassword: 'Brand-new-1' });
+		const reset = await fx.run({
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			otp: code,
+			newPassword: 'Brand-new-1',
+		});
 		expect(reset.error).toBeUndefined();
-		expect(reset.items[0].json).toEqual({ success: true, method: 'email', email: WESAL_PORTAL_EMAIL });
+		expect(reset.items[0].json).toEqual({
+			success: true,
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
 		expect(JSON.stringify(reset.items)).not.toContain('Brand-new-1');
 		const [verify] = await fx.emulator.requests(VENDOR, { path: '/auth/verify' });
-		expect(verify.body).toEqual({ method: 'email', email: WESAL_PORTAL_EMAIL, verifyCode: code, otp: code, password: 'Brand-new-1' });
+		expect(verify.body).toEqual({
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			verifyCode: code,
+			otp: code,
+			password: 'Brand-new-1',
+		});
 
 		// The new password works for a fresh login.
-		const fresh = fx.store.add({ type: 'wesalPortalApi', data: fx.credentialData({ password: 'Brand-new-1' }) });
-		expect((await fx.run({ resource: 'organization', operation: 'get' }, { credentials: { wesalPortalApi: fresh } })).error).toBeUndefined();
+		const fresh = fx.store.add({
+			type: 'wesalPortalApi',
+			data: fx.credentialData({ password: 'Brand-new-1' }),
+		});
+		expect(
+			(
+				await fx.run(
+					{ resource: 'organization', operation: 'get' },
+					{ credentials: { wesalPortalApi: fresh } },
+				)
+			).error,
+		).toBeUndefined();
 	});
 
 	it('sends a reset code by phone', async () => {
-		const sent = await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'phone', phone: WESAL_PORTAL_PHONE });
+		const sent = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'phone',
+			phone: WESAL_PORTAL_PHONE,
+		});
 		expect(sent.error).toBeUndefined();
 		expect(await pendingCode()).toMatch(/^\d{6}$/);
 		const [send] = await fx.emulator.requests(VENDOR, { path: '/auth/reset' });
@@ -50,9 +102,23 @@ describe('Account (same operations as Wesal VoC)', () => {
 	});
 
 	it('reports a wrong code with the API message and code, and sends it once', async () => {
-		await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'email', email: WESAL_PORTAL_EMAIL });
-		const { error } = await fx.run({ resource: 'account', operation: 'resetPassword', method: 'email', email: WESAL_PORTAL_EMAIL, otp: 'wrong', newPassword: 'Brand-new-1' });
-		expect(error?.message).toBe('Wesal Portal Account: Reset Password failed: HTTP 400 – X004 (the request is invalid): Invalid verify code');
+		await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
+		const { error } = await fx.run({
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			otp: 'wrong',
+			newPassword: 'Brand-new-1',
+		});
+		expect(error?.message).toBe(
+			'Wesal Portal Account: Reset Password failed: HTTP 400 – X004 (the request is invalid): Invalid verify code',
+		);
 		expect(error?.description).toContain('not retried');
 		expect(await fx.emulator.requests(VENDOR, { path: '/auth/verify' })).toHaveLength(1);
 	});
@@ -62,12 +128,16 @@ describe('Account (same operations as Wesal VoC)', () => {
 		const { items, error } = await fx.run({ resource: 'account', operation: 'logout' });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ success: true });
-		expect(await fx.emulator.requests(VENDOR, { method: 'GET', path: '/auth/logout' })).toHaveLength(1);
+		expect(
+			await fx.emulator.requests(VENDOR, { method: 'GET', path: '/auth/logout' }),
+		).toHaveLength(1);
 		expect((await fx.stats()).activeTokens).toBe(0);
 
 		const again = await fx.run({ resource: 'organization', operation: 'get' });
 		expect(again.error).toBeUndefined();
 		expect((await fx.stats()).logins).toBe(2);
-		expect((await fx.emulator.requests(VENDOR, { path: ORGANIZATION })).length).toBeGreaterThanOrEqual(3);
+		expect(
+			(await fx.emulator.requests(VENDOR, { path: ORGANIZATION })).length,
+		).toBeGreaterThanOrEqual(3);
 	});
 });

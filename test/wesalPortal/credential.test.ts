@@ -11,22 +11,46 @@ afterAll(async () => await fx.close());
 
 describe('Wesal Portal API credential test', () => {
 	it('logs in and reads the organization', async () => {
-		expect(await testCredential(fx.store, 'wesalPortalApi', fx.credentialData())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect((await fx.emulator.requests(VENDOR)).map((request) => request.path)).toEqual(['/auth/login', ORGANIZATION]);
+		expect(await testCredential(fx.store, 'wesalPortalApi', fx.credentialData())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect((await fx.emulator.requests(VENDOR)).map((request) => request.path)).toEqual([
+			'/auth/login',
+			ORGANIZATION,
+		]);
 	});
 
 	it('fails with a clear message on a wrong password, without echoing it', async () => {
-		const result = await testCredential(fx.store, 'wesalPortalApi', fx.credentialData({ password: 'wrong-secret-123' }));
+		const result = await testCredential(
+			fx.store,
+			'wesalPortalApi',
+			fx.credentialData({ password: 'wrong-secret-123' }),
+		);
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Wesal Portal login failed: Invalid email or password (HTTP 401). Check Email, Password and Client ID.');
+		expect(result.message).toContain(
+			'Wesal Portal login failed: Invalid email or password (HTTP 401). Check Email, Password and Client ID.',
+		);
 		expect(result.message).not.toContain('wrong-secret-123');
 	});
 
 	it.each([
-		['an unknown client id', 'bm90LXRoZS1jbGllbnQ=', 'Unknown or invalid secret_key (HTTP 401). X001: the Client ID (secret key) is unknown or expired.'],
-		['a client id of another domain', WESAL_PORTAL_OTHER_DOMAIN_CLIENT_ID, 'Invalid secret_key for this domain (HTTP 403). X002: the Client ID (secret key) is not valid for this domain.'],
+		[
+			'an unknown client id',
+			'bm90LXRoZS1jbGllbnQ=',
+			'Unknown or invalid secret_key (HTTP 401). X001: the Client ID (secret key) is unknown or expired.',
+		],
+		[
+			'a client id of another domain',
+			WESAL_PORTAL_OTHER_DOMAIN_CLIENT_ID,
+			'Invalid secret_key for this domain (HTTP 403). X002: the Client ID (secret key) is not valid for this domain.',
+		],
 	])('explains %s with its X-code', async (_name, clientId, text) => {
-		const result = await testCredential(fx.store, 'wesalPortalApi', fx.credentialData({ clientId }));
+		const result = await testCredential(
+			fx.store,
+			'wesalPortalApi',
+			fx.credentialData({ clientId }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(`Wesal Portal login failed: ${text}`);
 	});
@@ -34,7 +58,13 @@ describe('Wesal Portal API credential test', () => {
 	it('fails when the API answers the test with success: false and HTTP 200', async () => {
 		const id = fx.store.add({ type: 'wesalPortalApi', data: fx.credentialData() });
 		await testCredential(fx.store, 'wesalPortalApi', fx.credentialData(), { id });
-		await fx.emulator.fault({ vendor: VENDOR, path: ORGANIZATION, kind: 'status', status: 200, body: { success: false, code: 'X004', message: 'Invalid request' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: ORGANIZATION,
+			kind: 'status',
+			status: 200,
+			body: { success: false, code: 'X004', message: 'Invalid request' },
+		});
 		const result = await testCredential(fx.store, 'wesalPortalApi', fx.store.get(id).data, { id });
 		expect(result.status).toBe('Error');
 	});
@@ -43,13 +73,25 @@ describe('Wesal Portal API credential test', () => {
 		const credential = new WesalPortalApi();
 		expect(credential.test.request).toMatchObject({ url: '/queries/organization', method: 'GET' });
 		const token = credential.properties.find((property) => property.name === 'accessToken');
-		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true, password: true } });
-		expect(credential.properties.find((property) => property.name === 'password')?.typeOptions).toMatchObject({ password: true });
+		expect(token).toMatchObject({
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+		});
+		expect(
+			credential.properties.find((property) => property.name === 'password')?.typeOptions,
+		).toMatchObject({ password: true });
 	});
 
 	it('sends the token as is (no "Bearer") with the client id, and keeps the request\'s own headers', async () => {
 		const authenticate = new WesalPortalApi().authenticate;
-		const request = await authenticate({ accessToken: 'tok-1', clientId: 'cid' }, { url: '/x', headers: { Accept: 'application/json' } });
-		expect(request.headers).toEqual({ Accept: 'application/json', Authorization: 'tok-1', 'X-Client-Id': 'cid' });
+		const request = await authenticate(
+			{ accessToken: 'tok-1', clientId: 'cid' },
+			{ url: '/x', headers: { Accept: 'application/json' } },
+		);
+		expect(request.headers).toEqual({
+			Accept: 'application/json',
+			Authorization: 'tok-1',
+			'X-Client-Id': 'cid',
+		});
 	});
 });

@@ -1,6 +1,13 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { idsOf, ORGANIZATION, SEARCH, surveyParameters, VENDOR, WesalPortalFixture } from './fixture';
+import {
+	idsOf,
+	ORGANIZATION,
+	SEARCH,
+	surveyParameters,
+	VENDOR,
+	WesalPortalFixture,
+} from './fixture';
 
 let fx: WesalPortalFixture;
 let expected: string[];
@@ -27,7 +34,16 @@ describe('faults on a read', () => {
 		['503', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 503 }],
 		['500 twice', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 500, count: 2 }],
 		['502 HTML page', { vendor: VENDOR, path: SEARCH, kind: 'html', status: 502 }],
-		['429 with Retry-After', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 429, headers: { 'Retry-After': '1' } }],
+		[
+			'429 with Retry-After',
+			{
+				vendor: VENDOR,
+				path: SEARCH,
+				kind: 'status',
+				status: 429,
+				headers: { 'Retry-After': '1' },
+			},
+		],
 		['connection reset', { vendor: VENDOR, path: SEARCH, kind: 'reset' }],
 		['malformed JSON', { vendor: VENDOR, path: SEARCH, kind: 'malformed' }],
 		['stall past the timeout', { vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 5000 }],
@@ -35,14 +51,23 @@ describe('faults on a read', () => {
 
 	it.each(transient)('recovers from %s and returns the full result', async (_name, fault) => {
 		await fx.emulator.fault(fault);
-		const { items, error } = await fx.run(surveyParameters(START, END, { options: { timeout: 1000 } }));
+		const { items, error } = await fx.run(
+			surveyParameters(START, END, { options: { timeout: 1000 } }),
+		);
 		expect(error).toBeUndefined();
 		expect(idsOf(items)).toEqual(expected);
 		expect((await fx.searches()).filter((request) => request.fault)).toHaveLength(fault.count ?? 1);
 	});
 
 	it('fails with a NodeApiError naming vendor, operation and status once the retry budget is spent', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 503, count: 10, body: { success: false, message: 'Maintenance' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 503,
+			count: 10,
+			body: { success: false, message: 'Maintenance' },
+		});
 		const { error } = await fx.run(surveyParameters(START, END));
 		expect(error?.message).toBe('Wesal Portal Survey: Get Many failed: HTTP 503 – Maintenance');
 		expect(error?.description).toContain('after 4 attempts');
@@ -54,32 +79,66 @@ describe('faults on a read', () => {
 describe('X-codes are explained', () => {
 	it.each([
 		['X0000', 400, 'X0000 (some mandatory parameters are missing): companyId is required'],
-		['X001', 401, 'X001 (the Client ID (secret key) is unknown or expired): Unknown or invalid secret_key'],
-		['X002', 403, 'X002 (the Client ID (secret key) is not valid for this domain): Invalid secret_key for this domain'],
+		[
+			'X001',
+			401,
+			'X001 (the Client ID (secret key) is unknown or expired): Unknown or invalid secret_key',
+		],
+		[
+			'X002',
+			403,
+			'X002 (the Client ID (secret key) is not valid for this domain): Invalid secret_key for this domain',
+		],
 		['X004', 400, 'X004 (the request is invalid): Invalid request'],
 	])('%s', async (code, status, text) => {
 		const message = text.split(': ').slice(1).join(': ');
-		await fx.emulator.fault({ vendor: VENDOR, path: ORGANIZATION, kind: 'status', status, body: { success: false, code, message }, count: 3 });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: ORGANIZATION,
+			kind: 'status',
+			status,
+			body: { success: false, code, message },
+			count: 3,
+		});
 		const { error } = await fx.run({ resource: 'organization', operation: 'get' });
 		expect(error?.message).toBe(`Wesal Portal Organization: Get failed: HTTP ${status} – ${text}`);
 	});
 
 	it('an error inside an HTTP 200 answer is an error, and is not retried', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: ORGANIZATION, kind: 'status', status: 200, body: { success: false, code: 'X004', message: 'Invalid request' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: ORGANIZATION,
+			kind: 'status',
+			status: 200,
+			body: { success: false, code: 'X004', message: 'Invalid request' },
+		});
 		const { error } = await fx.run({ resource: 'organization', operation: 'get' });
-		expect(error?.message).toBe('Wesal Portal Organization: Get failed: the answer reports an error – X004 (the request is invalid): Invalid request');
+		expect(error?.message).toBe(
+			'Wesal Portal Organization: Get failed: the answer reports an error – X004 (the request is invalid): Invalid request',
+		);
 		expect(await fx.emulator.requests(VENDOR, { path: ORGANIZATION })).toHaveLength(1);
 	});
 });
 
 describe('Continue On Fail', () => {
 	it('turns a failed item into an error item and runs the others', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { success: false, code: 'X004', message: 'Unknown companyId 1' } });
-		const { items } = await fx.run(surveyParameters(START, END), { continueOnFail: true, items: [{ json: { n: 0 } }, { json: { n: 1 } }] });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 400,
+			body: { success: false, code: 'X004', message: 'Unknown companyId 1' },
+		});
+		const { items } = await fx.run(surveyParameters(START, END), {
+			continueOnFail: true,
+			items: [{ json: { n: 0 } }, { json: { n: 1 } }],
+		});
 		const errors = items.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem).toEqual({ item: 0 });
-		expect(errors[0].json.error).toBe('Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Unknown companyId 1');
+		expect(errors[0].json.error).toBe(
+			'Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Unknown companyId 1',
+		);
 		const rest = items.filter((item) => !item.json.error);
 		expect(idsOf(rest)).toEqual(expected);
 		expect(rest.every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(true);
@@ -89,8 +148,15 @@ describe('Continue On Fail', () => {
 describe('faults on a write', () => {
 	it.each([503, 500, 429])('sends a reset code once and fails clearly on %s', async (status) => {
 		await fx.emulator.fault({ vendor: VENDOR, path: '/auth/reset', kind: 'status', status });
-		const { error } = await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'email', email: 'cx.lead@hadef.test' });
-		expect(error?.message).toMatch(new RegExp(`^Wesal Portal Account: Send Reset Code failed: HTTP ${status}`));
+		const { error } = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: 'cx.lead@hadef.test',
+		});
+		expect(error?.message).toMatch(
+			new RegExp(`^Wesal Portal Account: Send Reset Code failed: HTTP ${status}`),
+		);
 		expect(error?.description).toContain('not retried');
 		expect(await fx.emulator.requests(VENDOR, { path: '/auth/reset' })).toHaveLength(1);
 	});

@@ -39,7 +39,13 @@ export class WesalPortalFixture {
 	}
 
 	credentialData(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-		return { baseUrl: this.baseUrl, clientId: WESAL_PORTAL_CLIENT_ID, email: WESAL_PORTAL_EMAIL, password: WESAL_PORTAL_PASSWORD, ...overrides };
+		return {
+			baseUrl: this.baseUrl,
+			clientId: WESAL_PORTAL_CLIENT_ID,
+			email: WESAL_PORTAL_EMAIL,
+			password: WESAL_PORTAL_PASSWORD,
+			...overrides,
+		};
 	}
 
 	secrets(): string[] {
@@ -50,7 +56,10 @@ export class WesalPortalFixture {
 	async reset(overrides: ICredentialDataDecryptedObject = {}): Promise<void> {
 		await this.emulator.reset();
 		this.store = new CredentialStore([WesalPortalApi]);
-		this.credentialId = this.store.add({ type: 'wesalPortalApi', data: this.credentialData(overrides) });
+		this.credentialId = this.store.add({
+			type: 'wesalPortalApi',
+			data: this.credentialData(overrides),
+		});
 	}
 
 	token(): string {
@@ -75,31 +84,67 @@ export class WesalPortalFixture {
 		await this.emulator.control('POST', 'wesal-portal/expire-tokens');
 	}
 
-	async stats(): Promise<{ logins: number; failedLogins: number; tokenRejections: number; surveyPages: number; logouts: number; activeTokens: number }> {
+	async stats(): Promise<{
+		logins: number;
+		failedLogins: number;
+		tokenRejections: number;
+		surveyPages: number;
+		logouts: number;
+		activeTokens: number;
+	}> {
 		return await this.emulator.control('GET', 'wesal-portal/stats');
 	}
 
 	/** Ground truth: the surveys of a company answered within [startTime, endTime], oldest first. */
-	async truth(query: { companyId?: number; startTime?: string; endTime?: string } = {}): Promise<WesalPortalSurvey[]> {
-		const params = new URLSearchParams({ view: 'full', ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
-		return (await this.emulator.control<{ surveys: WesalPortalSurvey[] }>('GET', `wesal-portal/surveys?${params}`)).surveys;
+	async truth(
+		query: { companyId?: number; startTime?: string; endTime?: string } = {},
+	): Promise<WesalPortalSurvey[]> {
+		const params = new URLSearchParams({
+			view: 'full',
+			...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+		});
+		return (
+			await this.emulator.control<{ surveys: WesalPortalSurvey[] }>(
+				'GET',
+				`wesal-portal/surveys?${params}`,
+			)
+		).surveys;
 	}
 
-	async truthIds(query: { companyId?: number; startTime?: string; endTime?: string } = {}): Promise<{ total: number; ids: string[] }> {
-		const params = new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])));
+	async truthIds(
+		query: { companyId?: number; startTime?: string; endTime?: string } = {},
+	): Promise<{ total: number; ids: string[] }> {
+		const params = new URLSearchParams(
+			Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+		);
 		return await this.emulator.control('GET', `wesal-portal/surveys?${params}`);
 	}
 
 	async addSurveys(body: IDataObject): Promise<WesalPortalSurvey[]> {
-		return (await this.emulator.control<{ surveys: WesalPortalSurvey[] }>('POST', 'wesal-portal/surveys', body)).surveys;
+		return (
+			await this.emulator.control<{ surveys: WesalPortalSurvey[] }>(
+				'POST',
+				'wesal-portal/surveys',
+				body,
+			)
+		).surveys;
 	}
 
 	async queues(): Promise<Array<{ id: string; name: string }>> {
-		return (await this.emulator.control<{ queues: Array<{ id: string; name: string }> }>('GET', 'wesal-portal/queues')).queues;
+		return (
+			await this.emulator.control<{ queues: Array<{ id: string; name: string }> }>(
+				'GET',
+				'wesal-portal/queues',
+			)
+		).queues;
 	}
 
 	/** Calls the emulator's API directly with a fresh login, for ground truth of computed answers. */
-	async api(method: string, path: string, body?: unknown): Promise<{ status: number; json: IDataObject }> {
+	async api(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: IDataObject }> {
 		const login = await fetch(`${this.baseUrl}/auth/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-client-id': WESAL_PORTAL_CLIENT_ID },
@@ -108,7 +153,10 @@ export class WesalPortalFixture {
 		const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
-			headers: { authorization: token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				authorization: token,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		return { status: response.status, json: (await response.json()) as IDataObject };
@@ -123,7 +171,11 @@ export class WesalPortalFixture {
 	}
 }
 
-export function surveyParameters(start: string, end: string, extra: IDataObject = {}): INodeParameters {
+export function surveyParameters(
+	start: string,
+	end: string,
+	extra: IDataObject = {},
+): INodeParameters {
 	return {
 		resource: 'survey',
 		operation: 'getAll',
@@ -135,4 +187,5 @@ export function surveyParameters(start: string, end: string, extra: IDataObject 
 	} as INodeParameters;
 }
 
-export const idsOf = (items: Array<{ json: IDataObject }>): string[] => items.map((item) => String(item.json.id ?? item.json.surveyId));
+export const idsOf = (items: Array<{ json: IDataObject }>): string[] =>
+	items.map((item) => String(item.json.id ?? item.json.surveyId));

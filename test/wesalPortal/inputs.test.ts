@@ -22,19 +22,82 @@ const performance = (extra: Record<string, unknown>) => ({
 });
 
 const badInputs: Array<[string, Record<string, unknown>, string]> = [
-	['survey end before start', surveyParameters('2025-11-02T00:00:00Z', '2025-11-01T00:00:00Z'), 'Invalid "End Date": it must not be before "Start Date"'],
-	['unparseable survey start', surveyParameters('last tuesday', '2025-11-01T00:00:00Z'), 'Invalid "Start Date": "last tuesday" is not a date'],
-	['empty survey end', surveyParameters('2025-11-01T00:00:00Z', '={{ "" }}'), 'Invalid "End Date": a date is required'],
-	['a company ID that is not a number', surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', { company: { __rl: true, mode: 'id', value: '={{ "acme" }}' } }), 'Invalid "Company": "acme" is not a company ID'],
-	['no company', surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', { company: { __rl: true, mode: 'list', value: '={{ "" }}' } }), 'Invalid "Company": choose a company'],
-	['performance end before start', performance({ end: '2024-01-28T08:00:00Z' }), 'Invalid "End": it must not be before "Start"'],
-	['performance end equal to start', performance({ end: '2024-01-28T09:00:00Z' }), 'Invalid "End": it must be after "Start"'],
-	['performance unparseable end', performance({ end: 'tomorrow' }), 'Invalid "End": "tomorrow" is not a date'],
-	['no queue IDs', performance({ queueIds: '={{ " , " }}' }), 'Invalid "Queue IDs": give at least one queue ID'],
-	['no queue IDs for the summary', { resource: 'queue', operation: 'getSummary', queueIds: '={{ [] }}' }, 'Invalid "Queue IDs": give at least one queue ID'],
-	['reset code without email', { resource: 'account', operation: 'sendResetCode', method: 'email', email: '={{ "" }}' }, 'Invalid "Email": "" is not an email address'],
-	['reset code with a bad phone', { resource: 'account', operation: 'sendResetCode', method: 'phone', phone: 'call me' }, 'Invalid "Phone": "call me" is not a phone number'],
-	['reset without code', { resource: 'account', operation: 'resetPassword', method: 'email', email: 'cx.lead@hadef.test', otp: ' ', newPassword: 'x' }, 'Invalid "Verification Code": it is required'],
+	[
+		'survey end before start',
+		surveyParameters('2025-11-02T00:00:00Z', '2025-11-01T00:00:00Z'),
+		'Invalid "End Date": it must not be before "Start Date"',
+	],
+	[
+		'unparseable survey start',
+		surveyParameters('last tuesday', '2025-11-01T00:00:00Z'),
+		'Invalid "Start Date": "last tuesday" is not a date',
+	],
+	[
+		'empty survey end',
+		surveyParameters('2025-11-01T00:00:00Z', '={{ "" }}'),
+		'Invalid "End Date": a date is required',
+	],
+	[
+		'a company ID that is not a number',
+		surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
+			company: { __rl: true, mode: 'id', value: '={{ "acme" }}' },
+		}),
+		'Invalid "Company": "acme" is not a company ID',
+	],
+	[
+		'no company',
+		surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
+			company: { __rl: true, mode: 'list', value: '={{ "" }}' },
+		}),
+		'Invalid "Company": choose a company',
+	],
+	[
+		'performance end before start',
+		performance({ end: '2024-01-28T08:00:00Z' }),
+		'Invalid "End": it must not be before "Start"',
+	],
+	[
+		'performance end equal to start',
+		performance({ end: '2024-01-28T09:00:00Z' }),
+		'Invalid "End": it must be after "Start"',
+	],
+	[
+		'performance unparseable end',
+		performance({ end: 'tomorrow' }),
+		'Invalid "End": "tomorrow" is not a date',
+	],
+	[
+		'no queue IDs',
+		performance({ queueIds: '={{ " , " }}' }),
+		'Invalid "Queue IDs": give at least one queue ID',
+	],
+	[
+		'no queue IDs for the summary',
+		{ resource: 'queue', operation: 'getSummary', queueIds: '={{ [] }}' },
+		'Invalid "Queue IDs": give at least one queue ID',
+	],
+	[
+		'reset code without email',
+		{ resource: 'account', operation: 'sendResetCode', method: 'email', email: '={{ "" }}' },
+		'Invalid "Email": "" is not an email address',
+	],
+	[
+		'reset code with a bad phone',
+		{ resource: 'account', operation: 'sendResetCode', method: 'phone', phone: 'call me' },
+		'Invalid "Phone": "call me" is not a phone number',
+	],
+	[
+		'reset without code',
+		{
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: 'cx.lead@hadef.test',
+			otp: ' ',
+			newPassword: 'x',
+		},
+		'Invalid "Verification Code": it is required',
+	],
 ];
 
 describe('bad input is rejected before any request', () => {
@@ -45,13 +108,29 @@ describe('bad input is rejected before any request', () => {
 	});
 
 	it('gives an error item under Continue On Fail while the other items still run', async () => {
-		const { items } = await fx.run(surveyParameters('={{ $json.start }}', '2025-11-14T01:00:00Z', { company: { __rl: true, mode: 'id', value: String(COMPANY.id) } }), {
-			continueOnFail: true,
-			items: [{ json: { start: '2025-11-14T00:00:00Z' } }, { json: { start: 'soon' } }],
-		});
+		const { items } = await fx.run(
+			surveyParameters('={{ $json.start }}', '2025-11-14T01:00:00Z', {
+				company: { __rl: true, mode: 'id', value: String(COMPANY.id) },
+			}),
+			{
+				continueOnFail: true,
+				items: [{ json: { start: '2025-11-14T00:00:00Z' } }, { json: { start: 'soon' } }],
+			},
+		);
 		const failed = items.filter((item) => item.json.error);
-		expect(failed).toEqual([{ json: { error: 'Invalid "Start Date": "soon" is not a date', description: expect.any(String) }, pairedItem: { item: 1 } }]);
-		const truth = await fx.truthIds({ startTime: '2025-11-14T00:00:00', endTime: '2025-11-14T01:00:00' });
+		expect(failed).toEqual([
+			{
+				json: {
+					error: 'Invalid "Start Date": "soon" is not a date',
+					description: expect.any(String),
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
+		const truth = await fx.truthIds({
+			startTime: '2025-11-14T00:00:00',
+			endTime: '2025-11-14T01:00:00',
+		});
 		expect(items.filter((item) => !item.json.error).map((item) => item.json.id)).toEqual(truth.ids);
 	});
 });

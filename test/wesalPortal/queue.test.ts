@@ -7,7 +7,9 @@ let queues: Array<{ id: string; name: string }>;
 
 beforeAll(async () => {
 	fx = await WesalPortalFixture.start();
-	queues = await fx.emulator.control<{ queues: Array<{ id: string; name: string }> }>('GET', 'wesal-portal/queues').then((answer) => answer.queues);
+	queues = await fx.emulator
+		.control<{ queues: Array<{ id: string; name: string }> }>('GET', 'wesal-portal/queues')
+		.then((answer) => answer.queues);
 });
 beforeEach(async () => await fx.reset());
 afterAll(async () => await fx.close());
@@ -20,7 +22,11 @@ describe('Queue → Get Summary / Get Activity', () => {
 		['getActivity', '/analytics/runtime/queues/activity'],
 	])('%s returns one item per queue, as the API reports it', async (operation, path) => {
 		const ids = [queues[0].id, queues[2].id, 'not-a-queue'];
-		const { items, error } = await fx.run({ resource: 'queue', operation, queueIds: `${ids[0]}, ${ids[1]} ,${ids[2]}` });
+		const { items, error } = await fx.run({
+			resource: 'queue',
+			operation,
+			queueIds: `${ids[0]}, ${ids[1]} ,${ids[2]}`,
+		});
 		expect(error).toBeUndefined();
 		const truth = (await fx.api('POST', path, { queues: ids })).json as unknown as Result;
 		expect(items.map((item) => item.json)).toEqual(truth.data.result);
@@ -50,8 +56,14 @@ describe('Queue → Get Performance', () => {
 	});
 	const INTERVAL = '2024-01-28T09:00:00.000Z/2024-01-28T10:10:00.000Z';
 
-	async function truth(partial: boolean): Promise<Array<{ queryId: string; data: Array<{ interval: string; metrics: IDataObject }> }>> {
-		const answer = await fx.api('POST', '/analytics/queues/performance', { queues: [queues[0].id, queues[1].id], interval: INTERVAL, partial });
+	async function truth(
+		partial: boolean,
+	): Promise<Array<{ queryId: string; data: Array<{ interval: string; metrics: IDataObject }> }>> {
+		const answer = await fx.api('POST', '/analytics/queues/performance', {
+			queues: [queues[0].id, queues[1].id],
+			interval: INTERVAL,
+			partial,
+		});
 		return (answer.json as unknown as { data: { result: never } }).data.result;
 	}
 
@@ -59,7 +71,11 @@ describe('Queue → Get Performance', () => {
 		const { items, error } = await fx.run(parameters(false));
 		expect(error).toBeUndefined();
 		const [request] = await fx.emulator.requests(VENDOR, { path: '/analytics/queues/performance' });
-		expect(request.body).toEqual({ queues: [queues[0].id, queues[1].id], interval: INTERVAL, partial: false });
+		expect(request.body).toEqual({
+			queues: [queues[0].id, queues[1].id],
+			interval: INTERVAL,
+			partial: false,
+		});
 		const expected = (await truth(false)).map((queue) => ({
 			queueId: queue.queryId,
 			interval: INTERVAL,
@@ -86,9 +102,12 @@ describe('Queue → Get Performance', () => {
 	});
 
 	it('reads the dates in the workflow time zone', async () => {
-		const { error } = await fx.run(parameters(false, { start: '2024-01-28T12:00:00', end: '2024-01-28T13:10:00' }), {
-			settings: { timezone: 'Asia/Riyadh' },
-		});
+		const { error } = await fx.run(
+			parameters(false, { start: '2024-01-28T12:00:00', end: '2024-01-28T13:10:00' }),
+			{
+				settings: { timezone: 'Asia/Riyadh' },
+			},
+		);
 		expect(error).toBeUndefined();
 		const [request] = await fx.emulator.requests(VENDOR, { path: '/analytics/queues/performance' });
 		expect((request.body as IDataObject).interval).toBe(INTERVAL);
@@ -97,14 +116,24 @@ describe('Queue → Get Performance', () => {
 	it('keeps a queue the API does not know as an item saying so', async () => {
 		const { items } = await fx.run(parameters(false, { queueIds: 'not-a-queue' }));
 		expect(items.map((item) => item.json)).toEqual([
-			{ queueId: 'not-a-queue', interval: INTERVAL, start: '2024-01-28T09:00:00.000Z', end: '2024-01-28T10:10:00.000Z', metrics: null, success: false, message: 'Queue not found' },
+			{
+				queueId: 'not-a-queue',
+				interval: INTERVAL,
+				start: '2024-01-28T09:00:00.000Z',
+				end: '2024-01-28T10:10:00.000Z',
+				metrics: null,
+				success: false,
+				message: 'Queue not found',
+			},
 		]);
 	});
 
 	it('refuses a whole-interval total over 31 days before sending anything', async () => {
 		const { error } = await fx.run(parameters(false, { end: '2024-04-28T09:00:00Z' }));
 		expect(error?.message).toBe('Invalid "End": the interval must not be longer than 31 days');
-		expect(await fx.emulator.requests(VENDOR, { path: '/analytics/queues/performance' })).toHaveLength(0);
+		expect(
+			await fx.emulator.requests(VENDOR, { path: '/analytics/queues/performance' }),
+		).toHaveLength(0);
 	});
 
 	it('reads blocks of an interval over 31 days in consecutive parts, each queue in time order', async () => {
@@ -122,7 +151,9 @@ describe('Queue → Get Performance', () => {
 			const blocks = items.filter((item) => item.json.queueId === queue).map((item) => item.json);
 			expect(blocks).toHaveLength(70 * 48);
 			blocks.forEach((block, index) => {
-				expect(block.start).toBe(new Date(Date.parse('2024-01-28T09:00:00Z') + index * 1_800_000).toISOString());
+				expect(block.start).toBe(
+					new Date(Date.parse('2024-01-28T09:00:00Z') + index * 1_800_000).toISOString(),
+				);
 			});
 		}
 		expect(items[0].json.queueId).toBe(queues[0].id);

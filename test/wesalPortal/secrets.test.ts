@@ -4,7 +4,14 @@ import { WesalPortalTrigger } from '../../nodes/WesalPortal/WesalPortalTrigger.n
 import { WESAL_PORTAL_EMAIL } from '../../sandbox/vendors/wesalPortal';
 import { engineLogs, Poller, testCredential } from '../harness';
 import { SecretScanner } from '../helpers/secrets';
-import { COMPANY, ORGANIZATION, SEARCH, surveyParameters, VENDOR, WesalPortalFixture } from './fixture';
+import {
+	COMPANY,
+	ORGANIZATION,
+	SEARCH,
+	surveyParameters,
+	VENDOR,
+	WesalPortalFixture,
+} from './fixture';
 
 let fx: WesalPortalFixture;
 
@@ -20,10 +27,28 @@ it('never shows a credential value or token in output, errors, error description
 	scanner.addSecrets(...fx.secrets(), 'wrong-secret-123');
 	const tokens: string[] = [];
 	const runs = [
-		await fx.run(surveyParameters('2025-11-14T00:00:00Z', '2025-11-15T00:00:00Z', { returnAll: false, limit: 3, options: { simplify: true } })),
+		await fx.run(
+			surveyParameters('2025-11-14T00:00:00Z', '2025-11-15T00:00:00Z', {
+				returnAll: false,
+				limit: 3,
+				options: { simplify: true },
+			}),
+		),
 		await fx.run({ resource: 'organization', operation: 'get' }),
-		await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'email', email: WESAL_PORTAL_EMAIL }),
-		await fx.run({ resource: 'account', operation: 'resetPassword', method: 'email', email: WESAL_PORTAL_EMAIL, otp: 'nope', newPassword: 'Brand-new-Pa55' }),
+		await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		}),
+		await fx.run({
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			otp: 'nope',
+			newPassword: 'Brand-new-Pa55',
+		}),
 	];
 	tokens.push(fx.token());
 
@@ -35,18 +60,44 @@ it('never shows a credential value or token in output, errors, error description
 		tokens.push(fx.token());
 	}
 	await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 500, count: 4 });
-	runs.push(await fx.run(surveyParameters('2025-11-14T00:00:00Z', '2025-11-15T00:00:00Z'), { continueOnFail: true }));
-	await fx.emulator.fault({ vendor: VENDOR, path: ORGANIZATION, kind: 'status', status: 400, body: { success: false, code: 'X003', message: 'Unknown or invalid user token' }, count: 3 });
+	runs.push(
+		await fx.run(surveyParameters('2025-11-14T00:00:00Z', '2025-11-15T00:00:00Z'), {
+			continueOnFail: true,
+		}),
+	);
+	await fx.emulator.fault({
+		vendor: VENDOR,
+		path: ORGANIZATION,
+		kind: 'status',
+		status: 400,
+		body: { success: false, code: 'X003', message: 'Unknown or invalid user token' },
+		count: 3,
+	});
 	runs.push(await fx.run({ resource: 'organization', operation: 'get' }));
 	runs.push(await fx.run({ resource: 'account', operation: 'logout' }));
 
-	const wrong = fx.store.add({ type: 'wesalPortalApi', data: fx.credentialData({ password: 'wrong-secret-123' }) });
-	runs.push(await fx.run({ resource: 'organization', operation: 'get' }, { credentials: { wesalPortalApi: wrong } }));
-	const tested = await testCredential(fx.store, 'wesalPortalApi', fx.credentialData({ password: 'wrong-secret-123' }));
+	const wrong = fx.store.add({
+		type: 'wesalPortalApi',
+		data: fx.credentialData({ password: 'wrong-secret-123' }),
+	});
+	runs.push(
+		await fx.run(
+			{ resource: 'organization', operation: 'get' },
+			{ credentials: { wesalPortalApi: wrong } },
+		),
+	);
+	const tested = await testCredential(
+		fx.store,
+		'wesalPortalApi',
+		fx.credentialData({ password: 'wrong-secret-123' }),
+	);
 
 	const trigger = new Poller({
 		nodeType: WesalPortalTrigger,
-		parameters: { event: 'newSurvey', company: { __rl: true, mode: 'id', value: String(COMPANY.id) } } as INodeParameters,
+		parameters: {
+			event: 'newSurvey',
+			company: { __rl: true, mode: 'id', value: String(COMPANY.id) },
+		} as INodeParameters,
 		store: fx.store,
 		credentials: { wesalPortalApi: fx.credentialId },
 	});

@@ -45,11 +45,14 @@ describe.each([
 		expect(items[0].json).toHaveProperty('companies');
 		expect((await fx.stats()).logins).toBe(2);
 		expect(fx.token()).not.toBe(old);
-		const calls = (await fx.emulator.requests(VENDOR)).map((request) => `${request.method} ${request.path}`);
-		const expected = status === 401
-			? // n8n's own 401 path: the answer is read once more without ignoring the status, then renewed.
-				[`GET ${ORGANIZATION}`, `GET ${ORGANIZATION}`, 'POST /auth/login', `GET ${ORGANIZATION}`]
-			: [`GET ${ORGANIZATION}`, 'POST /auth/login', `GET ${ORGANIZATION}`];
+		const calls = (await fx.emulator.requests(VENDOR)).map(
+			(request) => `${request.method} ${request.path}`,
+		);
+		const expected =
+			status === 401
+				? // n8n's own 401 path: the answer is read once more without ignoring the status, then renewed.
+					[`GET ${ORGANIZATION}`, `GET ${ORGANIZATION}`, 'POST /auth/login', `GET ${ORGANIZATION}`]
+				: [`GET ${ORGANIZATION}`, 'POST /auth/login', `GET ${ORGANIZATION}`];
 		expect(calls).toEqual(expected);
 
 		// The renewed token is the one saved: the next run needs no login.
@@ -59,7 +62,10 @@ describe.each([
 
 	it('renews in the middle of paging and still returns every survey', async () => {
 		await loggedIn();
-		const expected = await fx.truthIds({ startTime: '2025-11-10T00:00:00', endTime: '2025-11-15T00:00:00' });
+		const expected = await fx.truthIds({
+			startTime: '2025-11-10T00:00:00',
+			endTime: '2025-11-15T00:00:00',
+		});
 		await fx.emulator.fault({
 			vendor: VENDOR,
 			path: SEARCH,
@@ -69,7 +75,9 @@ describe.each([
 			// With 401 the shared request first reads the answer again as is; only a second 401 makes n8n renew.
 			count: status === 401 ? 2 : 1,
 		});
-		const { items, error } = await fx.run(surveyParameters('2025-11-10T00:00:00Z', '2025-11-15T00:00:00Z'));
+		const { items, error } = await fx.run(
+			surveyParameters('2025-11-10T00:00:00Z', '2025-11-15T00:00:00Z'),
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual(expected.ids);
 		expect((await fx.stats()).logins).toBe(2);
@@ -81,15 +89,22 @@ describe.each([
 		const { error } = await fx.run({ resource: 'account', operation: 'logout' });
 		expect(error).toBeUndefined();
 		expect((await fx.stats()).logouts).toBe(1);
-		expect(await fx.emulator.requests(VENDOR, { path: '/auth/logout' })).toHaveLength(status === 401 ? 3 : 2);
+		expect(await fx.emulator.requests(VENDOR, { path: '/auth/logout' })).toHaveLength(
+			status === 401 ? 3 : 2,
+		);
 	});
 
 	it('fails with a clear login error when the password no longer works, without looping', async () => {
 		await loggedIn();
 		await fx.expireTokens();
-		fx.store.set(fx.credentialId, { ...fx.store.get(fx.credentialId).data, password: 'not-the-password' });
+		fx.store.set(fx.credentialId, {
+			...fx.store.get(fx.credentialId).data,
+			password: 'not-the-password',
+		});
 		const { error } = await fx.run(organization);
-		expect(error?.message).toContain('Wesal Portal login failed: Invalid email or password (HTTP 401)');
+		expect(error?.message).toContain(
+			'Wesal Portal login failed: Invalid email or password (HTTP 401)',
+		);
 		expect(error?.message).not.toContain('not-the-password');
 		const logins = await fx.emulator.requests(VENDOR, { path: '/auth/login' });
 		expect(logins.length).toBeGreaterThanOrEqual(1);
@@ -107,7 +122,9 @@ describe.each([
 			count: 5,
 		});
 		const { error } = await fx.run(organization);
-		expect(error?.message).toMatch(/^Wesal Portal Organization: Get failed: .*X003 \(the user token is unknown or expired\): Unknown or invalid user token$/);
+		expect(error?.message).toMatch(
+			/^Wesal Portal Organization: Get failed: .*X003 \(the user token is unknown or expired\): Unknown or invalid user token$/,
+		);
 		expect((await fx.stats()).logins).toBeLessThanOrEqual(3);
 	});
 });

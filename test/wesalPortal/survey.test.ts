@@ -1,7 +1,18 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { WESAL_PORTAL_MAX_LIMIT, WESAL_PORTAL_SURVEY_TOTAL } from '../../sandbox/vendors/wesalPortal';
-import { COMPANY, idsOf, SEARCH, surveyParameters, VENDOR, WesalPortalFixture, type WesalPortalSurvey } from './fixture';
+import {
+	WESAL_PORTAL_MAX_LIMIT,
+	WESAL_PORTAL_SURVEY_TOTAL,
+} from '../../sandbox/vendors/wesalPortal';
+import {
+	COMPANY,
+	idsOf,
+	SEARCH,
+	surveyParameters,
+	VENDOR,
+	WesalPortalFixture,
+	type WesalPortalSurvey,
+} from './fixture';
 
 let fx: WesalPortalFixture;
 let all: WesalPortalSurvey[];
@@ -26,7 +37,9 @@ describe('Survey → Get Many', () => {
 	it(`reads every survey of the company, ${WESAL_PORTAL_SURVEY_TOTAL} as the doc says, with pages of ${WESAL_PORTAL_MAX_LIMIT}`, async () => {
 		const truth = await fx.truthIds();
 		expect(truth.total).toBe(WESAL_PORTAL_SURVEY_TOTAL);
-		const { items, error } = await fx.run(surveyParameters('2000-01-01T00:00:00Z', '2030-01-01T00:00:00Z'));
+		const { items, error } = await fx.run(
+			surveyParameters('2000-01-01T00:00:00Z', '2030-01-01T00:00:00Z'),
+		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(WESAL_PORTAL_SURVEY_TOTAL);
 		expect(idsOf(items)).toEqual(truth.ids);
@@ -35,12 +48,18 @@ describe('Survey → Get Many', () => {
 		// The first page alone, then the others a few at a time: they may reach the API in another order.
 		const offsets = searches.map((request) => (request.body as IDataObject).offset as number);
 		expect(offsets[0]).toBe(0);
-		expect([...offsets].sort((a, b) => a - b)).toEqual(searches.map((_, page) => page * WESAL_PORTAL_MAX_LIMIT));
-		expect(searches.every((request) => (request.body as IDataObject).limit === WESAL_PORTAL_MAX_LIMIT)).toBe(true);
+		expect([...offsets].sort((a, b) => a - b)).toEqual(
+			searches.map((_, page) => page * WESAL_PORTAL_MAX_LIMIT),
+		);
+		expect(
+			searches.every((request) => (request.body as IDataObject).limit === WESAL_PORTAL_MAX_LIMIT),
+		).toBe(true);
 	}, 120_000);
 
 	it('sends the doc request: dateTime filter in UTC without zone, company as a number, the token as is', async () => {
-		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 5 }));
+		const { error } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 5 }),
+		);
 		expect(error).toBeUndefined();
 		const [request] = await fx.searches();
 		expect(request.body).toEqual({
@@ -59,14 +78,23 @@ describe('Survey → Get Many', () => {
 		expect(idsOf(short.items)).toEqual(all.map((survey) => survey.id));
 		expect(short.items[0].json.conversation).not.toHaveProperty('queueId');
 
-		const extended = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { options: { extended: true } }));
+		const extended = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { options: { extended: true } }),
+		);
 		expect(extended.items.map((item) => item.json)).toEqual(all);
 	});
 
 	it('stops at the limit, reading no more pages than needed', async () => {
-		const { items } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 150 }));
+		const { items } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 150 }),
+		);
 		expect(idsOf(items)).toEqual(all.slice(0, 150).map((survey) => survey.id));
-		expect((await fx.searches()).map((request) => [(request.body as IDataObject).offset, (request.body as IDataObject).limit])).toEqual([
+		expect(
+			(await fx.searches()).map((request) => [
+				(request.body as IDataObject).offset,
+				(request.body as IDataObject).limit,
+			]),
+		).toEqual([
 			[0, 100],
 			[100, 50],
 		]);
@@ -74,20 +102,29 @@ describe('Survey → Get Many', () => {
 
 	it('reads a date range in the workflow time zone', async () => {
 		const local = new Date(Date.parse(`${end}Z`) + 3 * 3_600_000).toISOString().slice(0, 19);
-		const { items } = await fx.run(surveyParameters(`${start}Z`, local), { settings: { timezone: 'Asia/Riyadh' } });
+		const { items } = await fx.run(surveyParameters(`${start}Z`, local), {
+			settings: { timezone: 'Asia/Riyadh' },
+		});
 		expect(idsOf(items)).toEqual(all.map((survey) => survey.id));
 	});
 
 	it('accepts the company by ID, also from an expression', async () => {
-		const byId = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { company: { __rl: true, mode: 'id', value: '={{ $json.company }}' } }), {
-			items: [{ json: { company: COMPANY.id } }],
-		});
+		const byId = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, {
+				company: { __rl: true, mode: 'id', value: '={{ $json.company }}' },
+			}),
+			{
+				items: [{ json: { company: COMPANY.id } }],
+			},
+		);
 		expect(byId.error).toBeUndefined();
 		expect(idsOf(byId.items)).toEqual(all.map((survey) => survey.id));
 	});
 
 	it('Simplify maps the answers array to one score per question of the normalized feedback record', async () => {
-		const { items } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { options: { simplify: true, extended: true } }));
+		const { items } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { options: { simplify: true, extended: true } }),
+		);
 		expect(items).toHaveLength(all.length);
 		for (const [index, item] of items.entries()) {
 			const survey = all[index];
@@ -119,7 +156,11 @@ describe('Survey → Get Many', () => {
 	});
 
 	it('returns nothing for a company without surveys', async () => {
-		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { company: { __rl: true, mode: 'id', value: '100303' } }));
+		const { items, error } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, {
+				company: { __rl: true, mode: 'id', value: '100303' },
+			}),
+		);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});
@@ -137,11 +178,27 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 	});
 
 	/** The API's own answer for the hour, changed by `change`, served instead of the next `count` answers. */
-	async function serveChanged(change: (answer: IDataObject & { data: { surveys: IDataObject[] } }) => void, count: number) {
+	async function serveChanged(
+		change: (answer: IDataObject & { data: { surveys: IDataObject[] } }) => void,
+		count: number,
+	) {
 		const filters = [{ dimension: 'dateTime', value: { startTime: hourStart, endTime: end } }];
-		const { json } = await fx.api('POST', SEARCH, { filters, companyId: COMPANY.id, extended: true, offset: 0, limit: 100 });
+		const { json } = await fx.api('POST', SEARCH, {
+			filters,
+			companyId: COMPANY.id,
+			extended: true,
+			offset: 0,
+			limit: 100,
+		});
 		change(json as IDataObject & { data: { surveys: IDataObject[] } });
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 200, body: json, count });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 200,
+			body: json,
+			count,
+		});
 		await fx.emulator.clearRequests();
 		return json as IDataObject & { data: { surveys: IDataObject[] } };
 	}
@@ -149,7 +206,10 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 		answer.data.surveys[1].conversation = 'not an object';
 		answer.data.surveys[2].answers = { questionId: 7 };
 	};
-	const run = (options: IDataObject = {}) => fx.run(surveyParameters(`${hourStart}Z`, `${end}Z`, { options: { extended: true, ...options } }));
+	const run = (options: IDataObject = {}) =>
+		fx.run(
+			surveyParameters(`${hourStart}Z`, `${end}Z`, { options: { extended: true, ...options } }),
+		);
 	const NOT_THE_SHAPE = 'Wesal Portal Survey: Get Many failed: unexpected answer (HTTP 200)';
 
 	it('without Simplify only the ids are checked: a field of another type is passed on as sent', async () => {
@@ -165,7 +225,9 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 		await serveChanged(wrongTypes, 4);
 		const { error } = await run({ simplify: true });
 		expect(error?.message).toBe(NOT_THE_SHAPE);
-		expect(error?.description).toMatch(/^The answer did not have the documented shape after 4 attempts/);
+		expect(error?.description).toMatch(
+			/^The answer did not have the documented shape after 4 attempts/,
+		);
 		// The answer of a read is retried like any transient failure.
 		expect(await fx.searches()).toHaveLength(4);
 	});
@@ -180,24 +242,45 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 		['a survey without an id', (answer) => delete answer.data.surveys[1].id],
 		['an id that is an object', (answer) => void (answer.data.surveys[1].id = { value: 1 })],
 		['an id that is null', (answer) => void (answer.data.surveys[1].id = null)],
-		['a survey that is not an object', (answer) => void (answer.data.surveys[1] = 'survey' as unknown as IDataObject)],
-		['surveys that are not a list', (answer) => void (answer.data.surveys = { 0: answer.data.surveys[0] } as unknown as IDataObject[])],
+		[
+			'a survey that is not an object',
+			(answer) => void (answer.data.surveys[1] = 'survey' as unknown as IDataObject),
+		],
+		[
+			'surveys that are not a list',
+			(answer) =>
+				void (answer.data.surveys = { 0: answer.data.surveys[0] } as unknown as IDataObject[]),
+		],
 		['no data', (answer) => delete (answer as IDataObject).data],
-	])('without Simplify, %s is still not the documented shape, with the same error', async (_name, change) => {
-		await serveChanged(change, 4);
-		const { error } = await run();
-		expect(error?.message).toBe(NOT_THE_SHAPE);
-		expect(error?.description).toMatch(/^The answer did not have the documented shape after 4 attempts/);
-		expect((error as unknown as NodeApiError).httpCode).toBe('200');
-	});
+	])(
+		'without Simplify, %s is still not the documented shape, with the same error',
+		async (_name, change) => {
+			await serveChanged(change, 4);
+			const { error } = await run();
+			expect(error?.message).toBe(NOT_THE_SHAPE);
+			expect(error?.description).toMatch(
+				/^The answer did not have the documented shape after 4 attempts/,
+			);
+			expect((error as unknown as NodeApiError).httpCode).toBe('200');
+		},
+	);
 
 	it('an answer that is not the documented shape on a later page fails the read the same way', async () => {
 		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 2 });
 		// Every later answer (pages are read a few at a time: each one is retried 4 times).
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 200, body: { success: true, data: { surveys: [{ answers: [] }] } }, count: 100 });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 200,
+			body: { success: true, data: { surveys: [{ answers: [] }] } },
+			count: 100,
+		});
 		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
 		expect(error?.message).toBe(NOT_THE_SHAPE);
-		expect(error?.description).toMatch(/^The answer did not have the documented shape after 4 attempts/);
+		expect(error?.description).toMatch(
+			/^The answer did not have the documented shape after 4 attempts/,
+		);
 	});
 });
 
@@ -208,8 +291,16 @@ describe('Survey → Get Many: pages after the first, a few at a time', () => {
 	it('reads the first page alone, then at most 4 pages at the same time', async () => {
 		// Every page after the first takes a second to answer: those sent together arrive together.
 		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 1 });
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 1000, count: 100 });
-		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 600 }));
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'delay',
+			delayMs: 1000,
+			count: 100,
+		});
+		const { items, error } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 600 }),
+		);
 		expect(error).toBeUndefined();
 		expect(idsOf(items)).toEqual(all.slice(0, 600).map((survey) => survey.id));
 		const arrived = (await fx.searches()).map((request) => Date.parse(request.at));
@@ -220,9 +311,14 @@ describe('Survey → Get Many: pages after the first, a few at a time', () => {
 	}, 60_000);
 
 	it('Limit: the same requests as one page after the other, cut to the limit', async () => {
-		const { items } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 350 }));
+		const { items } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 350 }),
+		);
 		expect(idsOf(items)).toEqual(all.slice(0, 350).map((survey) => survey.id));
-		const requests = (await fx.searches()).map((request) => [(request.body as IDataObject).offset, (request.body as IDataObject).limit]);
+		const requests = (await fx.searches()).map((request) => [
+			(request.body as IDataObject).offset,
+			(request.body as IDataObject).limit,
+		]);
 		expect(requests[0]).toEqual([0, 100]);
 		expect(requests.sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
 			[0, 100],
@@ -234,7 +330,13 @@ describe('Survey → Get Many: pages after the first, a few at a time', () => {
 
 	it('honours a 429 with Retry-After on a later page and returns every survey in order', async () => {
 		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 2 });
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 429, headers: { 'Retry-After': '1' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+		});
 		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
 		expect(error).toBeUndefined();
 		expect(idsOf(items)).toEqual(all.map((survey) => survey.id));
@@ -242,16 +344,26 @@ describe('Survey → Get Many: pages after the first, a few at a time', () => {
 		expect(searches).toHaveLength(pages() + 1);
 		const limited = searches.find((request) => request.fault === 'status')!;
 		const offset = (limited.body as IDataObject).offset;
-		const retried = searches.filter((request) => (request.body as IDataObject).offset === offset && request.seq > limited.seq);
+		const retried = searches.filter(
+			(request) => (request.body as IDataObject).offset === offset && request.seq > limited.seq,
+		);
 		expect(retried).toHaveLength(1);
 		expect(Date.parse(retried[0].at) - Date.parse(limited.at)).toBeGreaterThanOrEqual(950);
 	}, 60_000);
 
 	it('fails with the error of the failing page, as when reading in turn, and starts no page after it', async () => {
 		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 2 });
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { success: false, code: 'X004', message: 'Invalid request' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 400,
+			body: { success: false, code: 'X004', message: 'Invalid request' },
+		});
 		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
-		expect(error?.message).toBe('Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Invalid request');
+		expect(error?.message).toBe(
+			'Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Invalid request',
+		);
 		expect((error as unknown as NodeApiError).httpCode).toBe('400');
 		expect((await fx.searches()).length).toBeLessThan(pages());
 	});
@@ -259,11 +371,16 @@ describe('Survey → Get Many: pages after the first, a few at a time', () => {
 	it('renews an expired token in the middle of the pages and still returns every survey', async () => {
 		await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 1 }));
 		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs: 0, count: 3 });
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { success: false, code: 'X003', message: 'Unknown or invalid user token' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 400,
+			body: { success: false, code: 'X003', message: 'Unknown or invalid user token' },
+		});
 		const { items, error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
 		expect(error).toBeUndefined();
 		expect(idsOf(items)).toEqual(all.map((survey) => survey.id));
 		expect((await fx.stats()).logins).toBe(2);
 	});
 });
-

@@ -14,7 +14,11 @@ afterAll(async () => await fx.close());
 function poller(parameters: IDataObject = {}) {
 	return new Poller({
 		nodeType: WesalPortalTrigger,
-		parameters: { event: 'newSurvey', company: { __rl: true, mode: 'list', value: String(COMPANY.id) }, ...parameters } as INodeParameters,
+		parameters: {
+			event: 'newSurvey',
+			company: { __rl: true, mode: 'list', value: String(COMPANY.id) },
+			...parameters,
+		} as INodeParameters,
 		store: fx.store,
 		credentials: { wesalPortalApi: fx.credentialId },
 	});
@@ -23,8 +27,15 @@ function poller(parameters: IDataObject = {}) {
 /** When a survey was answered, `secondsAgo` before now (the seeded data set ends long before). */
 const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString();
 
-async function add(count: number, createdAt: string, companyId: number = COMPANY.id): Promise<WesalPortalSurvey[]> {
-	return await fx.addSurveys({ companyId, surveys: Array.from({ length: count }, () => ({ createdAt })) });
+async function add(
+	count: number,
+	createdAt: string,
+	companyId: number = COMPANY.id,
+): Promise<WesalPortalSurvey[]> {
+	return await fx.addSurveys({
+		companyId,
+		surveys: Array.from({ length: count }, () => ({ createdAt })),
+	});
 }
 
 const idsOf = (items: Array<{ json: IDataObject }>) => items.map((item) => String(item.json.id));
@@ -93,7 +104,12 @@ describe('Wesal Portal Trigger', () => {
 		const polled = await trigger.poll();
 		expect(idsOf(polled.items).sort()).toEqual(sorted(backlog));
 		const pages = await fx.emulator.requests(VENDOR, { path: SEARCH });
-		expect(pages.map((request) => [(request.body as IDataObject).offset, (request.body as IDataObject).limit])).toEqual([
+		expect(
+			pages.map((request) => [
+				(request.body as IDataObject).offset,
+				(request.body as IDataObject).limit,
+			]),
+		).toEqual([
 			[0, 100],
 			[100, 100],
 			[200, 100],
@@ -124,7 +140,13 @@ describe('Wesal Portal Trigger', () => {
 		await trigger.activate();
 		const saved = JSON.stringify(trigger.savedStaticData);
 		const fresh = await add(2, at(5));
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { success: false, code: 'X004', message: 'Invalid request' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 400,
+			body: { success: false, code: 'X004', message: 'Invalid request' },
+		});
 		const failed = await trigger.poll();
 		expect(failed.error?.message).toContain('Wesal Portal Trigger: New Survey failed');
 		expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
@@ -166,10 +188,23 @@ describe('Wesal Portal Trigger: what is checked in the answer', () => {
 		const trigger = poller();
 		await trigger.activate();
 		const before = trigger.staticData;
-		const survey = { id: '9000001', conversation: { createdAt: 'now' }, answers: { createdAt: at(5) } };
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 200, body: { success: true, data: { surveys: [survey] } }, count: 4 });
+		const survey = {
+			id: '9000001',
+			conversation: { createdAt: 'now' },
+			answers: { createdAt: at(5) },
+		};
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 200,
+			body: { success: true, data: { surveys: [survey] } },
+			count: 4,
+		});
 		const failed = await trigger.poll();
-		expect(failed.error?.message).toBe('Wesal Portal Trigger: New Survey failed: unexpected answer (HTTP 200)');
+		expect(failed.error?.message).toBe(
+			'Wesal Portal Trigger: New Survey failed: unexpected answer (HTTP 200)',
+		);
 		expect(trigger.staticData).toEqual(before);
 		expect((await trigger.poll()).result).toBeNull();
 	});

@@ -1,6 +1,14 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { getAllParameters, ids, inRange, SEARCH, VENDOR, WesalVocFixture, type EmulatorSurvey } from './fixture';
+import {
+	getAllParameters,
+	ids,
+	inRange,
+	SEARCH,
+	VENDOR,
+	WesalVocFixture,
+	type EmulatorSurvey,
+} from './fixture';
 
 let fx: WesalVocFixture;
 let all: EmulatorSurvey[];
@@ -11,7 +19,10 @@ beforeAll(async () => {
 	fx = await WesalVocFixture.start();
 	await fx.reset();
 	all = await fx.surveys();
-	end = all.map((survey) => survey.surveyDate).sort().at(-1)!;
+	end = all
+		.map((survey) => survey.surveyDate)
+		.sort()
+		.at(-1)!;
 	start = new Date(Date.parse(`${end}Z`) - 3 * 86_400_000).toISOString().slice(0, 19);
 });
 beforeEach(async () => {
@@ -27,7 +38,10 @@ const transient: Array<[string, Parameters<typeof fx.emulator.fault>[0]]> = [
 	['500 twice', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 500, count: 2 }],
 	['502 HTML page', { vendor: VENDOR, path: SEARCH, kind: 'html', status: 502 }],
 	['504', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 504 }],
-	['429 with Retry-After', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 429, headers: { 'Retry-After': '1' } }],
+	[
+		'429 with Retry-After',
+		{ vendor: VENDOR, path: SEARCH, kind: 'status', status: 429, headers: { 'Retry-After': '1' } },
+	],
 	['429 without Retry-After', { vendor: VENDOR, path: SEARCH, kind: 'status', status: 429 }],
 	['connection reset', { vendor: VENDOR, path: SEARCH, kind: 'reset' }],
 	['malformed JSON', { vendor: VENDOR, path: SEARCH, kind: 'malformed' }],
@@ -37,7 +51,9 @@ const transient: Array<[string, Parameters<typeof fx.emulator.fault>[0]]> = [
 describe('faults on a read', () => {
 	it.each(transient)('recovers from %s and returns the full result', async (_name, fault) => {
 		await fx.emulator.fault(fault);
-		const { items, error } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`, { options: { timeout: 1000 } }));
+		const { items, error } = await fx.run(
+			getAllParameters(`${start}Z`, `${end}Z`, { options: { timeout: 1000 } }),
+		);
 		expect(error).toBeUndefined();
 		expect(ids(items)).toEqual(ids(inRange(all, start, end)));
 		const faulted = (await fx.searches()).filter((request) => request.fault);
@@ -45,7 +61,14 @@ describe('faults on a read', () => {
 	});
 
 	it('fails with a NodeApiError naming vendor, operation and status once the retry budget is spent', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 503, count: 10, body: { result: 'error', message: 'Maintenance' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 503,
+			count: 10,
+			body: { result: 'error', message: 'Maintenance' },
+		});
 		const { error } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`));
 		expect(error?.message).toBe('Wesal VoC Survey: Get Many failed: HTTP 503 – Maintenance');
 		expect(error?.description).toContain('after 4 attempts');
@@ -54,14 +77,26 @@ describe('faults on a read', () => {
 	});
 
 	it('does not retry a client error', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 400, body: { result: 'error', message: 'Invalid startDate' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 400,
+			body: { result: 'error', message: 'Invalid startDate' },
+		});
 		const { error } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`));
 		expect(error?.message).toBe('Wesal VoC Survey: Get Many failed: HTTP 400 – Invalid startDate');
 		expect(await fx.searches()).toHaveLength(1);
 	});
 
 	it('continues with the next items when one fails under Continue On Fail', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 404, body: { result: 'error', message: 'Company not found' } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 404,
+			body: { result: 'error', message: 'Company not found' },
+		});
 		const { items } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`), {
 			continueOnFail: true,
 			items: [{ json: { n: 0 } }, { json: { n: 1 } }],
@@ -77,13 +112,23 @@ describe('faults on a read', () => {
 });
 
 describe('faults on a write', () => {
-	it.each([503, 500, 429])('sends a password reset code once and fails clearly on %s', async (status) => {
-		await fx.emulator.fault({ vendor: VENDOR, path: '/auth/reset', kind: 'status', status });
-		const { error } = await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'email', email: 'ops@acme.test' });
-		expect(error?.message).toMatch(new RegExp(`^Wesal VoC Account: Send Reset Code failed: HTTP ${status}`));
-		expect(error?.description).toContain('not retried');
-		expect(await fx.emulator.requests(VENDOR, { path: '/auth/reset' })).toHaveLength(1);
-	});
+	it.each([503, 500, 429])(
+		'sends a password reset code once and fails clearly on %s',
+		async (status) => {
+			await fx.emulator.fault({ vendor: VENDOR, path: '/auth/reset', kind: 'status', status });
+			const { error } = await fx.run({
+				resource: 'account',
+				operation: 'sendResetCode',
+				method: 'email',
+				email: 'ops@acme.test',
+			});
+			expect(error?.message).toMatch(
+				new RegExp(`^Wesal VoC Account: Send Reset Code failed: HTTP ${status}`),
+			);
+			expect(error?.description).toContain('not retried');
+			expect(await fx.emulator.requests(VENDOR, { path: '/auth/reset' })).toHaveLength(1);
+		},
+	);
 
 	it('does not retry a write whose connection was reset', async () => {
 		await fx.emulator.fault({ vendor: VENDOR, path: '/auth/verify', kind: 'reset' });
@@ -95,7 +140,9 @@ describe('faults on a write', () => {
 			otp: '1234',
 			newPassword: 'N3w-pass!',
 		});
-		expect(error?.message).toMatch(/^Wesal VoC Account: Reset Password failed: the connection was reset/);
+		expect(error?.message).toMatch(
+			/^Wesal VoC Account: Reset Password failed: the connection was reset/,
+		);
 		expect(await fx.emulator.requests(VENDOR, { path: '/auth/verify' })).toHaveLength(1);
 	});
 });

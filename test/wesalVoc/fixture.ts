@@ -60,7 +60,10 @@ export class WesalVocFixture {
 	async reset(overrides: ICredentialDataDecryptedObject = {}): Promise<void> {
 		await this.emulator.reset();
 		this.store = new CredentialStore([WesalVocApi]);
-		this.credentialId = this.store.add({ type: 'wesalVocApi', data: this.credentialData(overrides) });
+		this.credentialId = this.store.add({
+			type: 'wesalVocApi',
+			data: this.credentialData(overrides),
+		});
 	}
 
 	async run(parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) {
@@ -74,10 +77,16 @@ export class WesalVocFixture {
 	}
 
 	async surveys(): Promise<EmulatorSurvey[]> {
-		return (await this.emulator.control<{ surveys: EmulatorSurvey[] }>('GET', 'wesal-voc/surveys')).surveys;
+		return (await this.emulator.control<{ surveys: EmulatorSurvey[] }>('GET', 'wesal-voc/surveys'))
+			.surveys;
 	}
 
-	async stats(): Promise<{ logins: number; failedLogins: number; searches: number; activeTokens: number }> {
+	async stats(): Promise<{
+		logins: number;
+		failedLogins: number;
+		searches: number;
+		activeTokens: number;
+	}> {
 		return await this.emulator.control('GET', 'wesal-voc/stats');
 	}
 
@@ -96,9 +105,22 @@ export function inRange(surveys: EmulatorSurvey[], start: string, end: string): 
 }
 
 export function ids(items: Array<{ json: IDataObject } | EmulatorSurvey>): string[] {
-	return items.map((item) => String('json' in item ? (item.json._id ?? item.json.surveyId) : item._id)).sort();
+	return items
+		.map((item) => String('json' in item ? (item.json._id ?? item.json.surveyId) : item._id))
+		.sort();
 }
 
-export function getAllParameters(start: string, end: string, extra: IDataObject = {}): INodeParameters {
-	return { resource: 'survey', operation: 'getAll', startDate: start, endDate: end, returnAll: true, ...extra } as INodeParameters;
+export function getAllParameters(
+	start: string,
+	end: string,
+	extra: IDataObject = {},
+): INodeParameters {
+	return {
+		resource: 'survey',
+		operation: 'getAll',
+		startDate: start,
+		endDate: end,
+		returnAll: true,
+		...extra,
+	} as INodeParameters;
 }

@@ -15,34 +15,74 @@ afterAll(async () => await fx.close());
 const rating = WESAL_VOC_QUESTIONS.find((question) => question.type === 'rating')!;
 
 const badInputs: Array<[string, Record<string, unknown>, string]> = [
-	['end before start', getAllParameters('2025-11-02T00:00:00Z', '2025-11-01T00:00:00Z'), 'Invalid "End Date": it must not be before "Start Date"'],
-	['unparseable start', getAllParameters('last tuesday', '2025-11-01T00:00:00Z'), 'Invalid "Start Date": "last tuesday" is not a date'],
-	['empty end', getAllParameters('2025-11-01T00:00:00Z', '={{ "" }}'), 'Invalid "End Date": a date is required'],
+	[
+		'end before start',
+		getAllParameters('2025-11-02T00:00:00Z', '2025-11-01T00:00:00Z'),
+		'Invalid "End Date": it must not be before "Start Date"',
+	],
+	[
+		'unparseable start',
+		getAllParameters('last tuesday', '2025-11-01T00:00:00Z'),
+		'Invalid "Start Date": "last tuesday" is not a date',
+	],
+	[
+		'empty end',
+		getAllParameters('2025-11-01T00:00:00Z', '={{ "" }}'),
+		'Invalid "End Date": a date is required',
+	],
 	[
 		'unknown question',
-		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', { filters: { answers: { answer: [{ question: 'Mood', values: '1' }] } } }),
+		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
+			filters: { answers: { answer: [{ question: 'Mood', values: '1' }] } },
+		}),
 		'Invalid "Question Name or ID": "Mood" is not a question of this account',
 	],
 	[
 		'answer outside the rating scale',
-		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', { filters: { answers: { answer: [{ question: rating.id, values: '1, 99' }] } } }),
+		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
+			filters: { answers: { answer: [{ question: rating.id, values: '1, 99' }] } },
+		}),
 		`Invalid "Values" for "${rating.name}": "99" is not an answer between ${rating.minAnswer} and ${rating.maxAnswer}`,
 	],
 	[
 		'answer filter without values',
-		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', { filters: { answers: { answer: [{ question: rating.id, values: ' , ' }] } } }),
+		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
+			filters: { answers: { answer: [{ question: rating.id, values: ' , ' }] } },
+		}),
 		`Invalid "Values" for "${rating.name}": give at least one answer`,
 	],
-	['reset code without email', { resource: 'account', operation: 'sendResetCode', method: 'email', email: '={{ "" }}' }, 'Invalid "Email": "" is not an email address'],
-	['reset code with a bad phone', { resource: 'account', operation: 'sendResetCode', method: 'phone', phone: 'call me' }, 'Invalid "Phone": "call me" is not a phone number'],
+	[
+		'reset code without email',
+		{ resource: 'account', operation: 'sendResetCode', method: 'email', email: '={{ "" }}' },
+		'Invalid "Email": "" is not an email address',
+	],
+	[
+		'reset code with a bad phone',
+		{ resource: 'account', operation: 'sendResetCode', method: 'phone', phone: 'call me' },
+		'Invalid "Phone": "call me" is not a phone number',
+	],
 	[
 		'reset without code',
-		{ resource: 'account', operation: 'resetPassword', method: 'email', email: 'ops@acme.test', otp: ' ', newPassword: 'x' },
+		{
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: 'ops@acme.test',
+			otp: ' ',
+			newPassword: 'x',
+		},
 		'Invalid "Verification Code": it is required',
 	],
 	[
 		'reset without new password',
-		{ resource: 'account', operation: 'resetPassword', method: 'email', email: 'ops@acme.test', otp: '1234', newPassword: '={{ "" }}' },
+		{
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: 'ops@acme.test',
+			otp: '1234',
+			newPassword: '={{ "" }}',
+		},
 		'Invalid "New Password": it is required',
 	],
 ];
@@ -55,10 +95,18 @@ describe('bad input is rejected before any request', () => {
 	});
 
 	it('gives an error item under Continue On Fail while the other items still run', async () => {
-		const { items, error } = await fx.run(getAllParameters('={{ $json.start }}', '2020-01-02T00:00:00Z'), {
-			continueOnFail: true,
-			items: [{ json: { start: '2020-01-01T00:00:00Z' } }, { json: { start: '2020-01-03T00:00:00Z' } }, { json: { start: 'soon' } }, { json: { start: '2020-01-01T12:00:00Z' } }],
-		});
+		const { items, error } = await fx.run(
+			getAllParameters('={{ $json.start }}', '2020-01-02T00:00:00Z'),
+			{
+				continueOnFail: true,
+				items: [
+					{ json: { start: '2020-01-01T00:00:00Z' } },
+					{ json: { start: '2020-01-03T00:00:00Z' } },
+					{ json: { start: 'soon' } },
+					{ json: { start: '2020-01-01T12:00:00Z' } },
+				],
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((item) => [item.pairedItem, item.json.error])).toEqual([
 			[{ item: 1 }, 'Invalid "End Date": it must not be before "Start Date"'],

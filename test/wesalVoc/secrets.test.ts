@@ -14,21 +14,60 @@ it('never shows a credential value in output, errors, error descriptions or logs
 	scanner.addSecrets(...fx.secrets(), 'wrong-secret-123');
 	const token = () => fx.store.get(fx.credentialId).data.sessionToken;
 	const runs = [
-		await fx.run(getAllParameters('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z', { returnAll: false, limit: 3, options: { simplify: true } })),
+		await fx.run(
+			getAllParameters('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z', {
+				returnAll: false,
+				limit: 3,
+				options: { simplify: true },
+			}),
+		),
 		await fx.run({ resource: 'company', operation: 'getQuestionSchema' }),
-		await fx.run({ resource: 'account', operation: 'sendResetCode', method: 'email', email: 'ops@acme.test' }),
-		await fx.run({ resource: 'account', operation: 'resetPassword', method: 'email', email: 'ops@acme.test', otp: '0', newPassword: 'Brand-new-1' }),
+		await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: 'ops@acme.test',
+		}),
+		await fx.run({
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: 'ops@acme.test',
+			otp: '0',
+			newPassword: 'Brand-new-1',
+		}),
 	];
 	scanner.addSecrets(token());
 	await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 500, count: 4 });
-	runs.push(await fx.run(getAllParameters('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z'), { continueOnFail: true }));
+	runs.push(
+		await fx.run(getAllParameters('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z'), {
+			continueOnFail: true,
+		}),
+	);
 	runs.push(await fx.run({ resource: 'account', operation: 'logout' }));
 
-	const wrong = fx.store.add({ type: 'wesalVocApi', data: fx.credentialData({ authMode: 'userAccount', password: 'wrong-secret-123' }) });
-	runs.push(await fx.run({ resource: 'company', operation: 'getQuestionSchema' }, { credentials: { wesalVocApi: wrong } }));
-	const tested = await testCredential(fx.store, 'wesalVocApi', fx.credentialData({ authMode: 'userAccount', password: 'wrong-secret-123' }));
+	const wrong = fx.store.add({
+		type: 'wesalVocApi',
+		data: fx.credentialData({ authMode: 'userAccount', password: 'wrong-secret-123' }),
+	});
+	runs.push(
+		await fx.run(
+			{ resource: 'company', operation: 'getQuestionSchema' },
+			{ credentials: { wesalVocApi: wrong } },
+		),
+	);
+	const tested = await testCredential(
+		fx.store,
+		'wesalVocApi',
+		fx.credentialData({ authMode: 'userAccount', password: 'wrong-secret-123' }),
+	);
 
-	const trigger = new Poller({ nodeType: WesalVocTrigger, parameters: { event: 'newSurvey' }, store: fx.store, credentials: { wesalVocApi: fx.credentialId } });
+	const trigger = new Poller({
+		nodeType: WesalVocTrigger,
+		parameters: { event: 'newSurvey' },
+		store: fx.store,
+		credentials: { wesalVocApi: fx.credentialId },
+	});
 	await trigger.activate();
 	const manual = await trigger.manual();
 

@@ -1,5 +1,12 @@
 import { WESAL_VOC_QUESTIONS } from '../../sandbox/vendors/wesalVoc';
-import { getAllParameters, ids, inRange, VENDOR, WesalVocFixture, type EmulatorSurvey } from './fixture';
+import {
+	getAllParameters,
+	ids,
+	inRange,
+	VENDOR,
+	WesalVocFixture,
+	type EmulatorSurvey,
+} from './fixture';
 
 let fx: WesalVocFixture;
 let all: EmulatorSurvey[];
@@ -11,7 +18,10 @@ beforeAll(async () => {
 	await fx.reset();
 	all = await fx.surveys();
 	// A 20-day window ending at the newest seeded survey: several pages of data.
-	const newest = all.map((survey) => survey.surveyDate).sort().at(-1)!;
+	const newest = all
+		.map((survey) => survey.surveyDate)
+		.sort()
+		.at(-1)!;
 	end = newest;
 	start = new Date(Date.parse(`${newest}Z`) - 20 * 86_400_000).toISOString().slice(0, 19);
 });
@@ -27,11 +37,15 @@ describe('Survey → Get Many', () => {
 		expect(ids(items)).toEqual(ids(expected));
 		const pages = (await fx.searches()).map((request) => (request.body as { page: number }).page);
 		expect(pages).toEqual(Array.from({ length: pages.length }, (_, i) => i + 1));
-		expect(items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0),
+		).toBe(true);
 	});
 
 	it('returns exactly Limit surveys and stops paging once it has them', async () => {
-		const { items } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 30 }));
+		const { items } = await fx.run(
+			getAllParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 30 }),
+		);
 		expect(items).toHaveLength(30);
 		const { pageSize } = await fx.emulator.control<{ pageSize: number }>('GET', 'wesal-voc/config');
 		expect(await fx.searches()).toHaveLength(Math.ceil(30 / pageSize));
@@ -58,7 +72,9 @@ describe('Survey → Get Many', () => {
 				['1', '2', '3'].includes(survey.answers[question]),
 		);
 		expect(ids(items)).toEqual(ids(expected));
-		const body = (await fx.searches()).map((request) => request.body as Record<string, unknown>).find((sent) => sent.startDate === start)!;
+		const body = (await fx.searches())
+			.map((request) => request.body as Record<string, unknown>)
+			.find((sent) => sent.startDate === start)!;
 		expect(body).toMatchObject({
 			agents: [agent, 'Nobody'],
 			queues: [queue],
@@ -71,7 +87,13 @@ describe('Survey → Get Many', () => {
 	});
 
 	it('simplifies to the normalized feedback record with one numeric score per answered question', async () => {
-		const { items } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`, { returnAll: false, limit: 5, options: { simplify: true } }));
+		const { items } = await fx.run(
+			getAllParameters(`${start}Z`, `${end}Z`, {
+				returnAll: false,
+				limit: 5,
+				options: { simplify: true },
+			}),
+		);
 		expect(items).toHaveLength(5);
 		const byId = new Map(all.map((survey) => [survey._id, survey]));
 		for (const { json } of items) {
@@ -87,10 +109,14 @@ describe('Survey → Get Many', () => {
 				customerNumber: raw.number,
 			});
 			const scores = json.scores as Array<{ questionId: string; question: string; value: number }>;
-			expect(scores.map((entry) => entry.questionId).sort()).toEqual(Object.keys(raw.answers).sort());
+			expect(scores.map((entry) => entry.questionId).sort()).toEqual(
+				Object.keys(raw.answers).sort(),
+			);
 			for (const entry of scores) {
 				expect(entry.value).toBe(Number(raw.answers[entry.questionId]));
-				expect(entry.question).toBe(WESAL_VOC_QUESTIONS.find((question) => question.id === entry.questionId)?.name);
+				expect(entry.question).toBe(
+					WESAL_VOC_QUESTIONS.find((question) => question.id === entry.questionId)?.name,
+				);
 			}
 		}
 	});

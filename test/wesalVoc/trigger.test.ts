@@ -24,12 +24,21 @@ function stamp(secondsAgo = 0): string {
 	return new Date(Date.now() - secondsAgo * 1000).toISOString().slice(0, 19);
 }
 
-async function add(count: number, surveyDate = stamp(), extra: Partial<EmulatorSurvey> = {}): Promise<EmulatorSurvey[]> {
+async function add(
+	count: number,
+	surveyDate = stamp(),
+	extra: Partial<EmulatorSurvey> = {},
+): Promise<EmulatorSurvey[]> {
 	const surveys = Array.from({ length: count }, () => ({ surveyDate, ...extra }));
-	return (await fx.emulator.control<{ surveys: EmulatorSurvey[] }>('POST', 'wesal-voc/surveys', { surveys })).surveys;
+	return (
+		await fx.emulator.control<{ surveys: EmulatorSurvey[] }>('POST', 'wesal-voc/surveys', {
+			surveys,
+		})
+	).surveys;
 }
 
-const idsOf = (items: Array<{ json: { _id?: unknown } }>) => items.map((item) => String(item.json._id));
+const idsOf = (items: Array<{ json: { _id?: unknown } }>) =>
+	items.map((item) => String(item.json._id));
 
 describe('Wesal VoC Trigger', () => {
 	it('sets a baseline on first activation: nothing that already exists is emitted', async () => {
@@ -102,7 +111,13 @@ describe('Wesal VoC Trigger', () => {
 		await trigger.activate();
 		const saved = JSON.stringify(trigger.savedStaticData);
 		const waiting = await add(3, stamp(10));
-		await fx.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'status', status: 500, count: 4 });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: SEARCH,
+			kind: 'status',
+			status: 500,
+			count: 4,
+		});
 		const failed = await trigger.poll();
 		expect(failed.error?.message).toContain('Wesal VoC Trigger: New Survey failed: HTTP 500');
 		expect(failed.staticDataChanged).toBe(false);
@@ -130,7 +145,9 @@ describe('Wesal VoC Trigger', () => {
 		const reem = await add(2, stamp(5), { agent: 'Reem' });
 		await add(2, stamp(5), { agent: 'Omar' });
 		const polled = await trigger.poll();
-		expect(polled.items.map((item) => item.json.surveyId).sort()).toEqual(reem.map((s) => s._id).sort());
+		expect(polled.items.map((item) => item.json.surveyId).sort()).toEqual(
+			reem.map((s) => s._id).sort(),
+		);
 		expect(polled.items[0].json).toMatchObject({ source: 'wesalVoc', agent: 'Reem' });
 	});
 

@@ -13,13 +13,21 @@ describe('Wolkvox API credential', () => {
 	it('passes the test with a good token, running a one-minute survey report', async () => {
 		expect((await testCredential(fx.store, 'wolkvoxApi', fx.credentialData())).status).toBe('OK');
 		const [request] = await fx.reports();
-		expect(request.query).toEqual({ api: 'diagram_4', date_ini: '20240101000000', date_end: '20240101000059' });
+		expect(request.query).toEqual({
+			api: 'diagram_4',
+			date_ini: '20240101000000',
+			date_end: '20240101000059',
+		});
 		expect(request.headers['wolkvox-token']).toBe(WOLKVOX_TOKEN);
 		expect((await fx.stats()).reports).toBe(1);
 	});
 
 	it('fails the test with a wrong token, without echoing it', async () => {
-		const result = await testCredential(fx.store, 'wolkvoxApi', fx.credentialData({ token: 'wrong-token-123' }));
+		const result = await testCredential(
+			fx.store,
+			'wolkvoxApi',
+			fx.credentialData({ token: 'wrong-token-123' }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain('wrong-token-123');
 		expect((await fx.stats()).authFailures).toBeGreaterThanOrEqual(1);
@@ -27,9 +35,17 @@ describe('Wolkvox API credential', () => {
 
 	it('sends the token in the wolkvox-token header and has no login step', async () => {
 		const credential = new WolkvoxApi();
-		expect((await credential.authenticate({ token: 't-9' }, { url: '/r' })).headers).toEqual({ 'wolkvox-token': 't-9' });
+		expect((await credential.authenticate({ token: 't-9' }, { url: '/r' })).headers).toEqual({
+			'wolkvox-token': 't-9',
+		});
 		expect((credential as { preAuthentication?: unknown }).preAuthentication).toBeUndefined();
-		expect(credential.properties.find((property) => property.name === 'token')?.typeOptions).toEqual({ password: true });
-		expect(credential.properties.map((property) => property.name)).toEqual(['server', 'token', 'baseUrl']);
+		expect(
+			credential.properties.find((property) => property.name === 'token')?.typeOptions,
+		).toEqual({ password: true });
+		expect(credential.properties.map((property) => property.name)).toEqual([
+			'server',
+			'token',
+			'baseUrl',
+		]);
 	});
 });

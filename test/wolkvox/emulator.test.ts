@@ -20,13 +20,40 @@ beforeAll(async () => {
 beforeEach(async () => await fx.reset());
 afterAll(async () => await fx.close());
 
-const DOCUMENTED = ['agent_id', 'agent_name', 'agent_dni', 'skill_id', 'skill_name', 'date', 'conn_id', 'ani', 'customer_id', 'q1', 'q2', 'q3', 'voice_message_duration', 'type_interaction', 'result', 'time', 'voice_message', 'feeling'];
+const DOCUMENTED = [
+	'agent_id',
+	'agent_name',
+	'agent_dni',
+	'skill_id',
+	'skill_name',
+	'date',
+	'conn_id',
+	'ani',
+	'customer_id',
+	'q1',
+	'q2',
+	'q3',
+	'voice_message_duration',
+	'type_interaction',
+	'result',
+	'time',
+	'voice_message',
+	'feeling',
+];
 
 async function report(query: Record<string, string>, token: string | null = WOLKVOX_TOKEN) {
 	const url = new URL(`${fx.emulator.vendorUrl(WOLKVOX_BASE_PATH)}${REPORT}`);
 	for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
 	const response = await fetch(url, { headers: token === null ? {} : { 'wolkvox-token': token } });
-	return { status: response.status, body: (await response.json()) as { code: number; error: string | null; msg: string; data: WolkvoxSurveyRow[] | null } };
+	return {
+		status: response.status,
+		body: (await response.json()) as {
+			code: number;
+			error: string | null;
+			msg: string;
+			data: WolkvoxSurveyRow[] | null;
+		},
+	};
 }
 
 const query = (date_ini: string, date_end: string) => ({ api: 'diagram_4', date_ini, date_end });
@@ -40,11 +67,13 @@ describe('seed data', () => {
 			const ms = Date.parse(`${row.date.replace(' ', 'T')}Z`);
 			const found: string[] = [];
 			if (JSON.stringify(Object.keys(row)) !== JSON.stringify(DOCUMENTED)) found.push('fields');
-			if (!Object.values(row).every((value) => typeof value === 'string')) found.push('not all strings');
+			if (!Object.values(row).every((value) => typeof value === 'string'))
+				found.push('not all strings');
 			if (!(ms >= oldest && ms < ANCHOR.getTime())) found.push('date outside the seeded months');
 			if (!['', '1', '2', '3', '4', '5'].includes(row.q1)) found.push('q1');
 			if (!['', 'POSITIVE', 'NEUTRAL', 'NEGATIVE'].includes(row.feeling)) found.push('feeling');
-			if ((row.feeling === '') !== (row.voice_message === '')) found.push('feeling without voice message');
+			if ((row.feeling === '') !== (row.voice_message === ''))
+				found.push('feeling without voice message');
 			return found.map((problem) => `${row.conn_id}: ${problem}`);
 		});
 		expect(problems).toEqual([]);
@@ -59,13 +88,16 @@ describe('seed data', () => {
 		const perConn = new Map<string, number>();
 		truth.forEach((row) => perConn.set(row.conn_id, (perConn.get(row.conn_id) ?? 0) + 1));
 		expect([...perConn.values()].some((n) => n >= 2)).toBe(true);
-		expect(new Set(truth.map((row) => `${row.conn_id}|${row.date}|${row.customer_id}`)).size).toBe(truth.length);
+		expect(new Set(truth.map((row) => `${row.conn_id}|${row.date}|${row.customer_id}`)).size).toBe(
+			truth.length,
+		);
 	});
 
 	it('is the same for the same seed and anchor', async () => {
 		const again = await Emulator.start({ anchor: ANCHOR });
 		try {
-			const rows = (await again.control<{ surveys: WolkvoxSurveyRow[] }>('GET', 'wolkvox/surveys')).surveys;
+			const rows = (await again.control<{ surveys: WolkvoxSurveyRow[] }>('GET', 'wolkvox/surveys'))
+				.surveys;
 			expect(rows).toEqual(truth);
 		} finally {
 			await again.close();
@@ -81,7 +113,12 @@ describe('the report', () => {
 		const { status, body } = await report(query(compact(from), compact(to)));
 		expect(status).toBe(200);
 		const expected = inRange(truth, from, to);
-		expect(body).toEqual({ code: 200, error: null, msg: `${expected.length} records were found`, data: expected });
+		expect(body).toEqual({
+			code: 200,
+			error: null,
+			msg: `${expected.length} records were found`,
+			data: expected,
+		});
 	});
 
 	it('can answer with the bare array', async () => {
@@ -92,13 +129,28 @@ describe('the report', () => {
 	});
 
 	it.each([
-		[{ api: 'diagram_4', date_ini: '2025-11-01', date_end: '20251102000000' }, 'date_ini must have the format YYYYmmddHHiiss'],
-		[{ api: 'diagram_4', date_ini: '20251301000000', date_end: '20251302000000' }, 'date_ini is not a valid date'],
+		[
+			{ api: 'diagram_4', date_ini: '2025-11-01', date_end: '20251102000000' },
+			'date_ini must have the format YYYYmmddHHiiss',
+		],
+		[
+			{ api: 'diagram_4', date_ini: '20251301000000', date_end: '20251302000000' },
+			'date_ini is not a valid date',
+		],
 		[{ api: 'diagram_4', date_ini: '20251101000000' }, 'date_end is required'],
 		[{ date_ini: '20251101000000', date_end: '20251102000000' }, 'api is required'],
-		[{ api: 'cdr_1', date_ini: '20251101000000', date_end: '20251102000000' }, "The report api 'cdr_1' does not exist"],
-		[{ api: 'diagram_4', date_ini: '20251102000000', date_end: '20251101000000' }, 'date_end must not be before date_ini'],
-		[{ api: 'diagram_4', date_ini: '20251001000000', date_end: '20251101000001' }, 'The date range cannot exceed 31 days'],
+		[
+			{ api: 'cdr_1', date_ini: '20251101000000', date_end: '20251102000000' },
+			"The report api 'cdr_1' does not exist",
+		],
+		[
+			{ api: 'diagram_4', date_ini: '20251102000000', date_end: '20251101000000' },
+			'date_end must not be before date_ini',
+		],
+		[
+			{ api: 'diagram_4', date_ini: '20251001000000', date_end: '20251101000001' },
+			'The date range cannot exceed 31 days',
+		],
 	])('rejects %j with HTTP 400', async (params, msg) => {
 		const { status, body } = await report(params as Record<string, string>);
 		expect(status).toBe(400);
@@ -108,26 +160,51 @@ describe('the report', () => {
 	it('rejects a missing or unknown token with HTTP 401', async () => {
 		expect(await report(query('20251101000000', '20251102000000'), null)).toEqual({
 			status: 401,
-			body: { code: 401, error: 'Unauthorized', msg: 'The wolkvox-token header is required', data: null },
+			body: {
+				code: 401,
+				error: 'Unauthorized',
+				msg: 'The wolkvox-token header is required',
+				data: null,
+			},
 		});
-		expect((await report(query('20251101000000', '20251102000000'), 'not-a-token')).body.msg).toBe('Invalid token');
+		expect((await report(query('20251101000000', '20251102000000'), 'not-a-token')).body.msg).toBe(
+			'Invalid token',
+		);
 		expect((await fx.stats()).authFailures).toBe(2);
 	});
 
 	it('refuses a second request with the same token while one is in flight, and counts the concurrency', async () => {
 		await fx.config({ latencyMs: 150 });
-		const both = await Promise.all([report(query('20251101000000', '20251102000000')), report(query('20251101000000', '20251102000000'))]);
+		const both = await Promise.all([
+			report(query('20251101000000', '20251102000000')),
+			report(query('20251101000000', '20251102000000')),
+		]);
 		expect(both.map((r) => r.status).sort()).toEqual([200, 429]);
-		expect(both.find((r) => r.status === 429)!.body).toEqual({ code: 429, error: 'Too Many Requests', msg: WOLKVOX_BUSY_MESSAGE, data: null });
+		expect(both.find((r) => r.status === 429)!.body).toEqual({
+			code: 429,
+			error: 'Too Many Requests',
+			msg: WOLKVOX_BUSY_MESSAGE,
+			data: null,
+		});
 		const stats = await fx.stats();
 		expect(stats.maxConcurrency).toBe(2);
 		expect(stats.rejected).toBe(1);
-		expect(stats.tokens[WOLKVOX_TOKEN]).toEqual({ requests: 2, inFlight: 0, maxConcurrency: 2, rejected: 1 });
+		expect(stats.tokens[WOLKVOX_TOKEN]).toEqual({
+			requests: 2,
+			inFlight: 0,
+			maxConcurrency: 2,
+			rejected: 1,
+		});
 	});
 
 	it('serves one request after another without counting concurrency', async () => {
-		for (let i = 0; i < 3; i++) expect((await report(query('20251101000000', '20251102000000'))).status).toBe(200);
-		expect((await fx.stats()).tokens[WOLKVOX_TOKEN]).toMatchObject({ requests: 3, maxConcurrency: 1, rejected: 0 });
+		for (let i = 0; i < 3; i++)
+			expect((await report(query('20251101000000', '20251102000000'))).status).toBe(200);
+		expect((await fx.stats()).tokens[WOLKVOX_TOKEN]).toMatchObject({
+			requests: 3,
+			maxConcurrency: 1,
+			rejected: 0,
+		});
 	});
 
 	it('keeps a token busy for a while on request (another consumer)', async () => {

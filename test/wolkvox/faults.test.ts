@@ -1,6 +1,10 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { WOLKVOX_BUSY_MESSAGE, WOLKVOX_TOKEN, type WolkvoxSurveyRow } from '../../sandbox/vendors/wolkvox';
+import {
+	WOLKVOX_BUSY_MESSAGE,
+	WOLKVOX_TOKEN,
+	type WolkvoxSurveyRow,
+} from '../../sandbox/vendors/wolkvox';
 import type { FaultSpec } from '../helpers/emulator';
 import { getAllParameters, inRange, keys, REPORT, VENDOR, WolkvoxFixture } from './fixture';
 
@@ -32,7 +36,9 @@ const transient: Array<[string, FaultSpec]> = [
 describe('faults', () => {
 	it.each(transient)('recovers from %s and returns the full result', async (_name, fault) => {
 		await fx.emulator.fault(fault);
-		const { items, error } = await fx.run(getAllParameters(START, END, { options: { timeout: 1000 } }));
+		const { items, error } = await fx.run(
+			getAllParameters(START, END, { options: { timeout: 1000 } }),
+		);
 		expect(error).toBeUndefined();
 		expect(keys(items)).toEqual(expected);
 		expect((await fx.reports()).filter((request) => request.fault)).toHaveLength(fault.count ?? 1);
@@ -53,7 +59,9 @@ describe('faults', () => {
 		const started = Date.now();
 		const { error } = await fx.run(getAllParameters(START, END));
 		expect(Date.now() - started).toBeLessThan(8000);
-		expect(error?.message).toBe(`Wolkvox Survey: Get Many failed: HTTP 429 – ${WOLKVOX_BUSY_MESSAGE}`);
+		expect(error?.message).toBe(
+			`Wolkvox Survey: Get Many failed: HTTP 429 – ${WOLKVOX_BUSY_MESSAGE}`,
+		);
 		expect(error?.description).toContain('one request per token at a time');
 		expect((error as unknown as NodeApiError).httpCode).toBe('429');
 		expect(await fx.reports()).toHaveLength(4);
@@ -69,25 +77,61 @@ describe('faults', () => {
 	});
 
 	it('reports a failure code in an HTTP 200 answer with the API message', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: REPORT, kind: 'status', status: 200, body: { code: 403, error: 'Forbidden', msg: 'API consumption is disabled during maintenance', data: null } });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: REPORT,
+			kind: 'status',
+			status: 200,
+			body: {
+				code: 403,
+				error: 'Forbidden',
+				msg: 'API consumption is disabled during maintenance',
+				data: null,
+			},
+		});
 		const { error } = await fx.run(getAllParameters(START, END));
-		expect(error?.message).toBe('Wolkvox Survey: Get Many failed: the answer reports an error – API consumption is disabled during maintenance');
+		expect(error?.message).toBe(
+			'Wolkvox Survey: Get Many failed: the answer reports an error – API consumption is disabled during maintenance',
+		);
 	});
 
 	it('fails clearly when the answer is neither rows nor the envelope, after retrying', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: REPORT, kind: 'status', status: 200, body: { hello: 'world' }, count: 4 });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: REPORT,
+			kind: 'status',
+			status: 200,
+			body: { hello: 'world' },
+			count: 4,
+		});
 		const { error } = await fx.run(getAllParameters(START, END));
 		expect(error?.message).toBe('Wolkvox Survey: Get Many failed: unexpected answer (HTTP 200)');
 		expect(error?.description).toContain('after 4 attempts');
 	});
 
 	it('continues with the next items under Continue On Fail, each output paired to its item', async () => {
-		await fx.emulator.fault({ vendor: VENDOR, path: REPORT, kind: 'status', status: 400, body: { code: 400, error: 'Bad Request', msg: 'date_ini must have the format YYYYmmddHHiiss', data: null } });
-		const { items } = await fx.run(getAllParameters(START, END), { continueOnFail: true, items: [{ json: { n: 0 } }, { json: { n: 1 } }] });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: REPORT,
+			kind: 'status',
+			status: 400,
+			body: {
+				code: 400,
+				error: 'Bad Request',
+				msg: 'date_ini must have the format YYYYmmddHHiiss',
+				data: null,
+			},
+		});
+		const { items } = await fx.run(getAllParameters(START, END), {
+			continueOnFail: true,
+			items: [{ json: { n: 0 } }, { json: { n: 1 } }],
+		});
 		const errors = items.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem).toEqual({ item: 0 });
-		expect(errors[0].json.error).toBe('Wolkvox Survey: Get Many failed: HTTP 400 – date_ini must have the format YYYYmmddHHiiss');
+		expect(errors[0].json.error).toBe(
+			'Wolkvox Survey: Get Many failed: HTTP 400 – date_ini must have the format YYYYmmddHHiiss',
+		);
 		const rest = items.filter((item) => !item.json.error);
 		expect(keys(rest)).toEqual(expected);
 		expect(rest.every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(true);

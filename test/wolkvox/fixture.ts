@@ -47,7 +47,12 @@ export class WolkvoxFixture {
 	}
 
 	credentialData(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-		return { server: WOLKVOX_SERVER, token: WOLKVOX_TOKEN, baseUrl: this.emulator.vendorUrl(WOLKVOX_BASE_PATH), ...overrides };
+		return {
+			server: WOLKVOX_SERVER,
+			token: WOLKVOX_TOKEN,
+			baseUrl: this.emulator.vendorUrl(WOLKVOX_BASE_PATH),
+			...overrides,
+		};
 	}
 
 	secrets(): string[] {
@@ -57,11 +62,20 @@ export class WolkvoxFixture {
 	async reset(overrides: ICredentialDataDecryptedObject = {}): Promise<void> {
 		await this.emulator.reset();
 		this.store = new CredentialStore([WolkvoxApi]);
-		this.credentialId = this.store.add({ type: 'wolkvoxApi', data: this.credentialData(overrides) });
+		this.credentialId = this.store.add({
+			type: 'wolkvoxApi',
+			data: this.credentialData(overrides),
+		});
 	}
 
 	async run(parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) {
-		return await runNode({ nodeType: Wolkvox, parameters, store: this.store, credentials: { wolkvoxApi: this.credentialId }, ...options });
+		return await runNode({
+			nodeType: Wolkvox,
+			parameters,
+			store: this.store,
+			credentials: { wolkvoxApi: this.credentialId },
+			...options,
+		});
 	}
 
 	poller(parameters: INodeParameters = {}) {
@@ -74,11 +88,16 @@ export class WolkvoxFixture {
 	}
 
 	async rows(): Promise<WolkvoxSurveyRow[]> {
-		return (await this.emulator.control<{ surveys: WolkvoxSurveyRow[] }>('GET', 'wolkvox/surveys')).surveys;
+		return (await this.emulator.control<{ surveys: WolkvoxSurveyRow[] }>('GET', 'wolkvox/surveys'))
+			.surveys;
 	}
 
 	async add(surveys: Array<Partial<WolkvoxSurveyRow>>): Promise<WolkvoxSurveyRow[]> {
-		return (await this.emulator.control<{ surveys: WolkvoxSurveyRow[] }>('POST', 'wolkvox/surveys', { surveys })).surveys;
+		return (
+			await this.emulator.control<{ surveys: WolkvoxSurveyRow[] }>('POST', 'wolkvox/surveys', {
+				surveys,
+			})
+		).surveys;
 	}
 
 	async stats(): Promise<WolkvoxStats> {
@@ -114,11 +133,28 @@ export function keyOf(row: { conn_id?: unknown; date?: unknown; customer_id?: un
 }
 
 export function keys(items: Array<{ json: IDataObject } | WolkvoxSurveyRow>): string[] {
-	return items.map((item) => ('json' in item && typeof item.json === 'object' ? keyOf(item.json as IDataObject) : keyOf(item as WolkvoxSurveyRow))).sort();
+	return items
+		.map((item) =>
+			'json' in item && typeof item.json === 'object'
+				? keyOf(item.json as IDataObject)
+				: keyOf(item as WolkvoxSurveyRow),
+		)
+		.sort();
 }
 
-export function getAllParameters(start: string, end: string, extra: IDataObject = {}): INodeParameters {
-	return { resource: 'survey', operation: 'getAll', startDate: start, endDate: end, returnAll: true, ...extra } as INodeParameters;
+export function getAllParameters(
+	start: string,
+	end: string,
+	extra: IDataObject = {},
+): INodeParameters {
+	return {
+		resource: 'survey',
+		operation: 'getAll',
+		startDate: start,
+		endDate: end,
+		returnAll: true,
+		...extra,
+	} as INodeParameters;
 }
 
 /** 'YYYY-MM-DD HH:mm:ss' of an ISO instant. */

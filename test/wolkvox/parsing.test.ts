@@ -15,7 +15,9 @@ describe('reading report rows', () => {
 
 	it('has no time for an unreadable date, and keys a response by call, date and customer', () => {
 		expect(surveyTime({ date: 'yesterday' })).toBeUndefined();
-		expect(surveyKey({ conn_id: 123, date: '2025-11-12 14:03:22', customer_id: null })).toBe('123|2025-11-12 14:03:22|');
+		expect(surveyKey({ conn_id: 123, date: '2025-11-12 14:03:22', customer_id: null })).toBe(
+			'123|2025-11-12 14:03:22|',
+		);
 	});
 
 	it('parses answers and durations, keeps identifiers and unknown fields as sent', () => {
@@ -41,7 +43,21 @@ describe('reading report rows', () => {
 	});
 
 	it('simplifies a row without feeling or answers to an empty score list and no sentiment', () => {
-		const record = simplifySurvey({ conn_id: '1', date: '2025-11-12 14:03:22', customer_id: '', q1: '', feeling: '', voice_message: '' });
-		expect(record).toMatchObject({ scores: [], sentiment: null, comment: null, customerId: null, interactionId: '1', date: '2025-11-12T14:03:22.000Z' });
+		const record = simplifySurvey({
+			conn_id: '1',
+			date: '2025-11-12 14:03:22',
+			customer_id: '',
+			q1: '',
+			feeling: '',
+			voice_message: '',
+		});
+		expect(record).toMatchObject({
+			scores: [],
+			sentiment: null,
+			comment: null,
+			customerId: null,
+			interactionId: '1',
+			date: '2025-11-12T14:03:22.000Z',
+		});
 	});
 });

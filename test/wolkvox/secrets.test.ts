@@ -18,9 +18,16 @@ it('never shows the token in output, errors, error descriptions, poll state or l
 	await fx.hold(5000);
 	runs.push(await fx.run(range));
 	await fx.emulator.reset();
-	const wrong = fx.store.add({ type: 'wolkvoxApi', data: fx.credentialData({ token: 'wrong-token-123456' }) });
+	const wrong = fx.store.add({
+		type: 'wolkvoxApi',
+		data: fx.credentialData({ token: 'wrong-token-123456' }),
+	});
 	runs.push(await fx.run(range, { credentials: { wolkvoxApi: wrong } }));
-	const tested = await testCredential(fx.store, 'wolkvoxApi', fx.credentialData({ token: 'wrong-token-123456' }));
+	const tested = await testCredential(
+		fx.store,
+		'wolkvoxApi',
+		fx.credentialData({ token: 'wrong-token-123456' }),
+	);
 
 	const trigger = fx.poller();
 	await trigger.activate();

@@ -13,7 +13,11 @@ afterAll(async () => await fx.close());
 /** A row date the way the report writes it, `secondsAgo` before now. */
 const stamp = (secondsAgo = 0) => rowDate(Date.now() - secondsAgo * 1000);
 
-async function add(count: number, date = stamp(), extra: Partial<WolkvoxSurveyRow> = {}): Promise<WolkvoxSurveyRow[]> {
+async function add(
+	count: number,
+	date = stamp(),
+	extra: Partial<WolkvoxSurveyRow> = {},
+): Promise<WolkvoxSurveyRow[]> {
 	return await fx.add(Array.from({ length: count }, () => ({ date, ...extra })));
 }
 
@@ -22,7 +26,9 @@ const sorted = (rows: WolkvoxSurveyRow[]) => rows.map(keyOf).sort();
 
 describe('Wolkvox Trigger', () => {
 	it('tells users to poll at most every 5 minutes', () => {
-		const notice = new WolkvoxTrigger().description.properties.find((property) => property.type === 'notice');
+		const notice = new WolkvoxTrigger().description.properties.find(
+			(property) => property.type === 'notice',
+		);
 		expect(notice?.displayName).toContain('once every 5 minutes');
 	});
 
@@ -70,7 +76,9 @@ describe('Wolkvox Trigger', () => {
 		const sameCallOtherCustomer = await add(1, at, { conn_id: '9990001', customer_id: '222' });
 		const sameCallLater = await add(1, stamp(1), { conn_id: '9990001', customer_id: '111' });
 		const polled = await trigger.poll();
-		expect(keysOf(polled.items).sort()).toEqual(sorted([...first, ...sameCallOtherCustomer, ...sameCallLater]));
+		expect(keysOf(polled.items).sort()).toEqual(
+			sorted([...first, ...sameCallOtherCustomer, ...sameCallLater]),
+		);
 	});
 
 	it('emits a response that reaches the report late, inside the late-arrival window', async () => {
@@ -99,9 +107,17 @@ describe('Wolkvox Trigger', () => {
 		await trigger.activate();
 		const saved = JSON.stringify(trigger.savedStaticData);
 		const waiting = await add(3, stamp(10));
-		await fx.emulator.fault({ vendor: VENDOR, path: REPORT, kind: 'status', status: 500, count: 4 });
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: REPORT,
+			kind: 'status',
+			status: 500,
+			count: 4,
+		});
 		const failed = await trigger.poll();
-		expect(failed.error?.message).toContain('Wolkvox Trigger: New Survey Response failed: HTTP 500');
+		expect(failed.error?.message).toContain(
+			'Wolkvox Trigger: New Survey Response failed: HTTP 500',
+		);
 		expect(failed.staticDataChanged).toBe(false);
 		expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
 		const more = await add(1, stamp(1));
@@ -143,7 +159,11 @@ describe('Wolkvox Trigger', () => {
 		await add(2, stamp(5), { skill_id: '302', skill_name: 'Soporte' });
 		const polled = await trigger.poll();
 		expect(polled.items.map((item) => item.json.surveyId).sort()).toEqual(sorted(sales));
-		expect(polled.items[0].json).toMatchObject({ source: 'wolkvox', queue: 'Ventas', queueId: '301' });
+		expect(polled.items[0].json).toMatchObject({
+			source: 'wolkvox',
+			queue: 'Ventas',
+			queueId: '301',
+		});
 	});
 
 	it('keeps its state small whatever the volume', async () => {

@@ -23,11 +23,16 @@ export const TOKEN_HEADER = { name: 'Authorization', prefix: 'Bearer ' } as cons
 /** Empty when "Custom URL" is chosen but left blank. */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	const url = environment in SERVERS ? SERVERS[environment as keyof typeof SERVERS] : String(credentials.customUrl ?? '');
+	const url =
+		environment in SERVERS
+			? SERVERS[environment as keyof typeof SERVERS]
+			: String(credentials.customUrl ?? '');
 	return url.trim().replace(/\/+$/, '');
 }
 
 /** Fills `{name}` placeholders with URL-encoded values (a `+` in a date becomes %2B). */
 export function fillPath(path: string, params: Record<string, string>): string {
-	return path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(params[name] ?? ''));
+	return path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+		encodeURIComponent(params[name] ?? ''),
+	);
 }

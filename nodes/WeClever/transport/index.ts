@@ -24,13 +24,18 @@ export interface WeCleverRequest<T> {
 }
 
 /** Every WeClever call is a read (GET), so all of them are retried on transient failures. */
-export async function weCleverRequest<T>(context: RequestContext, endpoint: Endpoint, request: WeCleverRequest<T>): Promise<T> {
+export async function weCleverRequest<T>(
+	context: RequestContext,
+	endpoint: Endpoint,
+	request: WeCleverRequest<T>,
+): Promise<T> {
 	const credentials = await context.getCredentials(WECLEVER.credentialType);
 	const baseUrl = baseUrlOf(credentials);
 	if (!baseUrl) {
 		throw new NodeOperationError(context.getNode(), 'The WeClever credential has no Custom URL', {
 			itemIndex: request.itemIndex,
-			description: 'Open the credential and fill in Custom URL, or choose Production or Development.',
+			description:
+				'Open the credential and fill in Custom URL, or choose Production or Development.',
 		});
 	}
 	const { method, path } = ENDPOINTS[endpoint];

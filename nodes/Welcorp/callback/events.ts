@@ -4,9 +4,21 @@ import type { IDataObject } from 'n8n-workflow';
 export type CallbackEvent = 'deliveryReport' | 'smsReply' | 'smsStatus';
 
 export const CALLBACK_EVENTS: Array<{ name: string; value: CallbackEvent; description: string }> = [
-	{ name: 'Fax, TTS or Voice Delivery Report', value: 'deliveryReport', description: 'A fax, text to speech or voice recipient was delivered to (or failed)' },
-	{ name: 'SMS Delivery Report', value: 'smsStatus', description: 'Delivery status of an SMS (jobs with Status Callbacks on)' },
-	{ name: 'SMS Reply', value: 'smsReply', description: 'A recipient replied to a 2 way SMS or MMS job' },
+	{
+		name: 'Fax, TTS or Voice Delivery Report',
+		value: 'deliveryReport',
+		description: 'A fax, text to speech or voice recipient was delivered to (or failed)',
+	},
+	{
+		name: 'SMS Delivery Report',
+		value: 'smsStatus',
+		description: 'Delivery status of an SMS (jobs with Status Callbacks on)',
+	},
+	{
+		name: 'SMS Reply',
+		value: 'smsReply',
+		description: 'A recipient replied to a 2 way SMS or MMS job',
+	},
 ];
 
 /** Fields only the fax / TTS / voice report carries. */
@@ -58,7 +70,8 @@ export function convertCallback(body: IDataObject, event: CallbackEvent): IDataO
 	const output: IDataObject = { eventType: event };
 	for (const [key, value] of Object.entries(body)) {
 		const name = OUTPUT_NAMES[key] ?? key;
-		if (['BroadcastID', 'Duration', 'Cost', 'Keypress'].includes(key)) output[name] = numberOrNull(value);
+		if (['BroadcastID', 'Duration', 'Cost', 'Keypress'].includes(key))
+			output[name] = numberOrNull(value);
 		else if (key === 'Voicemail') output[name] = booleanOrNull(value);
 		else output[name] = text(value);
 	}

@@ -11,14 +11,25 @@ import { definedRecipients, recipientFromItem, userListIds, type Recipient } fro
 import { JOB_TYPES, type JobType } from './types';
 
 /** One job for the given input items: job fields from the first, one recipient per item. */
-async function createJob(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData> {
+async function createJob(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<INodeExecutionData> {
 	const first = itemIndexes[0];
 	const node = this.getNode();
 	const type = this.getNodeParameter('jobType', first) as JobType;
-	if (!JOB_TYPES[type]) throw new NodeOperationError(node, `Invalid "Job Type": "${String(type)}" is not a Welcorp job type`, { itemIndex: first });
+	if (!JOB_TYPES[type])
+		throw new NodeOperationError(
+			node,
+			`Invalid "Job Type": "${String(type)}" is not a Welcorp job type`,
+			{ itemIndex: first },
+		);
 	const source = this.getNodeParameter('recipientSource', first) as string;
 	const { timeZone } = await welcorpCredentials(this);
-	const content = await readJobContent.call(this, first, type, { workflow: this.getTimezone(), account: checkTimeZone(node, timeZone) });
+	const content = await readJobContent.call(this, first, type, {
+		workflow: this.getTimezone(),
+		account: checkTimeZone(node, timeZone),
+	});
 
 	let recipients: Recipient[] | undefined;
 	let lists: string | undefined;
@@ -27,11 +38,24 @@ async function createJob(this: IExecuteFunctions, itemIndexes: number[]): Promis
 	else recipients = itemIndexes.map((itemIndex) => recipientFromItem.call(this, itemIndex, type));
 
 	const provided = new Set<string>();
-	for (const recipient of recipients ?? []) for (const key of Object.keys(recipient)) provided.add(key);
-	checkMergeFields(node, content.texts, provided, lists ? 'lists' : 'recipients', content.builtInMergeFields, first);
+	for (const recipient of recipients ?? [])
+		for (const key of Object.keys(recipient)) provided.add(key);
+	checkMergeFields(
+		node,
+		content.texts,
+		provided,
+		lists ? 'lists' : 'recipients',
+		content.builtInMergeFields,
+		first,
+	);
 
 	const body = { ...content.body, ...(lists ? { user_list_ids: lists } : { recipients }) };
-	const answer = await welcorpRequest(this, 'createJob', { operation: 'Job: Create', body, schema: idAnswerSchema, itemIndex: first });
+	const answer = await welcorpRequest(this, 'createJob', {
+		operation: 'Job: Create',
+		body,
+		schema: idAnswerSchema,
+		itemIndex: first,
+	});
 	return {
 		json: {
 			job_id: answer.data,
@@ -45,7 +69,10 @@ async function createJob(this: IExecuteFunctions, itemIndexes: number[]): Promis
 }
 
 function withItemIndex(error: unknown, itemIndex: number): Error {
-	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.context.itemIndex === undefined) {
+	if (
+		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
+		error.context.itemIndex === undefined
+	) {
 		error.context.itemIndex = itemIndex;
 	}
 	return error as Error;
@@ -55,7 +82,10 @@ function withItemIndex(error: unknown, itemIndex: number): Error {
  * Job → Create for all items that chose it: by default one job (one request) with every input
  * item as a recipient; otherwise one job per item, each failing on its own.
  */
-export async function createJobs(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]> {
+export async function createJobs(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<INodeExecutionData[]> {
 	const first = itemIndexes[0];
 	const source = this.getNodeParameter('recipientSource', first) as string;
 	const oneJob = source === 'inputItems' && this.getNodeParameter('batching', first) === 'oneJob';

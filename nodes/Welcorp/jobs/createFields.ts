@@ -4,7 +4,9 @@ import { timeoutOnlyOptions } from '../../shared';
 import { jobTypeOptions, SMS_TYPES, TTS_TYPES, TWO_WAY_SMS_TYPES, type JobType } from './types';
 
 const create = { resource: ['job'], operation: ['create'] };
-const forTypes = (types: JobType[], extra: Record<string, string[]> = {}) => ({ show: { ...create, jobType: types, ...extra } });
+const forTypes = (types: JobType[], extra: Record<string, string[]> = {}) => ({
+	show: { ...create, jobType: types, ...extra },
+});
 /** Inside a collection, '/jobType' refers to the node's Job Type. */
 const inCollectionFor = (types: JobType[]) => ({ show: { '/jobType': types } });
 
@@ -15,7 +17,11 @@ function fileEntry(what: string, allowed: string): INodeProperties[] {
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Binary Property', value: 'binary', description: 'A file of the input item, sent as base64 content' },
+				{
+					name: 'Binary Property',
+					value: 'binary',
+					description: 'A file of the input item, sent as base64 content',
+				},
 				{ name: 'URL', value: 'url', description: 'Welcorp downloads the file from this URL' },
 			],
 			default: 'binary',
@@ -46,7 +52,15 @@ function fileEntry(what: string, allowed: string): INodeProperties[] {
 	];
 }
 
-function filesField(name: string, displayName: string, types: JobType[], what: string, allowed: string, multiple: boolean, required: boolean): INodeProperties {
+function filesField(
+	name: string,
+	displayName: string,
+	types: JobType[],
+	what: string,
+	allowed: string,
+	multiple: boolean,
+	required: boolean,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -60,7 +74,8 @@ function filesField(name: string, displayName: string, types: JobType[], what: s
 	};
 }
 
-const MERGE_HINT = 'Use %%name%% in the message for a merge field, e.g. %%recipient%% for the recipient name';
+const MERGE_HINT =
+	'Use %%name%% in the message for a merge field, e.g. %%recipient%% for the recipient name';
 
 export const createFields: INodeProperties[] = [
 	{
@@ -78,9 +93,21 @@ export const createFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Input Items', value: 'inputItems', description: 'Each input item is one recipient; map its destination and merge fields' },
-			{ name: 'Defined Below', value: 'defined', description: 'A fixed list of recipients; one job per input item' },
-			{ name: 'Uploaded Lists', value: 'userLists', description: 'Lists uploaded in the Welcorp portal; one job per input item' },
+			{
+				name: 'Input Items',
+				value: 'inputItems',
+				description: 'Each input item is one recipient; map its destination and merge fields',
+			},
+			{
+				name: 'Defined Below',
+				value: 'defined',
+				description: 'A fixed list of recipients; one job per input item',
+			},
+			{
+				name: 'Uploaded Lists',
+				value: 'userLists',
+				description: 'Lists uploaded in the Welcorp portal; one job per input item',
+			},
 		],
 		default: 'inputItems',
 		displayOptions: { show: create },
@@ -91,8 +118,16 @@ export const createFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'One Job for All Items', value: 'oneJob', description: 'A single request with every input item as a recipient' },
-			{ name: 'One Job per Item', value: 'jobPerItem', description: 'A separate job (and request) for each input item' },
+			{
+				name: 'One Job for All Items',
+				value: 'oneJob',
+				description: 'A single request with every input item as a recipient',
+			},
+			{
+				name: 'One Job per Item',
+				value: 'jobPerItem',
+				description: 'A separate job (and request) for each input item',
+			},
 		],
 		default: 'oneJob',
 		displayOptions: { show: { ...create, recipientSource: ['inputItems'] } },
@@ -104,7 +139,8 @@ export const createFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '={{ $json.phone }}',
-		description: 'Phone number of the recipient (with country code), or email address for Email jobs',
+		description:
+			'Phone number of the recipient (with country code), or email address for Email jobs',
 		displayOptions: { show: { ...create, recipientSource: ['inputItems'] } },
 	},
 	{
@@ -139,8 +175,21 @@ export const createFields: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'address', hint: 'Used as %%name%% in the message' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: '={{ $json.address }}' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'address',
+						hint: 'Used as %%name%% in the message',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: '={{ $json.address }}',
+					},
 				],
 			},
 		],
@@ -158,7 +207,13 @@ export const createFields: INodeProperties[] = [
 				displayName: 'Recipient',
 				name: 'recipient',
 				values: [
-					{ displayName: 'Destination', name: 'destination', type: 'string', default: '', description: 'Phone number (with country code) or email address' },
+					{
+						displayName: 'Destination',
+						name: 'destination',
+						type: 'string',
+						default: '',
+						description: 'Phone number (with country code) or email address',
+					},
 					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 					{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
 					{
@@ -214,8 +269,24 @@ export const createFields: INodeProperties[] = [
 		hint: MERGE_HINT,
 		displayOptions: forTypes(['mms']),
 	},
-	filesField('files', 'Media File', ['mms'], 'File', 'for example jpg, png, gif, mp3, mp4', true, true),
-	filesField('files', 'Documents', ['fax'], 'Document', 'jpg, tif, png, gif, doc, docx, xls, xlsx, pdf, txt, ppt, pptx, pdfx', true, true),
+	filesField(
+		'files',
+		'Media File',
+		['mms'],
+		'File',
+		'for example jpg, png, gif, mp3, mp4',
+		true,
+		true,
+	),
+	filesField(
+		'files',
+		'Documents',
+		['fax'],
+		'Document',
+		'jpg, tif, png, gif, doc, docx, xls, xlsx, pdf, txt, ppt, pptx, pdfx',
+		true,
+		true,
+	),
 	{
 		displayName: 'From Email',
 		name: 'fromEmail',
@@ -259,7 +330,15 @@ export const createFields: INodeProperties[] = [
 		description: 'Plain text content; this, the HTML message or both must be given',
 		displayOptions: forTypes(['email']),
 	},
-	filesField('attachments', 'Attachments', ['email'], 'Attachment', 'any type, 20 MB in total', true, false),
+	filesField(
+		'attachments',
+		'Attachments',
+		['email'],
+		'Attachment',
+		'any type, 20 MB in total',
+		true,
+		false,
+	),
 	filesField('audio', 'Audio File', ['voice'], 'Audio', 'wav', false, true),
 	{
 		displayName: 'Key Responses',
@@ -268,16 +347,36 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'Add Key Response',
 		typeOptions: { multipleValues: true },
 		default: {},
-		description: 'What happens when the person called presses a key; without any, the key pressed is only recorded',
+		description:
+			'What happens when the person called presses a key; without any, the key pressed is only recorded',
 		displayOptions: forTypes(['twoWayTts']),
 		options: [
 			{
 				displayName: 'Key Response',
 				name: 'response',
 				values: [
-					{ displayName: 'Key', name: 'keyPress', type: 'number', typeOptions: { minValue: 0, maxValue: 9 }, default: 1, description: 'Key 0 to 9' },
-					{ displayName: 'Response Message', name: 'responseMessage', type: 'string', default: '', description: 'Read out when the key is pressed' },
-					{ displayName: 'Redirect To', name: 'redirectTo', type: 'string', default: '', description: 'Phone number the call is connected to when the key is pressed' },
+					{
+						displayName: 'Key',
+						name: 'keyPress',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 9 },
+						default: 1,
+						description: 'Key 0 to 9',
+					},
+					{
+						displayName: 'Response Message',
+						name: 'responseMessage',
+						type: 'string',
+						default: '',
+						description: 'Read out when the key is pressed',
+					},
+					{
+						displayName: 'Redirect To',
+						name: 'redirectTo',
+						type: 'string',
+						default: '',
+						description: 'Phone number the call is connected to when the key is pressed',
+					},
 				],
 			},
 		],
@@ -295,7 +394,8 @@ export const createFields: INodeProperties[] = [
 				name: 'batchReplies',
 				type: 'boolean',
 				default: false,
-				description: 'Whether all replies are emailed together when the reply period ends, instead of one email per reply',
+				description:
+					'Whether all replies are emailed together when the reply period ends, instead of one email per reply',
 				displayOptions: inCollectionFor(TWO_WAY_SMS_TYPES),
 			},
 			{
@@ -313,7 +413,8 @@ export const createFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '18:00',
-				description: 'Time of day (HH:mm, account time zone) after which no more messages of this job are sent',
+				description:
+					'Time of day (HH:mm, account time zone) after which no more messages of this job are sent',
 			},
 			{
 				displayName: 'Header',

@@ -5,7 +5,21 @@ import { NodeOperationError } from 'n8n-workflow';
 export const MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 /** The doc says "4000000MB" for voice files, read as 4,000,000 bytes. */
 export const MAX_VOICE_BYTES = 4_000_000;
-export const FAX_EXTENSIONS = ['jpg', 'tif', 'png', 'gif', 'doc', 'docx', 'xls', 'xlsx', 'pdf', 'txt', 'ppt', 'pptx', 'pdfx'];
+export const FAX_EXTENSIONS = [
+	'jpg',
+	'tif',
+	'png',
+	'gif',
+	'doc',
+	'docx',
+	'xls',
+	'xlsx',
+	'pdf',
+	'txt',
+	'ppt',
+	'pptx',
+	'pdfx',
+];
 export const VOICE_EXTENSIONS = ['wav'];
 
 const EXTENSION_BY_MIME: Record<string, string> = {
@@ -69,11 +83,19 @@ function nameFromUrl(url: string): string {
 }
 
 /** Reads the files of one job from the item's binary data or URLs, and checks count, types and size. */
-export async function readFiles(this: IExecuteFunctions, inputs: FileInput[], rule: FileRule, itemIndex: number): Promise<JobFile[]> {
+export async function readFiles(
+	this: IExecuteFunctions,
+	inputs: FileInput[],
+	rule: FileRule,
+	itemIndex: number,
+): Promise<JobFile[]> {
 	const node = this.getNode();
-	const fail = (message: string, description?: string) => new NodeOperationError(node, `Invalid "${rule.label}": ${message}`, { itemIndex, description });
-	if (inputs.length < rule.min) throw fail(rule.min === 1 ? 'add a file' : `add at least ${rule.min} files`);
-	if (rule.max !== undefined && inputs.length > rule.max) throw fail(`Welcorp accepts only ${rule.max} file here, ${inputs.length} were given`);
+	const fail = (message: string, description?: string) =>
+		new NodeOperationError(node, `Invalid "${rule.label}": ${message}`, { itemIndex, description });
+	if (inputs.length < rule.min)
+		throw fail(rule.min === 1 ? 'add a file' : `add at least ${rule.min} files`);
+	if (rule.max !== undefined && inputs.length > rule.max)
+		throw fail(`Welcorp accepts only ${rule.max} file here, ${inputs.length} were given`);
 
 	let total = 0;
 	const files: JobFile[] = [];
@@ -98,12 +120,17 @@ export async function readFiles(this: IExecuteFunctions, inputs: FileInput[], ru
 		}
 		if (!name) throw fail('a file name is needed', 'Set File Name, with the extension.');
 		if (rule.extensions && !rule.extensions.includes(extensionOf(name))) {
-			throw fail(`"${name}" is not an accepted file type`, `Accepted: ${rule.extensions.join(', ')}.`);
+			throw fail(
+				`"${name}" is not an accepted file type`,
+				`Accepted: ${rule.extensions.join(', ')}.`,
+			);
 		}
 		files.push(file);
 	}
 	if (total > rule.maxBytes) {
-		throw fail(`the files are ${megabytes(total)} in total; Welcorp accepts at most ${rule.maxBytes === MAX_TOTAL_BYTES ? '20 MB' : `${rule.maxBytes} bytes`}`);
+		throw fail(
+			`the files are ${megabytes(total)} in total; Welcorp accepts at most ${rule.maxBytes === MAX_TOTAL_BYTES ? '20 MB' : `${rule.maxBytes} bytes`}`,
+		);
 	}
 	return files;
 }

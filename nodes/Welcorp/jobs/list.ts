@@ -20,15 +20,26 @@ export interface JobFilters {
 const jobPageSchema = pageSchema(jobRowSchema);
 
 /** The Filters collection of Job → Get Many, checked and turned into query parameters. */
-export function readJobFilters(node: INode, raw: IDataObject, zones: { workflow: string; account: string }, itemIndex?: number): JobFilters {
+export function readJobFilters(
+	node: INode,
+	raw: IDataObject,
+	zones: { workflow: string; account: string },
+	itemIndex?: number,
+): JobFilters {
 	const date = (field: string, label: string) =>
-		raw[field] === undefined || raw[field] === '' ? undefined : toAccountTime(node, raw[field], label, zones.workflow, zones.account, itemIndex);
+		raw[field] === undefined || raw[field] === ''
+			? undefined
+			: toAccountTime(node, raw[field], label, zones.workflow, zones.account, itemIndex);
 	let userId: number | undefined;
 	// 0 is the number field's empty value, not a user id.
 	if (raw.userId !== undefined && raw.userId !== '' && raw.userId !== null && raw.userId !== 0) {
 		userId = Number(raw.userId);
 		if (!Number.isInteger(userId) || userId < 1) {
-			throw new NodeOperationError(node, `Invalid "User ID": "${String(raw.userId)}" must be a positive whole number`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`Invalid "User ID": "${String(raw.userId)}" must be a positive whole number`,
+				{ itemIndex },
+			);
 		}
 	}
 	const filters = compact({
@@ -41,7 +52,11 @@ export function readJobFilters(node: INode, raw: IDataObject, zones: { workflow:
 		user_code: typeof raw.userCode === 'string' ? raw.userCode.trim() : undefined,
 	}) as JobFilters;
 	if (filters.start_after && filters.start_before && filters.start_before <= filters.start_after) {
-		throw new NodeOperationError(node, 'Invalid "Started Before": it must be later than "Started After"', { itemIndex });
+		throw new NodeOperationError(
+			node,
+			'Invalid "Started Before": it must be later than "Started After"',
+			{ itemIndex },
+		);
 	}
 	return filters;
 }
@@ -54,5 +69,10 @@ export async function listJobs(
 	limit: ReadLimit,
 	options: { itemIndex?: number; timeoutMs?: number } = {},
 ): Promise<JobRow[]> {
-	return await readPages(context, 'listJobs', { operation, qs: { ...filters }, schema: jobPageSchema, ...options }, limit);
+	return await readPages(
+		context,
+		'listJobs',
+		{ operation, qs: { ...filters }, schema: jobPageSchema, ...options },
+		limit,
+	);
 }

@@ -2,7 +2,20 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Fixed merge fields of lists uploaded in the portal (matched case-insensitively, like all merge fields). */
-export const LIST_MERGE_FIELDS = ['recipient', 'reference', 'email', 'fax', 'phone', 'mobile', 'customfield1', 'customfield2', 'customfield3', 'customfield4', 'customfield5', 'customfield6'];
+export const LIST_MERGE_FIELDS = [
+	'recipient',
+	'reference',
+	'email',
+	'fax',
+	'phone',
+	'mobile',
+	'customfield1',
+	'customfield2',
+	'customfield3',
+	'customfield4',
+	'customfield5',
+	'customfield6',
+];
 /** What every recipient object can carry besides merge data. */
 export const RECIPIENT_FIELDS = ['destination', 'recipient', 'reference'];
 export const MAX_MERGE_FIELDS = 100;
@@ -19,7 +32,8 @@ export function placeholders(texts: MessageText[]): Array<{ name: string; label:
 	const found = new Map<string, { name: string; label: string }>();
 	for (const { label, text } of texts) {
 		for (const match of text.matchAll(PLACEHOLDER)) {
-			if (!found.has(match[1].toLowerCase())) found.set(match[1].toLowerCase(), { name: match[1], label });
+			if (!found.has(match[1].toLowerCase()))
+				found.set(match[1].toLowerCase(), { name: match[1], label });
 		}
 	}
 	return [...found.values()];
@@ -38,16 +52,23 @@ export function checkMergeFields(
 	itemIndex: number,
 ): void {
 	const known = new Set([...provided].map((name) => name.toLowerCase()));
-	const allowed = new Set([...(source === 'lists' ? LIST_MERGE_FIELDS : RECIPIENT_FIELDS), ...extra]);
+	const allowed = new Set([
+		...(source === 'lists' ? LIST_MERGE_FIELDS : RECIPIENT_FIELDS),
+		...extra,
+	]);
 	for (const { name, label } of placeholders(texts)) {
 		const key = name.toLowerCase();
 		if (known.has(key) || allowed.has(key)) continue;
-		throw new NodeOperationError(node, `Invalid "${label}": it uses the merge field %%${name}%%, but no recipient provides "${name}"`, {
-			itemIndex,
-			description:
-				source === 'lists'
-					? `Uploaded lists provide ${LIST_MERGE_FIELDS.map((field) => `%%${field}%%`).join(', ')}.`
-					: `Add a merge field named "${name}" to the recipients, or remove %%${name}%% from the text. Recipients provide: ${[...RECIPIENT_FIELDS, ...known].join(', ')}.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid "${label}": it uses the merge field %%${name}%%, but no recipient provides "${name}"`,
+			{
+				itemIndex,
+				description:
+					source === 'lists'
+						? `Uploaded lists provide ${LIST_MERGE_FIELDS.map((field) => `%%${field}%%`).join(', ')}.`
+						: `Add a merge field named "${name}" to the recipients, or remove %%${name}%% from the text. Recipients provide: ${[...RECIPIENT_FIELDS, ...known].join(', ')}.`,
+			},
+		);
 	}
 }

@@ -16,7 +16,13 @@ function text(value: unknown): string {
 	return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
 }
 
-function checkDestination(node: INode, destination: string, jobType: JobType, label: string, itemIndex: number): void {
+function checkDestination(
+	node: INode,
+	destination: string,
+	jobType: JobType,
+	label: string,
+	itemIndex: number,
+): void {
 	if (!destination) {
 		throw new NodeOperationError(node, `Invalid "${label}": it is empty`, {
 			itemIndex,
@@ -25,14 +31,28 @@ function checkDestination(node: INode, destination: string, jobType: JobType, la
 	}
 	const ok = jobType === 'email' ? EMAIL_PATTERN.test(destination) : isPhoneNumber(destination);
 	if (!ok) {
-		throw new NodeOperationError(node, `Invalid "${label}": "${destination}" is not ${jobType === 'email' ? 'an email address' : 'a phone number'}`, {
-			itemIndex,
-			description: jobType === 'email' ? 'Email jobs send to email addresses.' : 'Use 6 to 15 digits, e.g. +61412345678.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Invalid "${label}": "${destination}" is not ${jobType === 'email' ? 'an email address' : 'a phone number'}`,
+			{
+				itemIndex,
+				description:
+					jobType === 'email'
+						? 'Email jobs send to email addresses.'
+						: 'Use 6 to 15 digits, e.g. +61412345678.',
+			},
+		);
 	}
 }
 
-function addMergeField(node: INode, recipient: Recipient, name: string, value: unknown, label: string, itemIndex: number): void {
+function addMergeField(
+	node: INode,
+	recipient: Recipient,
+	name: string,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): void {
 	const key = name.trim();
 	if (!MERGE_NAME.test(key)) {
 		throw new NodeOperationError(node, `Invalid "${label}": "${name}" is not a merge field name`, {
@@ -41,19 +61,34 @@ function addMergeField(node: INode, recipient: Recipient, name: string, value: u
 		});
 	}
 	if (RECIPIENT_FIELDS.includes(key.toLowerCase())) {
-		throw new NodeOperationError(node, `Invalid "${label}": "${key}" is set by Destination, Recipient Name or Reference`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Invalid "${label}": "${key}" is set by Destination, Recipient Name or Reference`,
+			{ itemIndex },
+		);
 	}
 	recipient[key] = text(value);
 }
 
 function checkMergeCount(node: INode, recipient: Recipient, itemIndex: number): void {
-	if (Object.keys(recipient).filter((key) => !RECIPIENT_FIELDS.includes(key)).length > MAX_MERGE_FIELDS) {
-		throw new NodeOperationError(node, `Invalid "Merge Fields": Welcorp accepts at most ${MAX_MERGE_FIELDS} merge fields per recipient`, { itemIndex });
+	if (
+		Object.keys(recipient).filter((key) => !RECIPIENT_FIELDS.includes(key)).length >
+		MAX_MERGE_FIELDS
+	) {
+		throw new NodeOperationError(
+			node,
+			`Invalid "Merge Fields": Welcorp accepts at most ${MAX_MERGE_FIELDS} merge fields per recipient`,
+			{ itemIndex },
+		);
 	}
 }
 
 /** One recipient from one input item (Recipients From: Input Items). */
-export function recipientFromItem(this: IExecuteFunctions, itemIndex: number, jobType: JobType): Recipient {
+export function recipientFromItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	jobType: JobType,
+): Recipient {
 	const node = this.getNode();
 	const destination = text(this.getNodeParameter('destination', itemIndex, ''));
 	checkDestination(node, destination, jobType, 'Destination', itemIndex);
@@ -62,18 +97,27 @@ export function recipientFromItem(this: IExecuteFunctions, itemIndex: number, jo
 	const reference = text(this.getNodeParameter('reference', itemIndex, ''));
 	if (name) recipient.recipient = name;
 	if (reference) recipient.reference = reference;
-	const fields = ((this.getNodeParameter('mergeFields', itemIndex, {}) as IDataObject).field ?? []) as Array<{ name?: string; value?: unknown }>;
-	for (const field of fields) addMergeField(node, recipient, field.name ?? '', field.value, 'Merge Fields', itemIndex);
+	const fields = ((this.getNodeParameter('mergeFields', itemIndex, {}) as IDataObject).field ??
+		[]) as Array<{ name?: string; value?: unknown }>;
+	for (const field of fields)
+		addMergeField(node, recipient, field.name ?? '', field.value, 'Merge Fields', itemIndex);
 	checkMergeCount(node, recipient, itemIndex);
 	return recipient;
 }
 
 /** Recipients From: Defined Below. */
-export function definedRecipients(this: IExecuteFunctions, itemIndex: number, jobType: JobType): Recipient[] {
+export function definedRecipients(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	jobType: JobType,
+): Recipient[] {
 	const node = this.getNode();
-	const rows = ((this.getNodeParameter('recipients', itemIndex, {}) as IDataObject).recipient ?? []) as IDataObject[];
+	const rows = ((this.getNodeParameter('recipients', itemIndex, {}) as IDataObject).recipient ??
+		[]) as IDataObject[];
 	if (rows.length === 0) {
-		throw new NodeOperationError(node, 'Invalid "Recipients": add at least one recipient', { itemIndex });
+		throw new NodeOperationError(node, 'Invalid "Recipients": add at least one recipient', {
+			itemIndex,
+		});
 	}
 	return rows.map((row) => {
 		const destination = text(row.destination);
@@ -87,13 +131,22 @@ export function definedRecipients(this: IExecuteFunctions, itemIndex: number, jo
 			try {
 				data = jsonParse(raw.trim() || '{}');
 			} catch {
-				throw new NodeOperationError(node, `Invalid "Merge Fields (JSON)" of recipient ${destination}: it is not valid JSON`, { itemIndex });
+				throw new NodeOperationError(
+					node,
+					`Invalid "Merge Fields (JSON)" of recipient ${destination}: it is not valid JSON`,
+					{ itemIndex },
+				);
 			}
 		}
 		if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-			throw new NodeOperationError(node, `Invalid "Merge Fields (JSON)" of recipient ${destination}: it must be a JSON object`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`Invalid "Merge Fields (JSON)" of recipient ${destination}: it must be a JSON object`,
+				{ itemIndex },
+			);
 		}
-		for (const [key, value] of Object.entries(data)) addMergeField(node, recipient, key, value, 'Merge Fields (JSON)', itemIndex);
+		for (const [key, value] of Object.entries(data))
+			addMergeField(node, recipient, key, value, 'Merge Fields (JSON)', itemIndex);
 		checkMergeCount(node, recipient, itemIndex);
 		return recipient;
 	});
@@ -102,10 +155,19 @@ export function definedRecipients(this: IExecuteFunctions, itemIndex: number, jo
 /** Recipients From: Uploaded Lists → "1234,5678". */
 export function userListIds(this: IExecuteFunctions, itemIndex: number): string {
 	const ids = listParameter(this.getNodeParameter('userListIds', itemIndex, ''));
-	if (ids.length === 0) throw new NodeOperationError(this.getNode(), 'Invalid "User List IDs": give at least one list ID', { itemIndex });
+	if (ids.length === 0)
+		throw new NodeOperationError(
+			this.getNode(),
+			'Invalid "User List IDs": give at least one list ID',
+			{ itemIndex },
+		);
 	const wrong = ids.find((id) => !/^\d+$/.test(id));
 	if (wrong !== undefined) {
-		throw new NodeOperationError(this.getNode(), `Invalid "User List IDs": "${wrong}" is not a list ID`, { itemIndex, description: 'List IDs are numbers, e.g. 1234, 5678.' });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "User List IDs": "${wrong}" is not a list ID`,
+			{ itemIndex, description: 'List IDs are numbers, e.g. 1234, 5678.' },
+		);
 	}
 	return ids.join(',');
 }

@@ -12,13 +12,43 @@ interface JobTypeInfo {
 
 export const JOB_TYPES: Record<JobType, JobTypeInfo> = {
 	sms: { name: 'SMS', description: 'One way text message', create: 'sms', filter: 'Sms' },
-	twoWaySms: { name: '2 Way SMS', description: 'Text message whose replies are collected', create: '2 way sms', filter: '2 Way SMS' },
-	mms: { name: 'MMS', description: 'Picture message with a subject and one media file; replies are collected', create: 'mms', filter: 'MMS' },
-	tts: { name: 'Text to Speech', description: 'Phone call reading the message out', create: 'tts', filter: 'Text-to-speech' },
-	twoWayTts: { name: '2 Way Text to Speech', description: 'Phone call that records key presses and can act on them', create: '2 way tts', filter: '2 way TTS' },
+	twoWaySms: {
+		name: '2 Way SMS',
+		description: 'Text message whose replies are collected',
+		create: '2 way sms',
+		filter: '2 Way SMS',
+	},
+	mms: {
+		name: 'MMS',
+		description: 'Picture message with a subject and one media file; replies are collected',
+		create: 'mms',
+		filter: 'MMS',
+	},
+	tts: {
+		name: 'Text to Speech',
+		description: 'Phone call reading the message out',
+		create: 'tts',
+		filter: 'Text-to-speech',
+	},
+	twoWayTts: {
+		name: '2 Way Text to Speech',
+		description: 'Phone call that records key presses and can act on them',
+		create: '2 way tts',
+		filter: '2 way TTS',
+	},
 	fax: { name: 'Fax', description: 'Fax of one or more documents', create: 'fax', filter: 'Fax' },
-	email: { name: 'Email', description: 'Email with optional attachments', create: 'email', filter: 'Email' },
-	voice: { name: 'Voice', description: 'Phone call playing a recorded WAV file', create: 'voice', filter: 'Voice' },
+	email: {
+		name: 'Email',
+		description: 'Email with optional attachments',
+		create: 'email',
+		filter: 'Email',
+	},
+	voice: {
+		name: 'Voice',
+		description: 'Phone call playing a recorded WAV file',
+		create: 'voice',
+		filter: 'Voice',
+	},
 };
 
 export const JOB_TYPE_VALUES = Object.keys(JOB_TYPES) as JobType[];

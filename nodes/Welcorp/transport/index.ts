@@ -20,7 +20,13 @@ export const ENDPOINTS = {
 export type Endpoint = keyof typeof ENDPOINTS;
 
 /** Checking a code changes nothing, so it may be retried like a read. */
-const RETRYABLE: ReadonlySet<Endpoint> = new Set<Endpoint>(['listJobs', 'getJob', 'listUsers', 'getUser', 'validateCode']);
+const RETRYABLE: ReadonlySet<Endpoint> = new Set<Endpoint>([
+	'listJobs',
+	'getJob',
+	'listUsers',
+	'getUser',
+	'validateCode',
+]);
 
 export const WELCORP: VendorSpec = {
 	displayName: 'Welcorp',
@@ -56,7 +62,11 @@ export interface WelcorpCall<T> {
 	timeoutMs?: number;
 }
 
-export async function welcorpRequest<T>(context: RequestContext, endpoint: Endpoint, call: WelcorpCall<T>): Promise<T> {
+export async function welcorpRequest<T>(
+	context: RequestContext,
+	endpoint: Endpoint,
+	call: WelcorpCall<T>,
+): Promise<T> {
 	const { baseUrl } = await welcorpCredentials(context);
 	const { method, path } = ENDPOINTS[endpoint];
 	return await vendorRequest(context, WELCORP, {

@@ -18,7 +18,9 @@ interface Tracking {
 
 function readTracking(data: IDataObject): Tracking | undefined {
 	const raw = data[TRACKING_KEY] as Tracking | undefined;
-	return raw && typeof raw.jobs === 'object' && raw.jobs !== null ? { jobs: { ...raw.jobs } } : undefined;
+	return raw && typeof raw.jobs === 'object' && raw.jobs !== null
+		? { jobs: { ...raw.jobs } }
+		: undefined;
 }
 
 function bounded(jobs: Record<string, number>, oldestMs: number): Record<string, number> {
@@ -50,7 +52,10 @@ export async function pollCompletedJobs(
 		return sample.length ? sample : null;
 	}
 	// The cursor engine saves its state before the tracked jobs are looked up: all or nothing.
-	return await withPollStateRollback(context, async () => await pollTracked(context, source, query, settings));
+	return await withPollStateRollback(
+		context,
+		async () => await pollTracked(context, source, query, settings),
+	);
 }
 
 async function pollTracked(
@@ -66,7 +71,13 @@ async function pollTracked(
 
 	if (!previous) {
 		// First activation: jobs already on their way complete after it, so they count.
-		const submitted = await listJobs(context, query.operation, { ...query.filters, job_status: 'broadcast submitted' }, { returnAll: true, limit: 0 }, { timeoutMs: query.timeoutMs });
+		const submitted = await listJobs(
+			context,
+			query.operation,
+			{ ...query.filters, job_status: 'broadcast submitted' },
+			{ returnAll: true, limit: 0 },
+			{ timeoutMs: query.timeoutMs },
+		);
 		for (const job of submitted) jobs[String(job.job_id)] = startOf(job);
 	}
 

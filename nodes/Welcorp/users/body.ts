@@ -15,13 +15,26 @@ export function userBody(node: INode, values: IDataObject, itemIndex: number): I
 		body[apiName] = cleaned;
 	}
 	if (typeof body.email === 'string' && !EMAIL_PATTERN.test(body.email)) {
-		throw new NodeOperationError(node, `Invalid "Email": "${body.email}" is not an email address`, { itemIndex });
+		throw new NodeOperationError(node, `Invalid "Email": "${body.email}" is not an email address`, {
+			itemIndex,
+		});
 	}
-	if (typeof body.additional_reports_address === 'string' && !EMAIL_PATTERN.test(body.additional_reports_address)) {
-		throw new NodeOperationError(node, `Invalid "Additional Reports Address": "${body.additional_reports_address}" is not an email address`, { itemIndex });
+	if (
+		typeof body.additional_reports_address === 'string' &&
+		!EMAIL_PATTERN.test(body.additional_reports_address)
+	) {
+		throw new NodeOperationError(
+			node,
+			`Invalid "Additional Reports Address": "${body.additional_reports_address}" is not an email address`,
+			{ itemIndex },
+		);
 	}
 	if (typeof body.user_code === 'string' && /\s/.test(body.user_code)) {
-		throw new NodeOperationError(node, `Invalid "User Code": "${body.user_code}" must not contain spaces`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Invalid "User Code": "${body.user_code}" must not contain spaces`,
+			{ itemIndex },
+		);
 	}
 	return body;
 }

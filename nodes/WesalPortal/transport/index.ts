@@ -32,7 +32,12 @@ export const WESAL_PORTAL: VendorSpec = {
 	// `success: false` is an error whatever the HTTP status (the queue calls also nest one in `data`).
 	bodyFailure: (body) => {
 		if (!isRecord(body)) return undefined;
-		const failed = body.success === false ? body : isRecord(body.data) && body.data.success === false ? body.data : undefined;
+		const failed =
+			body.success === false
+				? body
+				: isRecord(body.data) && body.data.success === false
+					? body.data
+					: undefined;
 		return failed ? (errorText(failed) ?? 'the answer says success: false') : undefined;
 	},
 };
@@ -49,7 +54,9 @@ export function envelope<T extends z.ZodTypeAny>(data: T) {
 }
 
 /** `{ success: true }` answers of the account calls; other fields pass through. */
-export const successSchema = z.object({ success: z.boolean().optional() }).passthrough() as unknown as z.ZodType<IDataObject>;
+export const successSchema = z
+	.object({ success: z.boolean().optional() })
+	.passthrough() as unknown as z.ZodType<IDataObject>;
 
 export function baseUrlOf(credentials: IDataObject): string {
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
@@ -64,11 +71,17 @@ export interface PortalRequest<T> {
 	timeoutMs?: number;
 }
 
-export async function wesalPortalRequest<T>(context: RequestContext, endpoint: Endpoint, request: PortalRequest<T>): Promise<T> {
+export async function wesalPortalRequest<T>(
+	context: RequestContext,
+	endpoint: Endpoint,
+	request: PortalRequest<T>,
+): Promise<T> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const { method, path, read } = ENDPOINTS[endpoint];
 	const { pathParams, ...rest } = request;
-	const resolved = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pathParams?.[name] ?? '')));
+	const resolved = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+		encodeURIComponent(String(pathParams?.[name] ?? '')),
+	);
 	return await vendorRequestRenewingSession(context, WESAL_PORTAL, SESSION, {
 		...rest,
 		method,

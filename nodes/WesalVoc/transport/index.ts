@@ -24,7 +24,9 @@ export const WESAL_VOC: VendorSpec = {
 	expirableToken: true,
 	errorText: (body) => firstText(body, ['message', 'error', 'errors']),
 	bodyFailure: (body) =>
-		isRecord(body) && body.result === 'error' ? (firstText(body, ['message']) ?? 'the answer says result "error"') : undefined,
+		isRecord(body) && body.result === 'error'
+			? (firstText(body, ['message']) ?? 'the answer says result "error"')
+			: undefined,
 };
 
 /** `{ result, message }` answers of the account calls; other fields pass through. */
@@ -39,7 +41,13 @@ export function baseUrlOf(credentials: IDataObject): string {
 export async function wesalVocRequest<T>(
 	context: RequestContext,
 	endpoint: Endpoint,
-	request: { operation: string; body?: IDataObject; schema: z.ZodType<T>; itemIndex?: number; timeoutMs?: number },
+	request: {
+		operation: string;
+		body?: IDataObject;
+		schema: z.ZodType<T>;
+		itemIndex?: number;
+		timeoutMs?: number;
+	},
 ): Promise<T> {
 	const credentials = await context.getCredentials(WESAL_VOC.credentialType);
 	const { method, path } = ENDPOINTS[endpoint];

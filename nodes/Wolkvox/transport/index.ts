@@ -18,7 +18,8 @@ export const WOLKVOX: VendorSpec = {
 	credentialType: 'wolkvoxApi',
 	errorText: (body) => firstText(body, ['msg', 'error', 'message']),
 	bodyFailure: (body) => {
-		if (!isRecord(body) || body.code === undefined || body.code === null || body.code === '') return undefined;
+		if (!isRecord(body) || body.code === undefined || body.code === null || body.code === '')
+			return undefined;
 		const code = Number(body.code);
 		if (!Number.isFinite(code) || (code >= 200 && code < 300)) return undefined;
 		return firstText(body, ['msg', 'error']) ?? `the answer says code ${String(body.code)}`;
@@ -41,7 +42,10 @@ export function baseUrlOf(context: RequestContext, credentials: IDataObject): st
 		throw new NodeOperationError(
 			context.getNode(),
 			`Invalid "Server" in the Wolkvox credential: ${server ? `"${server}" is not a server nomenclature` : 'it is required'}`,
-			{ description: 'Use the digits of your operation\'s address, e.g. 0002 for https://wv0002.wolkvox.com.' },
+			{
+				description:
+					"Use the digits of your operation's address, e.g. 0002 for https://wv0002.wolkvox.com.",
+			},
 		);
 	}
 	return `https://wv${server}.wolkvox.com/api/v2`;
@@ -51,7 +55,13 @@ export function baseUrlOf(context: RequestContext, credentials: IDataObject): st
 export async function wolkvoxRequest<T>(
 	context: RequestContext,
 	endpoint: Endpoint,
-	request: { operation: string; qs: IDataObject; schema: z.ZodType<T>; itemIndex?: number; timeoutMs?: number },
+	request: {
+		operation: string;
+		qs: IDataObject;
+		schema: z.ZodType<T>;
+		itemIndex?: number;
+		timeoutMs?: number;
+	},
 ): Promise<T> {
 	const credentials = await context.getCredentials(WOLKVOX.credentialType);
 	const { method, path, api } = ENDPOINTS[endpoint];
@@ -65,7 +75,9 @@ export async function wolkvoxRequest<T>(
 			idempotent: true,
 		});
 	} catch (error) {
-		throw error instanceof NodeApiError ? withBusyHint(error) : new NodeOperationError(context.getNode(), error as Error);
+		throw error instanceof NodeApiError
+			? withBusyHint(error)
+			: new NodeOperationError(context.getNode(), error as Error);
 	}
 }
 

@@ -45,7 +45,20 @@ export interface UserList {
 	contacts: Array<Record<string, string>>;
 }
 
-export const LIST_FIELDS = ['Recipient', 'Reference', 'Email', 'Fax', 'Phone', 'Mobile', 'CustomField1', 'CustomField2', 'CustomField3', 'CustomField4', 'CustomField5', 'CustomField6'] as const;
+export const LIST_FIELDS = [
+	'Recipient',
+	'Reference',
+	'Email',
+	'Fax',
+	'Phone',
+	'Mobile',
+	'CustomField1',
+	'CustomField2',
+	'CustomField3',
+	'CustomField4',
+	'CustomField5',
+	'CustomField6',
+] as const;
 
 export const MAIN_USER = { user_id: 421, user_code: 'au/testuser', password: 'testpassword' };
 export const AGENT = { user_id: 91, user_code: 'au/agent', password: 'agentpassword' };
@@ -59,11 +72,54 @@ export const DIST1_USERS = 457;
 const AGENT1_USERS = 120;
 const DIST2_USERS = 20;
 
-const FIRST = ['Jane', 'John', 'Jon', 'Jonathan', 'Kevin', 'Mia', 'Liam', 'Olivia', 'Noah', 'Ava', 'Ethan', 'Isla', 'Lucas', 'Zoe', 'Mason', 'Ruby'];
-const LAST = ['Smith', 'Jones', 'Williams', 'Brown', 'Wilson', 'Taylor', 'Nguyen', 'Martin', 'Lee', 'White', 'Harris', 'Clark'];
-const SUBURBS: Array<[string, string, string]> = [['Melbourne', 'VIC', '3000'], ['Sydney', 'NSW', '2000'], ['Brisbane', 'QLD', '4000'], ['Perth', 'WA', '6000'], ['Adelaide', 'SA', '5000']];
+const FIRST = [
+	'Jane',
+	'John',
+	'Jon',
+	'Jonathan',
+	'Kevin',
+	'Mia',
+	'Liam',
+	'Olivia',
+	'Noah',
+	'Ava',
+	'Ethan',
+	'Isla',
+	'Lucas',
+	'Zoe',
+	'Mason',
+	'Ruby',
+];
+const LAST = [
+	'Smith',
+	'Jones',
+	'Williams',
+	'Brown',
+	'Wilson',
+	'Taylor',
+	'Nguyen',
+	'Martin',
+	'Lee',
+	'White',
+	'Harris',
+	'Clark',
+];
+const SUBURBS: Array<[string, string, string]> = [
+	['Melbourne', 'VIC', '3000'],
+	['Sydney', 'NSW', '2000'],
+	['Brisbane', 'QLD', '4000'],
+	['Perth', 'WA', '6000'],
+	['Adelaide', 'SA', '5000'],
+];
 
-function company(id: number, dist: number, agent: number | null, name: string, rng: Rng, billing: number | null): Company {
+function company(
+	id: number,
+	dist: number,
+	agent: number | null,
+	name: string,
+	rng: Rng,
+	billing: number | null,
+): Company {
 	const [suburb, state, postcode] = rng.pick(SUBURBS);
 	return {
 		company_id: id,
@@ -87,7 +143,11 @@ function company(id: number, dist: number, agent: number | null, name: string, r
 }
 
 /** Every documented user field, with the doc's defaults. */
-export function userRecord(fields: Partial<UserRecord> & Pick<UserRecord, 'user_id' | 'company_id' | 'agent_id' | 'dist_id' | 'user_code'>, addedAt: string): UserRecord {
+export function userRecord(
+	fields: Partial<UserRecord> &
+		Pick<UserRecord, 'user_id' | 'company_id' | 'agent_id' | 'dist_id' | 'user_code'>,
+	addedAt: string,
+): UserRecord {
 	return {
 		account_type: 'Acct',
 		title: null,
@@ -149,26 +209,102 @@ export interface AccountSeed {
 function person(rng: Rng) {
 	const first = rng.pick(FIRST);
 	const last = rng.pick(LAST);
-	return { first_name: first, last_name: last, email: `${first}.${last}${rng.int(1, 99)}@example.com`.toLowerCase(), mobile: `04${rng.digits(8)}`, phone: `03${rng.digits(8)}` };
+	return {
+		first_name: first,
+		last_name: last,
+		email: `${first}.${last}${rng.int(1, 99)}@example.com`.toLowerCase(),
+		mobile: `04${rng.digits(8)}`,
+		phone: `03${rng.digits(8)}`,
+	};
 }
 
 export function seedAccounts(rng: Rng): AccountSeed {
-	const companies: Company[] = [company(1, 1, AGENT.user_id, 'Generic Computer Corp', rng, MAIN_USER.user_id)];
+	const companies: Company[] = [
+		company(1, 1, AGENT.user_id, 'Generic Computer Corp', rng, MAIN_USER.user_id),
+	];
 	const accounts: Account[] = [];
-	const added = (i: number) => `20${String(10 + (i % 14)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10} 09:${String(i % 60).padStart(2, '0')}:00`;
-	const add = (role: Role, fields: Partial<UserRecord> & Pick<UserRecord, 'user_id' | 'company_id' | 'agent_id' | 'dist_id' | 'user_code'>, password: string) =>
-		accounts.push({ role, password, user: userRecord({ ...person(rng), ...fields }, added(accounts.length)) });
+	const added = (i: number) =>
+		`20${String(10 + (i % 14)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10} 09:${String(i % 60).padStart(2, '0')}:00`;
+	const add = (
+		role: Role,
+		fields: Partial<UserRecord> &
+			Pick<UserRecord, 'user_id' | 'company_id' | 'agent_id' | 'dist_id' | 'user_code'>,
+		password: string,
+	) =>
+		accounts.push({
+			role,
+			password,
+			user: userRecord({ ...person(rng), ...fields }, added(accounts.length)),
+		});
 
-	add('Admin', { user_id: ADMIN.user_id, company_id: 1, agent_id: null, dist_id: 1, user_code: ADMIN.user_code, account_type: 'Admin' }, ADMIN.password);
-	add('Admin', { user_id: OTHER_ADMIN.user_id, company_id: 2, agent_id: null, dist_id: 2, user_code: OTHER_ADMIN.user_code, account_type: 'Admin' }, OTHER_ADMIN.password);
+	add(
+		'Admin',
+		{
+			user_id: ADMIN.user_id,
+			company_id: 1,
+			agent_id: null,
+			dist_id: 1,
+			user_code: ADMIN.user_code,
+			account_type: 'Admin',
+		},
+		ADMIN.password,
+	);
+	add(
+		'Admin',
+		{
+			user_id: OTHER_ADMIN.user_id,
+			company_id: 2,
+			agent_id: null,
+			dist_id: 2,
+			user_code: OTHER_ADMIN.user_code,
+			account_type: 'Admin',
+		},
+		OTHER_ADMIN.password,
+	);
 	companies.push(company(2, 2, null, 'Kiwi Messaging Ltd', rng, OTHER_ADMIN.user_id));
-	add('Agent', { user_id: AGENT.user_id, company_id: 1, agent_id: null, dist_id: 1, user_code: AGENT.user_code, account_type: 'Agent' }, AGENT.password);
-	add('Agent', { user_id: OTHER_AGENT.user_id, company_id: 1, agent_id: null, dist_id: 1, user_code: OTHER_AGENT.user_code, account_type: 'Agent' }, OTHER_AGENT.password);
-	add('User', {
-		user_id: MAIN_USER.user_id, company_id: 1, agent_id: AGENT.user_id, dist_id: 1, user_code: MAIN_USER.user_code,
-		first_name: 'Jane', last_name: 'Smith', email: 'jsmith@mydomain.com', phone: '0312323434', fax: '0355667788', mobile: '0487 654 432',
-		additional_reports_address: 'test@ts.com', monthly_limit: 8888,
-	}, MAIN_USER.password);
+	add(
+		'Agent',
+		{
+			user_id: AGENT.user_id,
+			company_id: 1,
+			agent_id: null,
+			dist_id: 1,
+			user_code: AGENT.user_code,
+			account_type: 'Agent',
+		},
+		AGENT.password,
+	);
+	add(
+		'Agent',
+		{
+			user_id: OTHER_AGENT.user_id,
+			company_id: 1,
+			agent_id: null,
+			dist_id: 1,
+			user_code: OTHER_AGENT.user_code,
+			account_type: 'Agent',
+		},
+		OTHER_AGENT.password,
+	);
+	add(
+		'User',
+		{
+			user_id: MAIN_USER.user_id,
+			company_id: 1,
+			agent_id: AGENT.user_id,
+			dist_id: 1,
+			user_code: MAIN_USER.user_code,
+			first_name: 'Jane',
+			last_name: 'Smith',
+			email: 'jsmith@mydomain.com',
+			phone: '0312323434',
+			fax: '0355667788',
+			mobile: '0487 654 432',
+			additional_reports_address: 'test@ts.com',
+			monthly_limit: 8888,
+		},
+		MAIN_USER.password,
+	);
 
 	// Distributor 1: the main user, 2 agents and an admin, plus generated users up to DIST1_USERS.
 	let nextId = 100;
@@ -178,17 +314,49 @@ export function seedAccounts(rng: Rng): AccountSeed {
 	while (accounts.filter((a) => a.user.dist_id === 1).length < DIST1_USERS) {
 		if (nextId === MAIN_USER.user_id) nextId++;
 		const agent = made < AGENT1_USERS - 1 ? AGENT.user_id : OTHER_AGENT.user_id;
-		if (made % 6 === 0) companies.push(company(nextCompany++, 1, agent, `${rng.pick(LAST)} ${rng.pick(['Pty Ltd', 'Group', 'Holdings', 'Services'])}`, rng, nextId));
+		if (made % 6 === 0)
+			companies.push(
+				company(
+					nextCompany++,
+					1,
+					agent,
+					`${rng.pick(LAST)} ${rng.pick(['Pty Ltd', 'Group', 'Holdings', 'Services'])}`,
+					rng,
+					nextId,
+				),
+			);
 		const who = person(rng);
 		let code = `au/${who.first_name.toLowerCase()}${made + 1}`;
 		while (codes.has(code)) code += 'x';
 		codes.add(code);
-		add('User', { ...who, user_id: nextId++, company_id: nextCompany - 1, agent_id: agent, dist_id: 1, user_code: code }, `pw-${made}`);
+		add(
+			'User',
+			{
+				...who,
+				user_id: nextId++,
+				company_id: nextCompany - 1,
+				agent_id: agent,
+				dist_id: 1,
+				user_code: code,
+			},
+			`pw-${made}`,
+		);
 		made++;
 	}
 	for (let i = 0; i < DIST2_USERS; i++) {
 		const who = person(rng);
-		add('User', { ...who, user_id: 3000 + i, company_id: 2, agent_id: null, dist_id: 2, user_code: `nz/${who.first_name.toLowerCase()}${i + 1}` }, `pw-nz-${i}`);
+		add(
+			'User',
+			{
+				...who,
+				user_id: 3000 + i,
+				company_id: 2,
+				agent_id: null,
+				dist_id: 2,
+				user_code: `nz/${who.first_name.toLowerCase()}${i + 1}`,
+			},
+			`pw-nz-${i}`,
+		);
 	}
 
 	const contact = (i: number, list: number): Record<string, string> => {
@@ -209,9 +377,24 @@ export function seedAccounts(rng: Rng): AccountSeed {
 		};
 	};
 	const lists: UserList[] = [
-		{ list_id: 1234, user_id: MAIN_USER.user_id, name: 'Customers', contacts: Array.from({ length: 25 }, (_, i) => contact(i, 1234)) },
-		{ list_id: 5678, user_id: MAIN_USER.user_id, name: 'Suppliers', contacts: Array.from({ length: 12 }, (_, i) => contact(i, 5678)) },
-		{ list_id: 4321, user_id: 100, name: 'Someone else', contacts: Array.from({ length: 5 }, (_, i) => contact(i, 4321)) },
+		{
+			list_id: 1234,
+			user_id: MAIN_USER.user_id,
+			name: 'Customers',
+			contacts: Array.from({ length: 25 }, (_, i) => contact(i, 1234)),
+		},
+		{
+			list_id: 5678,
+			user_id: MAIN_USER.user_id,
+			name: 'Suppliers',
+			contacts: Array.from({ length: 12 }, (_, i) => contact(i, 5678)),
+		},
+		{
+			list_id: 4321,
+			user_id: 100,
+			name: 'Someone else',
+			contacts: Array.from({ length: 5 }, (_, i) => contact(i, 4321)),
+		},
 	];
 	return { accounts, companies, lists };
 }

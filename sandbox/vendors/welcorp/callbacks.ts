@@ -24,7 +24,12 @@ export interface CallbackRecord {
 	error?: string;
 }
 
-function common(job: JobRecord, recipient: Recipient, atMs: number, time: AccountTime): Array<[string, string]> {
+function common(
+	job: JobRecord,
+	recipient: Recipient,
+	atMs: number,
+	time: AccountTime,
+): Array<[string, string]> {
 	return [
 		['BroadcastID', String(job.job_id)],
 		['Timestamp', time.iso(atMs)],
@@ -35,7 +40,11 @@ function common(job: JobRecord, recipient: Recipient, atMs: number, time: Accoun
 }
 
 /** What a job posts when it completes: a report per recipient for calls and faxes, SMS status if asked. */
-export function completionCallbacks(job: JobRecord, recipients: Recipient[], time: AccountTime): Callback[] {
+export function completionCallbacks(
+	job: JobRecord,
+	recipients: Recipient[],
+	time: AccountTime,
+): Callback[] {
 	const url = job.callbackUrl;
 	if (!url) return [];
 	const name: [string, string] = ['BroadcastName', job.job_name];
@@ -61,18 +70,31 @@ export function completionCallbacks(job: JobRecord, recipients: Recipient[], tim
 		return recipients.map((recipient, i) => ({
 			event: 'smsStatus' as const,
 			url,
-			fields: [...common(job, recipient, reportTime(job, i, recipients.length), time), ['Status', outcome(job, recipient.destination).status], name],
+			fields: [
+				...common(job, recipient, reportTime(job, i, recipients.length), time),
+				['Status', outcome(job, recipient.destination).status],
+				name,
+			],
 		}));
 	}
 	return [];
 }
 
-export function replyCallback(job: JobRecord, recipient: Recipient, reply: Reply, time: AccountTime): Callback | undefined {
+export function replyCallback(
+	job: JobRecord,
+	recipient: Recipient,
+	reply: Reply,
+	time: AccountTime,
+): Callback | undefined {
 	if (!job.callbackUrl) return undefined;
 	return {
 		event: 'smsReply',
 		url: job.callbackUrl,
-		fields: [...common(job, recipient, reply.atMs, time), ['Response', reply.response], ['BroadcastName', job.job_name]],
+		fields: [
+			...common(job, recipient, reply.atMs, time),
+			['Response', reply.response],
+			['BroadcastName', job.job_name],
+		],
 	};
 }
 
@@ -85,7 +107,11 @@ export function deliverable(url: string): boolean {
 	}
 }
 
-export async function post(callback: Callback, record: CallbackRecord, timeoutMs: number): Promise<void> {
+export async function post(
+	callback: Callback,
+	record: CallbackRecord,
+	timeoutMs: number,
+): Promise<void> {
 	if (!deliverable(callback.url)) {
 		record.error = 'not sent: the emulator only calls back to 127.0.0.1';
 		return;

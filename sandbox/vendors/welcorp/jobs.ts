@@ -64,7 +64,16 @@ export function isFinished(job: JobRecord, nowMs: number): boolean {
 	return job.closed || nowMs >= job.completeMs;
 }
 
-const NAMES = ['Jane Smith', 'John Citizen', 'Kevin Lee', 'Mia Nguyen', 'Olivia Brown', 'Noah White', 'Ava Harris', 'Liam Taylor'];
+const NAMES = [
+	'Jane Smith',
+	'John Citizen',
+	'Kevin Lee',
+	'Mia Nguyen',
+	'Olivia Brown',
+	'Noah White',
+	'Ava Harris',
+	'Liam Taylor',
+];
 
 function destinationFor(kind: JobKind, rng: Rng, i: number): string {
 	if (kind === 'email') return `customer${i + 1}.${rng.digits(4)}@example.com`;
@@ -108,7 +117,12 @@ export function outcome(job: JobRecord, destination: string): Outcome {
 	if (failed) return { status: 'FAILED', ...none };
 	if (SMS_KINDS.includes(job.kind)) {
 		const segments = Math.max(1, Math.ceil(String(job.fields.message ?? '').length / 160));
-		return { status: 'SENT', ...none, duration: segments, cost: job.kind === 'mms' ? 0.45 : round(0.13 * segments) };
+		return {
+			status: 'SENT',
+			...none,
+			duration: segments,
+			cost: job.kind === 'mms' ? 0.45 : round(0.13 * segments),
+		};
 	}
 	if (job.kind === 'email') return { status: 'SENT', ...none, cost: 0.02 };
 	if (job.kind === 'fax') {
@@ -120,10 +134,18 @@ export function outcome(job: JobRecord, destination: string): Outcome {
 	const voicemail = digits.endsWith('7');
 	let keypress: number | null = null;
 	if (job.kind === '2 way tts' && !voicemail) {
-		const keys = ((job.fields.two_way_key_responses as Array<{ key_press: number }> | null) ?? []).map((row) => row.key_press);
+		const keys = (
+			(job.fields.two_way_key_responses as Array<{ key_press: number }> | null) ?? []
+		).map((row) => row.key_press);
 		keypress = keys.length ? keys[sum % keys.length] : sum % 10;
 	}
-	return { status: 'SENT', duration, cost: round(0.38 * Math.ceil(duration / 30)), keypress, voicemail };
+	return {
+		status: 'SENT',
+		duration,
+		cost: round(0.38 * Math.ceil(duration / 30)),
+		keypress,
+		voicemail,
+	};
 }
 
 export function reportTime(job: JobRecord, index: number, count: number): number {
@@ -146,9 +168,11 @@ export function reportsOf(job: JobRecord, recipients: Recipient[], time: Account
 			notes: result.status === 'SENT' ? 'Delivered./n' : `${result.status}./n`,
 			send_date_time: time.iso(reportTime(job, i, recipients.length)),
 		};
-		if (CALL_KINDS.includes(job.kind)) Object.assign(report, { keypress: result.keypress, voicemail: result.voicemail });
+		if (CALL_KINDS.includes(job.kind))
+			Object.assign(report, { keypress: result.keypress, voicemail: result.voicemail });
 		if (job.kind === '2 way sms' || job.kind === 'mms') {
-			report.response = job.replies.find((reply) => reply.destination === recipient.destination)?.response ?? null;
+			report.response =
+				job.replies.find((reply) => reply.destination === recipient.destination)?.response ?? null;
 		}
 		return report;
 	});
@@ -173,16 +197,47 @@ export function totalsOf(reports: Report[]): Totals {
 
 // ---- seed ----
 
-const KIND_WEIGHTS: Array<[JobKind, number]> = [['sms', 55], ['2 way sms', 15], ['email', 10], ['tts', 6], ['2 way tts', 3], ['fax', 4], ['voice', 3], ['mms', 4]];
-const JOB_NAMES = ['Quick Send', 'Quick Send', 'Schedule-Reminder', 'Appointment reminder', 'Newsletter', 'Overdue notice', 'Survey follow-up'];
+const KIND_WEIGHTS: Array<[JobKind, number]> = [
+	['sms', 55],
+	['2 way sms', 15],
+	['email', 10],
+	['tts', 6],
+	['2 way tts', 3],
+	['fax', 4],
+	['voice', 3],
+	['mms', 4],
+];
+const JOB_NAMES = [
+	'Quick Send',
+	'Quick Send',
+	'Schedule-Reminder',
+	'Appointment reminder',
+	'Newsletter',
+	'Overdue notice',
+	'Survey follow-up',
+];
 const MESSAGES: Record<JobKind, Record<string, unknown>> = {
 	sms: { message: 'Hi %%recipient%%, your appointment is tomorrow at 10am.' },
 	'2 way sms': { message: 'Hi %%recipient%%, reply YES to confirm your booking.' },
-	mms: { message: 'Our new catalogue', subject: 'Catalogue', files: [{ name: 'catalogue.jpg', url: 'https://example.com/catalogue.jpg' }] },
+	mms: {
+		message: 'Our new catalogue',
+		subject: 'Catalogue',
+		files: [{ name: 'catalogue.jpg', url: 'https://example.com/catalogue.jpg' }],
+	},
 	tts: { message: 'This is a reminder from Generic Computer Corp.' },
-	'2 way tts': { message: 'Press 1 to confirm, 2 to cancel.', two_way_key_responses: [{ key_press: 1, response_message: 'Thanks', redirect_to: null }, { key_press: 2, response_message: 'Cancelled', redirect_to: null }] },
+	'2 way tts': {
+		message: 'Press 1 to confirm, 2 to cancel.',
+		two_way_key_responses: [
+			{ key_press: 1, response_message: 'Thanks', redirect_to: null },
+			{ key_press: 2, response_message: 'Cancelled', redirect_to: null },
+		],
+	},
 	fax: { files: [{ name: 'invoice.pdf', url: 'https://example.com/invoice.pdf' }] },
-	email: { subject: 'Your statement', text_message: 'Hi %%recipient%%, your statement is ready.', from_email: 'accounts@example.com' },
+	email: {
+		subject: 'Your statement',
+		text_message: 'Hi %%recipient%%, your statement is ready.',
+		from_email: 'accounts@example.com',
+	},
 	voice: { audiofile: { name: 'message.wav', url: 'https://example.com/message.wav' } },
 };
 
@@ -192,11 +247,23 @@ const OTHER_JOBS = 360;
 const SPAN_DAYS = 365;
 
 export function seedJobs(rng: Rng, anchorMs: number, accounts: Account[]): JobRecord[] {
-	const byAgent = (agent: number) => accounts.filter((a) => a.role === 'User' && a.user.agent_id === agent && a.user.user_id !== MAIN_USER.user_id);
-	const others = [...byAgent(AGENT.user_id).slice(0, 30), ...byAgent(OTHER_AGENT.user_id).slice(0, 10), ...accounts.filter((a) => a.user.dist_id === 2 && a.role === 'User').slice(0, 5)];
+	const byAgent = (agent: number) =>
+		accounts.filter(
+			(a) => a.role === 'User' && a.user.agent_id === agent && a.user.user_id !== MAIN_USER.user_id,
+		);
+	const others = [
+		...byAgent(AGENT.user_id).slice(0, 30),
+		...byAgent(OTHER_AGENT.user_id).slice(0, 10),
+		...accounts.filter((a) => a.user.dist_id === 2 && a.role === 'User').slice(0, 5),
+	];
 	const main = accounts.find((a) => a.user.user_id === MAIN_USER.user_id)!;
-	const owners = [...Array.from({ length: MAIN_USER_JOBS }, () => main), ...Array.from({ length: OTHER_JOBS }, () => rng.pick(others))];
-	const timed = owners.map((owner) => ({ owner, startMs: anchorMs - rng.int(60, SPAN_DAYS * 86_400) * 1000 })).sort((a, b) => a.startMs - b.startMs);
+	const owners = [
+		...Array.from({ length: MAIN_USER_JOBS }, () => main),
+		...Array.from({ length: OTHER_JOBS }, () => rng.pick(others)),
+	];
+	const timed = owners
+		.map((owner) => ({ owner, startMs: anchorMs - rng.int(60, SPAN_DAYS * 86_400) * 1000 }))
+		.sort((a, b) => a.startMs - b.startMs);
 	let id = 57_100_000;
 	return timed.map(({ owner, startMs }) => {
 		id += rng.int(1, 40);
@@ -243,7 +310,13 @@ function finishedTotals(job: JobRecord, time: AccountTime, seed: number): Totals
 	return totals;
 }
 
-export function listRow(job: JobRecord, nowMs: number, time: AccountTime, detailsUrl: string, seed: number) {
+export function listRow(
+	job: JobRecord,
+	nowMs: number,
+	time: AccountTime,
+	detailsUrl: string,
+	seed: number,
+) {
 	const finished = isFinished(job, nowMs);
 	const totals = finished ? finishedTotals(job, time, seed) : undefined;
 	return {
@@ -293,7 +366,9 @@ export function jobDetail(job: JobRecord, nowMs: number, time: AccountTime, seed
 		callback_url: job.callbackUrl,
 		additional_report_emails: null,
 		cutoff_hour: job.cutoffHour,
-		...(SMS_KINDS.includes(job.kind) ? { callback_on_sms_status_update: job.smsStatusCallbacks } : {}),
+		...(SMS_KINDS.includes(job.kind)
+			? { callback_on_sms_status_update: job.smsStatusCallbacks }
+			: {}),
 		...job.fields,
 		reports,
 	};

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { timeoutOption, validateParameters } from '../../../shared';
@@ -39,12 +44,26 @@ const parameters = z.object({
 		.regex(/^[1-9]\d{0,14}$/, MUST_BE),
 });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const raw = this.getNodeParameter('leadId', itemIndex) as unknown;
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : raw;
-	const leadId = Number(validateParameters(this.getNode(), parameters, { leadId: text }, { leadId: 'Lead ID' }, itemIndex).leadId);
+	const leadId = Number(
+		validateParameters(
+			this.getNode(),
+			parameters,
+			{ leadId: text },
+			{ leadId: 'Lead ID' },
+			itemIndex,
+		).leadId,
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const lead = await getLead.call(this, OPERATION, leadId, { itemIndex, timeoutMs: options.timeout as number | undefined });
+	const lead = await getLead.call(this, OPERATION, leadId, {
+		itemIndex,
+		timeoutMs: options.timeout as number | undefined,
+	});
 	const record = { weclever_lead_id: leadId, ...lead };
 	return [{ json: (options.simplify ? simplifyLead(record) : record) as IDataObject }];
 }

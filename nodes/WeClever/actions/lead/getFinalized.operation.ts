@@ -1,7 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readDateRange, returnAllOrLimit, timeoutOption, validateParameters } from '../../../shared';
+import {
+	readDateRange,
+	returnAllOrLimit,
+	timeoutOption,
+	validateParameters,
+} from '../../../shared';
 import { includeDetailsOption, leadSimplifyOption } from '../../descriptions';
 import { findFinalizedLeads, leadOutput } from '../../leads';
 
@@ -62,11 +72,16 @@ const OPERATION = 'Lead: Get Finalized';
 const WHOLE = 'must be a whole number of 1 or more';
 
 const parameters = z.object({
-	datePrecision: z.enum(['dateTime', 'date'], { errorMap: () => ({ message: 'must be "dateTime" or "date"' }) }),
+	datePrecision: z.enum(['dateTime', 'date'], {
+		errorMap: () => ({ message: 'must be "dateTime" or "date"' }),
+	}),
 	limit: z.number({ invalid_type_error: WHOLE }).int(WHOLE).min(1, WHOLE).optional(),
 });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const { datePrecision, limit } = validateParameters(

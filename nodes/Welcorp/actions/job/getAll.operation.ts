@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readLimit, returnAllOrLimit, timeoutOption } from '../../../shared';
 import { JOB_STATUSES, jobTypeOptions } from '../../jobs/types';
@@ -30,7 +35,10 @@ export const description: INodeProperties[] = [
 				displayName: 'Job Status',
 				name: 'jobStatus',
 				type: 'options',
-				options: JOB_STATUSES.map((status) => ({ name: status.replace(/^\w|\s\w/g, (c) => c.toUpperCase()), value: status })),
+				options: JOB_STATUSES.map((status) => ({
+					name: status.replace(/^\w|\s\w/g, (c) => c.toUpperCase()),
+					value: status,
+				})),
 				default: 'complete',
 			},
 			{
@@ -82,13 +90,27 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { timeZone } = await welcorpCredentials(this);
 	const raw = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const filters = readJobFilters(this.getNode(), raw, { workflow: this.getTimezone(), account: checkTimeZone(this.getNode(), timeZone) }, itemIndex);
-	const jobs = await listJobs(this, 'Job: Get Many', filters, { returnAll, limit }, { itemIndex, timeoutMs: options.timeout as number | undefined });
+	const filters = readJobFilters(
+		this.getNode(),
+		raw,
+		{ workflow: this.getTimezone(), account: checkTimeZone(this.getNode(), timeZone) },
+		itemIndex,
+	);
+	const jobs = await listJobs(
+		this,
+		'Job: Get Many',
+		filters,
+		{ returnAll, limit },
+		{ itemIndex, timeoutMs: options.timeout as number | undefined },
+	);
 	return jobs.map((job) => ({ json: job as IDataObject }));
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compact, timeoutOnlyOptions } from '../../../shared';
@@ -10,11 +15,50 @@ import { COMPANY_FIELDS, optionalUserFields } from '../../users/fields';
 const show = { resource: ['user'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'User Code', name: 'userCode', type: 'string', required: true, default: '', placeholder: 'au/my_test_user', description: 'Login of the new user', displayOptions: { show } },
-	{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, required: true, default: '', displayOptions: { show } },
-	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', displayOptions: { show } },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', displayOptions: { show } },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: 'User Code',
+		name: 'userCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'au/my_test_user',
+		description: 'Login of the new user',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Company',
 		name: 'companyMode',
@@ -26,8 +70,22 @@ export const description: INodeProperties[] = [
 		default: 'new',
 		displayOptions: { show },
 	},
-	{ displayName: 'Company ID', name: 'companyId', type: 'number', required: true, default: 0, displayOptions: { show: { ...show, companyMode: ['existing'] } } },
-	{ displayName: 'Company Name', name: 'companyName', type: 'string', required: true, default: '', displayOptions: { show: { ...show, companyMode: ['new'] } } },
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'number',
+		required: true,
+		default: 0,
+		displayOptions: { show: { ...show, companyMode: ['existing'] } },
+	},
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { ...show, companyMode: ['new'] } },
+	},
 	{
 		displayName: 'Company Details',
 		name: 'companyDetails',
@@ -49,7 +107,10 @@ export const description: INodeProperties[] = [
 	timeoutOnlyOptions({ resource: ['user'], operation: ['create'] }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const fields: IDataObject = {
@@ -59,24 +120,48 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		email: text('email'),
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
-	for (const [name, label] of [['userCode', 'User Code'], ['firstName', 'First Name'], ['lastName', 'Last Name'], ['email', 'Email']]) {
-		if (!fields[name]) throw new NodeOperationError(node, `Invalid "${label}": it is required`, { itemIndex });
+	for (const [name, label] of [
+		['userCode', 'User Code'],
+		['firstName', 'First Name'],
+		['lastName', 'Last Name'],
+		['email', 'Email'],
+	]) {
+		if (!fields[name])
+			throw new NodeOperationError(node, `Invalid "${label}": it is required`, { itemIndex });
 	}
 	const password = String(this.getNodeParameter('password', itemIndex, '') ?? '');
-	if (!password) throw new NodeOperationError(node, 'Invalid "Password": it is required', { itemIndex });
+	if (!password)
+		throw new NodeOperationError(node, 'Invalid "Password": it is required', { itemIndex });
 	const body: IDataObject = { ...userBody(node, fields, itemIndex), password };
 
 	if (this.getNodeParameter('companyMode', itemIndex) === 'existing') {
 		const companyId = Number(this.getNodeParameter('companyId', itemIndex, 0));
 		if (!Number.isInteger(companyId) || companyId < 1) {
-			throw new NodeOperationError(node, `Invalid "Company ID": "${companyId}" must be a positive whole number`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`Invalid "Company ID": "${companyId}" must be a positive whole number`,
+				{ itemIndex },
+			);
 		}
 		body.company_id = companyId;
 	} else {
 		const name = text('companyName');
-		if (!name) throw new NodeOperationError(node, 'Invalid "Company Name": it is required for a new company', { itemIndex });
-		body.company = compact({ name, ...(this.getNodeParameter('companyDetails', itemIndex, {}) as IDataObject) });
+		if (!name)
+			throw new NodeOperationError(
+				node,
+				'Invalid "Company Name": it is required for a new company',
+				{ itemIndex },
+			);
+		body.company = compact({
+			name,
+			...(this.getNodeParameter('companyDetails', itemIndex, {}) as IDataObject),
+		});
 	}
-	const answer = await welcorpRequest(this, 'createUser', { operation: 'User: Create', body, schema: idAnswerSchema, itemIndex });
+	const answer = await welcorpRequest(this, 'createUser', {
+		operation: 'User: Create',
+		body,
+		schema: idAnswerSchema,
+		itemIndex,
+	});
 	return [{ json: writeOutput(answer) }];
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { timeoutOption } from '../../../shared';
 import { readId } from '../../params';
@@ -28,9 +33,18 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const id = readId.call(this, 'userId', 'User ID', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const answer = await welcorpRequest(this, 'getUser', { operation: 'User: Get', id, schema: userDetailSchema, itemIndex, timeoutMs: options.timeout as number | undefined });
+	const answer = await welcorpRequest(this, 'getUser', {
+		operation: 'User: Get',
+		id,
+		schema: userDetailSchema,
+		itemIndex,
+		timeoutMs: options.timeout as number | undefined,
+	});
 	return [{ json: answer.data as IDataObject }];
 }

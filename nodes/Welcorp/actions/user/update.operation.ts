@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { timeoutOnlyOptions } from '../../../shared';
@@ -11,12 +16,32 @@ import { nameAndLoginFields, optionalUserFields } from '../../users/fields';
 const show = { resource: ['user'], operation: ['update'] };
 
 const extraUpdateFields: INodeProperties[] = [
-	{ displayName: 'Company ID', name: 'companyId', type: 'number', default: 0, description: 'Move the user to this company' },
-	{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'number',
+		default: 0,
+		description: 'Move the user to this company',
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+	},
 ];
 
 export const description: INodeProperties[] = [
-	{ displayName: 'User ID', name: 'userId', type: 'string', required: true, default: '', placeholder: '123', displayOptions: { show } },
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '123',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -24,12 +49,17 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [...nameAndLoginFields, ...optionalUserFields, ...extraUpdateFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...nameAndLoginFields, ...optionalUserFields, ...extraUpdateFields].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	timeoutOnlyOptions({ resource: ['user'], operation: ['update'] }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const id = readId.call(this, 'userId', 'User ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -38,13 +68,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.companyId !== undefined && fields.companyId !== 0) {
 		const companyId = Number(fields.companyId);
 		if (!Number.isInteger(companyId) || companyId < 1) {
-			throw new NodeOperationError(node, `Invalid "Company ID": "${String(fields.companyId)}" must be a positive whole number`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`Invalid "Company ID": "${String(fields.companyId)}" must be a positive whole number`,
+				{ itemIndex },
+			);
 		}
 		body.company_id = companyId;
 	}
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Invalid "Update Fields": add at least one field to change', { itemIndex });
+		throw new NodeOperationError(
+			node,
+			'Invalid "Update Fields": add at least one field to change',
+			{ itemIndex },
+		);
 	}
-	const answer = await welcorpRequest(this, 'updateUser', { operation: 'User: Update', id, body, schema: idAnswerSchema, itemIndex });
+	const answer = await welcorpRequest(this, 'updateUser', {
+		operation: 'User: Update',
+		id,
+		body,
+		schema: idAnswerSchema,
+		itemIndex,
+	});
 	return [{ json: writeOutput(answer) }];
 }

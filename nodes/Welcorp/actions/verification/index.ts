@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['verification'] } },
 		options: [
-			{ name: 'Send Code', value: 'sendCode', description: 'Send a two-factor code by SMS, email or call', action: 'Send a verification code' },
-			{ name: 'Validate Code', value: 'validateCode', description: 'Check a code a person entered', action: 'Validate a verification code' },
+			{
+				name: 'Send Code',
+				value: 'sendCode',
+				description: 'Send a two-factor code by SMS, email or call',
+				action: 'Send a verification code',
+			},
+			{
+				name: 'Validate Code',
+				value: 'validateCode',
+				description: 'Check a code a person entered',
+				action: 'Validate a verification code',
+			},
 		],
 		default: 'sendCode',
 	},

@@ -48,7 +48,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Your verification code for ACME is [[code]]',
-		description: 'Must contain [[code]]. Empty: Welcorp uses "Your [[company_name]] verification code is [[code]]" with the Company Name.',
+		description:
+			'Must contain [[code]]. Empty: Welcorp uses "Your [[company_name]] verification code is [[code]]" with the Company Name.',
 		displayOptions: { show },
 	},
 	{
@@ -62,7 +63,10 @@ export const description: INodeProperties[] = [
 	timeoutOnlyOptions({ resource: ['verification'], operation: ['sendCode'] }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const clientRef = text('clientRef');
@@ -70,25 +74,67 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const destination = text('destination');
 	const template = text('messageTemplate');
 	const companyName = text('companyName');
-	if (!clientRef) throw new NodeOperationError(node, 'Invalid "Client Reference": it is required', { itemIndex });
+	if (!clientRef)
+		throw new NodeOperationError(node, 'Invalid "Client Reference": it is required', { itemIndex });
 	if (!['sms', 'email', 'tts'].includes(messageType)) {
-		throw new NodeOperationError(node, `Invalid "Send By": "${messageType}" must be sms, email or tts`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Invalid "Send By": "${messageType}" must be sms, email or tts`,
+			{ itemIndex },
+		);
 	}
-	const destinationOk = messageType === 'email' ? EMAIL_PATTERN.test(destination) : INTERNATIONAL.test(destination.replace(/[\s-]/g, ''));
+	const destinationOk =
+		messageType === 'email'
+			? EMAIL_PATTERN.test(destination)
+			: INTERNATIONAL.test(destination.replace(/[\s-]/g, ''));
 	if (!destinationOk) {
 		throw new NodeOperationError(
 			node,
 			`Invalid "Destination": "${destination}" is not ${messageType === 'email' ? 'an email address' : 'an international phone number'}`,
-			{ itemIndex, description: messageType === 'email' ? undefined : 'Include the country code, e.g. 61987654321.' },
+			{
+				itemIndex,
+				description:
+					messageType === 'email' ? undefined : 'Include the country code, e.g. 61987654321.',
+			},
 		);
 	}
 	if (template && !template.includes('[[code]]')) {
-		throw new NodeOperationError(node, 'Invalid "Message Template": it must contain [[code]] where the code goes', { itemIndex });
+		throw new NodeOperationError(
+			node,
+			'Invalid "Message Template": it must contain [[code]] where the code goes',
+			{ itemIndex },
+		);
 	}
 	if (!template && !companyName) {
-		throw new NodeOperationError(node, 'Invalid "Company Name": give a company name, or a Message Template containing [[code]]', { itemIndex });
+		throw new NodeOperationError(
+			node,
+			'Invalid "Company Name": give a company name, or a Message Template containing [[code]]',
+			{ itemIndex },
+		);
 	}
-	const body = compact({ client_ref: clientRef, message_type: messageType, message_destination: destination, message_template: template, company_name: companyName });
-	const answer = await welcorpRequest(this, 'sendCode', { operation: 'Verification: Send Code', body, schema: textAnswerSchema, itemIndex });
-	return [{ json: { sent: true, clientRef, messageType, destination, status: answer.status ?? 200, data: answer.data } }];
+	const body = compact({
+		client_ref: clientRef,
+		message_type: messageType,
+		message_destination: destination,
+		message_template: template,
+		company_name: companyName,
+	});
+	const answer = await welcorpRequest(this, 'sendCode', {
+		operation: 'Verification: Send Code',
+		body,
+		schema: textAnswerSchema,
+		itemIndex,
+	});
+	return [
+		{
+			json: {
+				sent: true,
+				clientRef,
+				messageType,
+				destination,
+				status: answer.status ?? 200,
+				data: answer.data,
+			},
+		},
+	];
 }

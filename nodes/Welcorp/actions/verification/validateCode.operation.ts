@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { timeoutOnlyOptions } from '../../../shared';
@@ -39,15 +44,24 @@ export const description: INodeProperties[] = [
 	timeoutOnlyOptions(show),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const clientRef = String(this.getNodeParameter('clientRef', itemIndex, '') ?? '').trim();
 	const enteredCode = String(this.getNodeParameter('enteredCode', itemIndex, '') ?? '').trim();
 	const window = Number(this.getNodeParameter('validationWindow', itemIndex, 10));
-	if (!clientRef) throw new NodeOperationError(node, 'Invalid "Client Reference": it is required', { itemIndex });
-	if (!enteredCode) throw new NodeOperationError(node, 'Invalid "Entered Code": it is required', { itemIndex });
+	if (!clientRef)
+		throw new NodeOperationError(node, 'Invalid "Client Reference": it is required', { itemIndex });
+	if (!enteredCode)
+		throw new NodeOperationError(node, 'Invalid "Entered Code": it is required', { itemIndex });
 	if (!Number.isInteger(window) || window < 1 || window > 120) {
-		throw new NodeOperationError(node, `Invalid "Validation Window (Minutes)": ${window} must be a whole number from 1 to 120`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Invalid "Validation Window (Minutes)": ${window} must be a whole number from 1 to 120`,
+			{ itemIndex },
+		);
 	}
 	const answer = await welcorpRequest(this, 'validateCode', {
 		operation: 'Verification: Validate Code',
@@ -57,7 +71,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const result = answer.data.trim().toLowerCase();
 	if (result !== 'valid' && result !== 'invalid') {
-		throw new NodeOperationError(node, `Welcorp Verification: Validate Code gave an unexpected answer: "${answer.data}"`, { itemIndex, description: 'Expected "valid" or "invalid".' });
+		throw new NodeOperationError(
+			node,
+			`Welcorp Verification: Validate Code gave an unexpected answer: "${answer.data}"`,
+			{ itemIndex, description: 'Expected "valid" or "invalid".' },
+		);
 	}
 	return [{ json: { valid: result === 'valid', clientRef, response: answer as IDataObject } }];
 }

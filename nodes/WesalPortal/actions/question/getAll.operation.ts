@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readLimit, returnAllOrLimit, timeoutOnlyOptions } from '../../../shared';
@@ -14,20 +19,25 @@ export const description: INodeProperties[] = [
 ];
 
 const questionsSchema = envelope(
-	z.object({
-		questions: z.array(
-			z
-				.object({
-					id: z.union([z.number(), z.string()]),
-					name: z.string().nullish(),
-					answers: z.array(z.object({}).passthrough()).nullish(),
-				})
-				.passthrough(),
-		),
-	}).passthrough(),
+	z
+		.object({
+			questions: z.array(
+				z
+					.object({
+						id: z.union([z.number(), z.string()]),
+						name: z.string().nullish(),
+						answers: z.array(z.object({}).passthrough()).nullish(),
+					})
+					.passthrough(),
+			),
+		})
+		.passthrough(),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? Infinity : readLimit(this, itemIndex);
@@ -37,5 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		schema: questionsSchema,
 		itemIndex,
 	});
-	return answer.data.questions.slice(0, limit).map((question) => ({ json: question as IDataObject }));
+	return answer.data.questions
+		.slice(0, limit)
+		.map((question) => ({ json: question as IDataObject }));
 }

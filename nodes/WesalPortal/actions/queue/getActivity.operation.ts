@@ -10,7 +10,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per queue: its members counted by routing status (IDLE, INTERACTING…). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const queues = readQueueIds(this, this.getNodeParameter('queueIds', itemIndex), itemIndex);
 	const answer = await wesalPortalRequest(this, 'queueActivity', {
 		operation: 'Queue: Get Activity',

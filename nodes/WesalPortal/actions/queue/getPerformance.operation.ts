@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readDateRange, timeoutOption } from '../../../shared';
@@ -24,7 +29,8 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '={{ $now.startOf("hour").toISO() }}',
-		description: 'End of the interval; must be after Start, and at most 31 days after it unless split into blocks',
+		description:
+			'End of the interval; must be after Start, and at most 31 days after it unless split into blocks',
 		displayOptions: { show },
 	},
 	{
@@ -32,7 +38,8 @@ export const description: INodeProperties[] = [
 		name: 'partial',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return one item per queue for every 30 minutes of the interval instead of one item per queue (an interval over 31 days is then read in parts)',
+		description:
+			'Whether to return one item per queue for every 30 minutes of the interval instead of one item per queue (an interval over 31 days is then read in parts)',
 		displayOptions: { show },
 	},
 	{
@@ -48,7 +55,10 @@ export const description: INodeProperties[] = [
 
 const OPERATION = 'Queue: Get Performance';
 
-function splitInterval(interval: string | null | undefined): { start: string | null; end: string | null } {
+function splitInterval(interval: string | null | undefined): {
+	start: string | null;
+	end: string | null;
+} {
 	const [start, end] = (interval ?? '').split('/');
 	return { start: start || null, end: end || null };
 }
@@ -56,9 +66,17 @@ function splitInterval(interval: string | null | undefined): { start: string | n
 /** The emulator's (undocumented) limit per request; longer block reads are made in parts. */
 const MAX_INTERVAL_MS = 31 * 86_400_000;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const queues = readQueueIds(this, this.getNodeParameter('queueIds', itemIndex), itemIndex);
-	const range = readDateRange(this, itemIndex, { start: 'start', end: 'end' }, { start: 'Start', end: 'End' });
+	const range = readDateRange(
+		this,
+		itemIndex,
+		{ start: 'start', end: 'end' },
+		{ start: 'Start', end: 'End' },
+	);
 	if (+range.end === +range.start) {
 		throw new NodeOperationError(this.getNode(), 'Invalid "End": it must be after "Start"', {
 			itemIndex,
@@ -67,11 +85,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const partial = this.getNodeParameter('partial', itemIndex) as boolean;
 	if (!partial && +range.end - +range.start > MAX_INTERVAL_MS) {
-		throw new NodeOperationError(this.getNode(), 'Invalid "End": the interval must not be longer than 31 days', {
-			itemIndex,
-			description:
-				'Wesal Portal totals an interval of at most 31 days per request, and totals of separate requests cannot be added up. Shorten the interval, or turn on "Split Into 30-Minute Blocks" to read a longer one in parts.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Invalid "End": the interval must not be longer than 31 days',
+			{
+				itemIndex,
+				description:
+					'Wesal Portal totals an interval of at most 31 days per request, and totals of separate requests cannot be added up. Shorten the interval, or turn on "Split Into 30-Minute Blocks" to read a longer one in parts.',
+			},
+		);
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
@@ -96,7 +118,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			for (const block of blocks) {
 				const { interval: blockInterval, metrics, ...extra } = block;
 				items.push({
-					json: { queueId: id, interval: blockInterval ?? interval, ...splitInterval(blockInterval ?? interval), metrics: metrics ?? null, ...extra, ...rest } as IDataObject,
+					json: {
+						queueId: id,
+						interval: blockInterval ?? interval,
+						...splitInterval(blockInterval ?? interval),
+						metrics: metrics ?? null,
+						...extra,
+						...rest,
+					} as IDataObject,
 				});
 			}
 		}

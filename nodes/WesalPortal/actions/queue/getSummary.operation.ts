@@ -10,7 +10,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per queue; a queue the API does not know comes back with `success: false`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const queues = readQueueIds(this, this.getNodeParameter('queueIds', itemIndex), itemIndex);
 	const answer = await wesalPortalRequest(this, 'queueSummary', {
 		operation: 'Queue: Get Summary',

@@ -1,6 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { readDateRange, readLimit, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
+import {
+	readDateRange,
+	readLimit,
+	returnAllOrLimit,
+	simplifyOption,
+	timeoutOption,
+} from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { extendedOption } from '../../surveyFields';
 import { PAGE_CONCURRENCY, searchSurveys, simplifySurvey } from '../../surveys';
@@ -49,7 +60,10 @@ export const description: INodeProperties[] = [
 
 const OPERATION = 'Survey: Get Many';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
@@ -59,9 +73,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const surveys = await searchSurveys(
 		this,
 		OPERATION,
-		{ companyId, start: range.start.toJSDate(), end: range.end.toJSDate(), extended: options.extended === true, checkFields: options.simplify === true },
+		{
+			companyId,
+			start: range.start.toJSDate(),
+			end: range.end.toJSDate(),
+			extended: options.extended === true,
+			checkFields: options.simplify === true,
+		},
 		{ returnAll, limit },
-		{ itemIndex, timeoutMs: options.timeout as number | undefined, pageConcurrency: PAGE_CONCURRENCY },
+		{
+			itemIndex,
+			timeoutMs: options.timeout as number | undefined,
+			pageConcurrency: PAGE_CONCURRENCY,
+		},
 	);
-	return surveys.map((survey) => ({ json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject }));
+	return surveys.map((survey) => ({
+		json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject,
+	}));
 }

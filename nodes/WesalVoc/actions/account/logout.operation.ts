@@ -3,9 +3,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { timeoutOnlyOptions } from '../../../shared';
 import { resultSchema, wesalVocRequest } from '../../transport';
 
-export const description: INodeProperties[] = [timeoutOnlyOptions({ resource: ['account'], operation: ['logout'] })];
+export const description: INodeProperties[] = [
+	timeoutOnlyOptions({ resource: ['account'], operation: ['logout'] }),
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const answer = await wesalVocRequest(this, 'logout', { operation: 'Account: Logout', schema: resultSchema, itemIndex });
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const answer = await wesalVocRequest(this, 'logout', {
+		operation: 'Account: Logout',
+		schema: resultSchema,
+		itemIndex,
+	});
 	return [{ json: answer }];
 }

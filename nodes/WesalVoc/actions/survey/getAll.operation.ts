@@ -1,6 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { readDateRange, readLimit, returnAllOrLimit, simplifyOption, timeoutOption } from '../../../shared';
+import {
+	readDateRange,
+	readLimit,
+	returnAllOrLimit,
+	simplifyOption,
+	timeoutOption,
+} from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../filters';
 import { loadQuestions } from '../../questions';
 import { searchSurveys, simplifySurvey } from '../../surveys';
@@ -48,12 +59,20 @@ export const description: INodeProperties[] = [
 
 const OPERATION = 'Survey: Get Many';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const filters = await readSurveyFilters(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, OPERATION, itemIndex);
+	const filters = await readSurveyFilters(
+		this,
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		OPERATION,
+		itemIndex,
+	);
 
 	const surveys = await searchSurveys.call(
 		this,
@@ -65,5 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	if (!options.simplify) return surveys.map((survey) => ({ json: survey as IDataObject }));
 	const questions = await loadQuestions(this, OPERATION);
-	return surveys.map((survey) => ({ json: simplifySurvey(survey, questions) as unknown as IDataObject }));
+	return surveys.map((survey) => ({
+		json: simplifySurvey(survey, questions) as unknown as IDataObject,
+	}));
 }

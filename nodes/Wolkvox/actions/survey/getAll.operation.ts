@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readDateRange, returnAllOrLimit, simplifyOption, timeoutOption, validateParameters } from '../../../shared';
+import {
+	readDateRange,
+	returnAllOrLimit,
+	simplifyOption,
+	timeoutOption,
+	validateParameters,
+} from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../filters';
 import { simplifySurvey, surveyItem } from '../../output';
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, readSurveys } from '../../surveys';
@@ -70,7 +81,10 @@ const settingsSchema = z.object({
 	timeout: z.number().positive('must be a positive number of milliseconds').optional(),
 });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -87,10 +101,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const filters = readSurveyFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
-	const rows = await readSurveys.call(this, OPERATION, range, filters, { returnAll, limit: settings.limit }, {
-		itemIndex,
-		timeoutMs: settings.timeout,
-		windowDays: settings.windowDays,
-	});
-	return rows.map((row) => ({ json: options.simplify ? (simplifySurvey(row) as unknown as IDataObject) : surveyItem(row) }));
+	const rows = await readSurveys.call(
+		this,
+		OPERATION,
+		range,
+		filters,
+		{ returnAll, limit: settings.limit },
+		{
+			itemIndex,
+			timeoutMs: settings.timeout,
+			windowDays: settings.windowDays,
+		},
+	);
+	return rows.map((row) => ({
+		json: options.simplify ? (simplifySurvey(row) as unknown as IDataObject) : surveyItem(row),
+	}));
 }
