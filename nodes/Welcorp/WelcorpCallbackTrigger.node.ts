@@ -90,12 +90,10 @@ export class WelcorpCallbackTrigger implements INodeType {
 		const body = formBody(this.getBodyData());
 		const event = detectEvent(body);
 		if (!event) {
-			response
-				.status(400)
-				.json({
-					message:
-						'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected',
-				});
+			response.status(400).json({
+				message:
+					'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected',
+			});
 			return { noWebhookResponse: true };
 		}
 		const wanted = this.getNodeParameter('events', []) as CallbackEvent[];

@@ -103,9 +103,7 @@ export async function addFault(sb: SandboxHandle, fault: Record<string, unknown>
 	if (r.status !== 201) throw new Error(`fault failed: ${r.status} ${r.text}`);
 }
 
-export async function requests(
-	sb: SandboxHandle,
-): Promise<
+export async function requests(sb: SandboxHandle): Promise<
 	Array<{
 		method: string;
 		path: string;
