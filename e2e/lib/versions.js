@@ -30,6 +30,16 @@ const VERSIONS = {
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 		activate: 'publish',
 	},
+	// the newest 2.x that installs here; not in TEST_VERSIONS yet. Its REST API pages executions by
+	// `cursor` only (400 on `lastId`), which the secrets scan of e2e/lib/secrets.js must follow first.
+	// (2.41.3, the registry's latest, pins 21 @n8n/* and n8n-* versions the registry does not have.)
+	'2.41.1': {
+		major: 2,
+		node: NODE_24,
+		overrides: { linkedom: '0.18.14' },
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		activate: 'publish',
+	},
 };
 
 const DEMO_VERSION = '2.40.7';
