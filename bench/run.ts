@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 import { ROOT } from './lib/package';
 import type { BenchContext, Section } from './lib/report';
@@ -11,10 +11,14 @@ import { logins } from './suites/logins';
 import { polling } from './suites/polling';
 
 /**
- *   npm run bench              every suite, full sizes, writes BENCHMARKS.md (about 45 minutes)
+ *   npm run bench              every suite, full sizes: keeps the figures in
+ *                              docs/data/bench/benchmarks.json, writes BENCHMARKS.md from them
+ *                              (about 45 minutes)
  *   npm run bench:smoke        tiny sizes, one run, prints the report only (CI keeps it working)
  *   npm run bench -- --only fanOut,polling --runs 7
- * Suites: bench/suites/*.ts; the why of missed goals: bench/findings.md.
+ *   npm run bench -- --render  BENCHMARKS.md again from docs/data/bench/benchmarks.json (no run)
+ * Suites: bench/suites/*.ts; the why of missed goals: bench/findings.md. Paths:
+ * scripts/report-paths.js.
  */
 const SUITES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
 	bulkRead,
@@ -24,20 +28,66 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
 	footprint,
 };
 
+const { BENCHMARKS } = require('../scripts/report-paths') as {
+	BENCHMARKS: { report: string; data: string };
+};
+
+/** The figures of a run: everything BENCHMARKS.md is made of, but bench/findings.md. */
+export interface BenchData {
+	/** Counted runs per measurement. */
+	runs: number;
+	started: string;
+	finished: string;
+	load: { start: number[]; end: number[] };
+	machine: {
+		cpus: number;
+		cpuModel: string;
+		memoryGB: number;
+		platform: string;
+		release: string;
+		node: string;
+	};
+	sections: Section[];
+	/** Set when the figures were reconstructed from an earlier BENCHMARKS.md. */
+	reconstructed?: string;
+}
+
+/** Written whole then renamed: a reader never sees half a file. */
+function writeWhole(file: string, text: string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(`${file}.tmp`, text);
+	renameSync(`${file}.tmp`, file);
+}
+
+/** JSON as prettier (the repository's settings) writes it, so that `npm run lint` accepts it. */
+async function formatJson(file: string, data: unknown): Promise<string> {
+	const text = `${JSON.stringify(data, null, '\t')}\n`;
+	const prettier = (await import('prettier')) as typeof import('prettier');
+	const options = (await prettier.resolveConfig(file)) ?? {};
+	return await prettier.format(text, { ...options, filepath: file });
+}
+
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
 	return index > 0 ? process.argv[index + 1] : undefined;
 }
 
 async function main(): Promise<void> {
+	const say = (message: string) =>
+		process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+	if (process.argv.includes('--render')) {
+		const data = JSON.parse(readFileSync(BENCHMARKS.data, 'utf8')) as BenchData;
+		writeWhole(BENCHMARKS.report, render(data));
+		say(`wrote ${relative(ROOT, BENCHMARKS.report)} from ${relative(ROOT, BENCHMARKS.data)}`);
+		return;
+	}
 	if (!global.gc) throw new Error('run with node --expose-gc (see the "bench" script)');
 	const smoke = process.argv.includes('--smoke');
 	const ctx: BenchContext = {
 		runs: Number(option('runs') ?? (smoke ? 1 : 5)),
 		smoke,
 		size: (full, small) => (smoke ? small : full),
-		log: (message) =>
-			process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`),
+		log: say,
 	};
 	const only = option('only')?.split(',');
 	const started = new Date();
@@ -48,36 +98,57 @@ async function main(): Promise<void> {
 		ctx.log(`suite ${name}`);
 		sections.push(await suite(ctx));
 	}
-	const report = render(sections, { started, load, ctx });
-	if (smoke || only) process.stdout.write(report);
-	else writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
+	const cpu = cpus();
+	const data: BenchData = {
+		runs: ctx.runs,
+		started: started.toISOString(),
+		finished: new Date().toISOString(),
+		load: { start: load, end: loadavg() },
+		machine: {
+			cpus: cpu.length,
+			cpuModel: cpu[0]?.model ?? 'unknown CPU',
+			memoryGB: Math.round(totalmem() / 2 ** 30),
+			platform: platform(),
+			release: release(),
+			node: process.version,
+		},
+		sections,
+	};
+	if (smoke || only) {
+		process.stdout.write(render(data));
+		ctx.log('done (BENCHMARKS.md and its figures are written only by a full run)');
+		return;
+	}
+	// The figures first (tracked), then the report made from them alone.
+	writeWhole(BENCHMARKS.data, await formatJson(BENCHMARKS.data, data));
+	writeWhole(BENCHMARKS.report, render(data));
 	ctx.log(
-		smoke || only ? 'done (BENCHMARKS.md is written only by a full run)' : 'wrote BENCHMARKS.md',
+		`kept the figures in ${relative(ROOT, BENCHMARKS.data)}, wrote ${relative(ROOT, BENCHMARKS.report)}`,
 	);
 }
 
-function render(
-	sections: Section[],
-	info: { started: Date; load: number[]; ctx: BenchContext },
-): string {
+/** BENCHMARKS.md from a run's figures and bench/findings.md. */
+function render(data: BenchData): string {
 	const mark = (met?: boolean) => (met === undefined ? '–' : met ? 'met' : '**missed**');
-	const goals = sections.flatMap((section) => section.goals);
-	const cpu = cpus();
+	const goals = data.sections.flatMap((section) => section.goals);
+	const { machine } = data;
+	const minutes = Math.round((Date.parse(data.finished) - Date.parse(data.started)) / 60_000);
 	return [
 		'# Benchmarks',
 		'',
-		'Generated by `npm run bench` (bench/run.ts); do not edit by hand. Figures are median (min–max) of',
-		`${info.ctx.runs} runs after one warm-up run; ratios are taken within a round, variants run side by side.`,
-		'Absolute times are context only: they depend on the machine and on what else runs on it.',
+		`Generated by \`npm run bench\` (bench/run.ts) from ${relative(ROOT, BENCHMARKS.data)}; do not edit by hand.`,
+		`Figures are median (min–max) of ${data.runs} runs after one warm-up run; ratios are taken within a round,`,
+		'variants run side by side. Absolute times are context only: they depend on the machine and on what',
+		'else runs on it.',
 		'',
 		'## Machine',
 		'',
-		`- ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${platform()} ${release()}`,
-		`- Node.js ${process.version}; n8n-core / n8n-workflow as in package.json (the engine of n8n 1.123.81)`,
-		`- Load average at start ${info.load.map((v) => v.toFixed(2)).join(' / ')}, at end ${loadavg()
+		`- ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB RAM, ${machine.platform} ${machine.release}`,
+		`- Node.js ${machine.node}; n8n-core / n8n-workflow as in package.json (the engine of n8n 1.123.81)`,
+		`- Load average at start ${data.load.start.map((v) => v.toFixed(2)).join(' / ')}, at end ${data.load.end
 			.map((v) => v.toFixed(2))
 			.join(' / ')}`,
-		`- Started ${info.started.toISOString()}, took ${Math.round((Date.now() - info.started.getTime()) / 60_000)} min`,
+		`- Started ${data.started}, took ${minutes} min`,
 		'- Emulator (sandbox/server.ts) in a child process on 127.0.0.1; our nodes from dist/ (what ships), run by the',
 		"  jest harness (test/harness) in n8n-core's WorkflowExecute / PollContext with its credential store.",
 		'',
@@ -87,6 +158,7 @@ function render(
 		'npm run bench          # npm run build && node --expose-gc --max-old-space-size=8192 -r ts-node/register/transpile-only bench/run.ts',
 		'npm run bench:smoke    # the same with --smoke: tiny sizes, one run, report on stdout only (for CI)',
 		'npm run bench -- --only bulkRead,fanOut --runs 7     # some suites, more runs; report on stdout only',
+		`npm run bench -- --render                           # BENCHMARKS.md again from ${relative(ROOT, BENCHMARKS.data)}, no run`,
 		'```',
 		'',
 		'## Goals',
@@ -98,7 +170,7 @@ function render(
 				`| ${goal.goal} | ${goal.measured} | ${mark(goal.met)}${goal.note ? `: ${goal.note}` : ''} |`,
 		),
 		'',
-		...sections.flatMap((section) => [`## ${section.title}`, '', section.body, '']),
+		...data.sections.flatMap((section) => [`## ${section.title}`, '', section.body, '']),
 		'## Findings',
 		'',
 		readFileSync(join(__dirname, 'findings.md'), 'utf8'),

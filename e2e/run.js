@@ -77,6 +77,7 @@ function runJest(version, tarball, jestArgs) {
 }
 
 async function main() {
+	await require('../scripts/ensure-deps').ensureDeps({ log: say }); // a fresh clone: npm ci, once
 	const started = Date.now();
 	const dash = process.argv.indexOf('--');
 	const positional = dash === -1 ? process.argv.slice(2) : process.argv.slice(2, dash);

@@ -1,18 +1,32 @@
 #!/usr/bin/env node
 'use strict';
-// RELIABILITY.md from the figures the suites in test/reliability leave in .cache/reliability/.
-//   node scripts/reliability.js          write RELIABILITY.md from the last runs
-//   node scripts/reliability.js faults   run the fault matrix and the bad-input suite, then write it
-//   node scripts/reliability.js soak     run the soak with 1,000 cycles per trigger, then write it
-// The exit code is the suites' (a failing run still gets its figures written).
+// RELIABILITY.md from the figures kept (tracked) in docs/data/reliability/, so that the published
+// report can always be regenerated from the repository.
+//   node scripts/reliability.js          take in the newer figures that `npm test` and
+//                                        `npm run test:e2e` left in .cache/reliability/, then write
+//                                        RELIABILITY.md (npm run reliability)
+//   node scripts/reliability.js faults   run the fault matrix and the bad-input suite, keep their
+//                                        figures, then write it (npm run test:faults)
+//   node scripts/reliability.js soak     run the soak with 1,000 cycles per trigger (and the
+//                                        interrupted-poll and capacity cases), keep their figures,
+//                                        then write it (npm run soak)
+//   node scripts/reliability.js render   write RELIABILITY.md from docs/data/reliability/ alone
+// `npm test` and `npm run test:e2e` never write RELIABILITY.md or docs/data/: their figures stay in
+// .cache/reliability/. The exit code is the suites' (a failing run still gets its figures kept).
+// Paths: scripts/report-paths.js.
 
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { ROOT, RELIABILITY } = require('./report-paths');
 
-const ROOT = path.join(__dirname, '..');
-const RESULTS = path.join(ROOT, '.cache', 'reliability');
-const OUTPUT = path.join(ROOT, 'RELIABILITY.md');
+const DATA = RELIABILITY.data;
+const CACHE = RELIABILITY.cache;
+const OUTPUT = RELIABILITY.report;
+const E2E_SECRETS = 'e2e-secrets';
+/** Tells test/reliability/evidence.ts where to write the figures of a run started here. */
+const RESULTS_ENV = 'VOC_RELIABILITY_RESULTS';
 
 const RUNS = {
 	faults: {
@@ -29,21 +43,101 @@ const RUNS = {
 	},
 };
 
-function runSuites(name) {
+const rel = (file) => path.relative(ROOT, file);
+const say = (message) => process.stdout.write(`[reliability] ${message}\n`);
+
+/** Runs a command's suites; { status, interrupted } (Ctrl-C: jest was stopped by a signal). */
+function runSuites(name, resultsDir) {
 	const run = RUNS[name];
-	if (!run) throw new Error(`Unknown command "${name}" (use: faults, soak, or nothing)`);
 	const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
+	// Ctrl-C stops jest; we stay to clean up (and keep none of the interrupted run's figures).
+	const ignore = () => undefined;
+	process.on('SIGINT', ignore);
+	process.on('SIGTERM', ignore);
 	const result = spawnSync(process.execPath, [jest, '--runTestsByPath', ...run.files], {
 		cwd: ROOT,
 		stdio: 'inherit',
-		env: { ...process.env, ...run.env },
+		env: { ...process.env, ...run.env, [RESULTS_ENV]: resultsDir },
 	});
-	return result.status ?? 1;
+	return { status: result.status ?? 1, interrupted: Boolean(result.signal) };
+}
+
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const jsonFiles = (dir) =>
+	fs.existsSync(dir)
+		? fs
+				.readdirSync(dir)
+				.filter((f) => f.endsWith('.json'))
+				.sort()
+		: [];
+
+/** JSON as prettier (the repository's settings) writes it, so that `npm run lint` accepts it. */
+async function formatJson(file, data) {
+	const text = `${JSON.stringify(data, null, '\t')}\n`;
+	let prettier;
+	try {
+		prettier = require(require.resolve('prettier', { paths: [ROOT] }));
+	} catch {
+		return text;
+	}
+	const options = (await prettier.resolveConfig(file)) ?? {};
+	return await prettier.format(text, { ...options, filepath: file });
+}
+
+/** Written whole then renamed: a reader never sees half a file. */
+function writeWhole(file, text) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(`${file}.tmp`, text);
+	fs.renameSync(`${file}.tmp`, file);
+}
+
+/** The newest `generatedAt` of some figure files ('' when none says: older than any). */
+const newest = (runs) =>
+	runs.map((run) => run.generatedAt ?? '').reduce((a, b) => (b > a ? b : a), '');
+
+/**
+ * Copies figures from `from` (a suite run's folder, or .cache/reliability/) into docs/data/.
+ * `onlyNewer`: a figure file replaces the kept one only when it was generated later. The E2E
+ * secret scans (one file per test file) are taken per n8n version, all of a version's or none.
+ */
+async function importFigures(from, { onlyNewer }) {
+	const taken = [];
+	for (const name of jsonFiles(from)) {
+		const data = readJson(path.join(from, name));
+		const target = path.join(DATA, name);
+		if (onlyNewer && fs.existsSync(target) && newest([data]) <= newest([readJson(target)]))
+			continue;
+		writeWhole(target, await formatJson(target, data));
+		taken.push(name);
+	}
+	const secretsFrom = path.join(from, E2E_SECRETS);
+	const secretsTo = path.join(DATA, E2E_SECRETS);
+	const byVersion = (dir) => {
+		const map = new Map();
+		for (const name of jsonFiles(dir)) {
+			const run = readJson(path.join(dir, name));
+			map.set(run.version, [...(map.get(run.version) ?? []), { name, run }]);
+		}
+		return map;
+	};
+	const kept = byVersion(secretsTo);
+	for (const [version, runs] of byVersion(secretsFrom)) {
+		const old = kept.get(version) ?? [];
+		if (onlyNewer && old.length && newest(runs.map((r) => r.run)) <= newest(old.map((r) => r.run)))
+			continue;
+		for (const { name } of old) fs.rmSync(path.join(secretsTo, name));
+		for (const { name, run } of runs) {
+			const target = path.join(secretsTo, name);
+			writeWhole(target, await formatJson(target, run));
+			taken.push(`${E2E_SECRETS}/${name}`);
+		}
+	}
+	return taken;
 }
 
 function load(name) {
-	const file = path.join(RESULTS, `${name}.json`);
-	return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+	const file = path.join(DATA, `${name}.json`);
+	return fs.existsSync(file) ? readJson(file) : undefined;
 }
 
 const when = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
@@ -211,16 +305,13 @@ function badInputSection(data) {
  * every saved execution before stopping (e2e/lib/secrets.js), one figure per n8n version.
  */
 function e2eSecretRuns() {
-	const dir = path.join(RESULTS, 'e2e-secrets');
-	if (!fs.existsSync(dir)) return [];
+	const dir = path.join(DATA, E2E_SECRETS);
 	const byVersion = new Map();
-	for (const file of fs
-		.readdirSync(dir)
-		.filter((f) => f.endsWith('.json'))
-		.sort()) {
-		const run = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+	for (const file of jsonFiles(dir)) {
+		const run = readJson(path.join(dir, file));
 		const sum = byVersion.get(run.version) ?? { files: [], scanned: 0, leaks: 0 };
-		sum.files.push(run.label);
+		// `labels`: one file standing for several test files (figures reconstructed from RELIABILITY.md)
+		sum.files.push(...(run.labels ?? [run.label]));
 		sum.scanned += run.scanned;
 		sum.leaks += run.leaks;
 		byVersion.set(run.version, sum);
@@ -255,12 +346,9 @@ function secretsSection(runs) {
 
 /** The queue-mode E2E (e2e/queue-mode.e2e.test.ts) leaves one file per n8n version it ran on. */
 function queueRuns() {
-	if (!fs.existsSync(RESULTS)) return [];
-	return fs
-		.readdirSync(RESULTS)
+	return jsonFiles(DATA)
 		.filter((f) => /^e2e-queue-.+\.json$/.test(f))
-		.sort()
-		.map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS, f), 'utf8')));
+		.map((f) => readJson(path.join(DATA, f)));
 }
 
 function queueSection(runs) {
@@ -274,7 +362,11 @@ function queueSection(runs) {
 		'',
 	];
 	if (!runs.length)
-		return [...lines, ...missing('queue mode on n8n 2.40.7', 'npm run test:e2e'), ''];
+		return [
+			...lines,
+			...missing('queue mode on n8n 2.40.7', 'npm run test:e2e` then `npm run reliability'),
+			'',
+		];
 	const list = (keys) => (keys.length ? keys.length : 0);
 	for (const run of runs) {
 		lines.push(
@@ -347,6 +439,7 @@ function knownIssuesSection(faults, badInput, interrupted, capacity, soaks) {
 	];
 }
 
+/** Writes RELIABILITY.md from docs/data/reliability/ (nothing else is read). */
 function render() {
 	const faults = load('faults');
 	const badInput = load('bad-input');
@@ -355,13 +448,15 @@ function render() {
 	const lines = [
 		'# Reliability',
 		'',
-		'<!-- Generated by scripts/reliability.js from .cache/reliability/*.json: do not edit by hand. -->',
+		`<!-- Generated by scripts/reliability.js from ${rel(DATA)}/*.json: do not edit by hand. -->`,
 		'',
-		'Figures from the last runs of the suites in `test/reliability` (real n8n engine, vendor emulator over',
-		'real HTTP). `npm test` runs all four parts (the soak with 60 cycles per trigger); `npm run test:faults`',
-		'runs parts 1, 3 and 4; `npm run soak` runs the soak with 1,000 cycles per trigger. Each of them rewrites',
-		'this file; `npm run test:e2e` (real n8n) adds the E2E rows of part 4 and part 5 (queue mode);',
-		'`npm run reliability` rewrites it from the last figures.',
+		'Figures from the last published runs of the suites in `test/reliability` (real n8n engine, vendor',
+		`emulator over real HTTP), kept in \`${rel(DATA)}/\` so this file can be regenerated from the`,
+		'repository. `npm run test:faults` runs parts 1, 3 and 4; `npm run soak` runs the soak with 1,000 cycles',
+		'per trigger. Each of them keeps its figures there and rewrites this file. `npm test` (all four parts,',
+		'the soak with 60 cycles per trigger) and `npm run test:e2e` (real n8n: the E2E rows of part 4 and part',
+		'5, queue mode) leave their figures in `.cache/reliability/` only; `npm run reliability` takes the newer',
+		'of them in and rewrites this file.',
 		'',
 		...knownIssuesSection(faults, badInput, load('interrupted'), load('capacity'), [
 			soakFull,
@@ -378,24 +473,55 @@ function render() {
 		]),
 		...queueSection(queueRuns()),
 	];
-	// Written whole then renamed: two suites finishing together never leave half a file.
-	fs.writeFileSync(
-		`${OUTPUT}.tmp`,
+	writeWhole(
+		OUTPUT,
 		`${lines
 			.join('\n')
 			.replace(/\n{3,}/g, '\n\n')
 			.trimEnd()}\n`,
 	);
-	fs.renameSync(`${OUTPUT}.tmp`, OUTPUT);
 	return OUTPUT;
 }
 
-if (require.main === module) {
-	const command = process.argv[2];
-	const status = command ? runSuites(command) : 0;
-	const file = render();
-	process.stdout.write(`[reliability] wrote ${path.relative(ROOT, file)}\n`);
-	process.exit(status);
+async function main(command) {
+	let status = 0;
+	if (command === 'faults' || command === 'soak') {
+		// The suites write into a folder of their own: only this run's figures are kept.
+		const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), `voc-reliability-${command}-`));
+		try {
+			const run = runSuites(command, resultsDir);
+			if (run.interrupted) {
+				say('interrupted: no figures kept, RELIABILITY.md unchanged');
+				return 130;
+			}
+			status = run.status;
+			const taken = await importFigures(resultsDir, { onlyNewer: false });
+			say(`kept ${taken.join(', ') || 'no figures'} in ${rel(DATA)}/`);
+		} finally {
+			fs.rmSync(resultsDir, { recursive: true, force: true });
+		}
+	} else if (command === undefined) {
+		const taken = await importFigures(CACHE, { onlyNewer: true });
+		say(
+			taken.length
+				? `took in from ${rel(CACHE)}/: ${taken.join(', ')}`
+				: `nothing newer in ${rel(CACHE)}/ than in ${rel(DATA)}/`,
+		);
+	} else if (command !== 'render') {
+		throw new Error(`Unknown command "${command}" (use: faults, soak, render, or nothing)`);
+	}
+	say(`wrote ${rel(render())} from ${rel(DATA)}/`);
+	return status;
 }
 
-module.exports = { render };
+if (require.main === module) {
+	main(process.argv[2]).then(
+		(status) => process.exit(status),
+		(error) => {
+			console.error(`[reliability] ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
+
+module.exports = { render, importFigures, RESULTS_ENV };

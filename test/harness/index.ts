@@ -24,7 +24,16 @@ export {
 	type RunNodeOptions,
 	type RunNodeResult,
 } from './run-node';
-export { poll, Poller, type PollOptions, type PollResult } from './poll';
+export {
+	poll,
+	pollExpectingError,
+	Poller,
+	type FailedPollResult,
+	type PollCallOptions,
+	type PollErrorHandling,
+	type PollOptions,
+	type PollResult,
+} from './poll';
 export { loadOptions, listSearch, type LoadOptionsOptions } from './load-options';
 export { testCredential, type CredentialTestResult } from './credential-test';
 export { engineLogs, startEngine } from './engine';

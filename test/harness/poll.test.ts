@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { FixtureApi } from '../fixtures/FixtureApi.credentials';
 import { FixturePoll } from '../fixtures/FixturePoll.node';
 import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
-import { CredentialStore, poll, Poller } from './index';
+import { CredentialStore, poll, Poller, pollExpectingError } from './index';
 
 let server: FixtureServer;
 let store: CredentialStore;
@@ -75,13 +75,48 @@ describe('poll()', () => {
 		expect(server.logins).toBe(1);
 	});
 
-	it('trigger mode reports a failing poll as n8n does (emitError), without throwing', async () => {
+	it('a poll that throws makes poll() reject with its error: a broken poll is never an idle one', async () => {
 		server.failNext('/items', 503);
-		const result = await poll({ nodeType: FixturePoll, store, credentials, staticData: {} });
+		await expect(
+			poll({ nodeType: FixturePoll, store, credentials, staticData: {} }),
+		).rejects.toMatchObject({ name: 'NodeApiError', httpCode: '503' });
+
+		// The same in manual mode ("Fetch test event"): the failed execution rejects.
+		server.failNext('/items', 503);
+		await expect(
+			poll({ nodeType: FixturePoll, store, credentials, staticData: {}, mode: 'manual' }),
+		).rejects.toMatchObject({ httpCode: '503' });
+	});
+
+	it('with expectError, trigger mode reports a failing poll as n8n does (emitError)', async () => {
+		server.failNext('/items', 503);
+		const result = await poll({
+			nodeType: FixturePoll,
+			store,
+			credentials,
+			staticData: {},
+			expectError: true,
+		});
 
 		expect(result.result).toBeNull();
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '503' });
 		expect(result.saved).toBe(false);
+
+		server.failNext('/items', 503);
+		const same = await pollExpectingError({ nodeType: FixturePoll, store, credentials });
+		expect(same.error).toMatchObject({ httpCode: '503' });
+	});
+
+	it('expectError rejects when the poll does not fail; allowError accepts both', async () => {
+		await expect(
+			poll({ nodeType: FixturePoll, store, credentials, staticData: {}, expectError: true }),
+		).rejects.toThrow('the poll was expected to fail but succeeded (2 item(s))');
+
+		const fine = await poll({ nodeType: FixturePoll, store, credentials, allowError: true });
+		expect(fine.error).toBeUndefined();
+		server.failNext('/items', 500);
+		const failed = await poll({ nodeType: FixturePoll, store, credentials, allowError: true });
+		expect(failed.error).toMatchObject({ httpCode: '500' });
 	});
 });
 
@@ -130,6 +165,33 @@ describe('Poller', () => {
 		expect(tick.result).toBeNull();
 		expect(tick.staticDataChanged).toBe(true);
 		expect(tick.saved).toBe(false);
+	});
+
+	it('a scheduled poll or a manual run that throws rejects unless the test expects the error', async () => {
+		const poller = new Poller({ nodeType: FixturePoll, store, credentials });
+		await poller.activate();
+
+		server.failNext('/items', 503);
+		await expect(poller.poll()).rejects.toMatchObject({ name: 'NodeApiError', httpCode: '503' });
+		server.failNext('/items', 503);
+		await expect(poller.manual()).rejects.toMatchObject({ httpCode: '503' });
+
+		server.failNext('/items', 503);
+		const failed = await poller.poll({ expectError: true });
+		expect(failed.result).toBeNull();
+		expect(failed.error).toMatchObject({ httpCode: '503' });
+		server.failNext('/items', 503);
+		expect((await poller.pollExpectingError()).error).toMatchObject({ httpCode: '503' });
+		server.failNext('/items', 503);
+		expect((await poller.manualExpectingError()).error).toMatchObject({ httpCode: '503' });
+
+		// The failed polls changed nothing: the next one is idle, and says so without an error.
+		const idle = await poller.poll();
+		expect(idle.result).toBeNull();
+		expect(idle.error).toBeUndefined();
+		await expect(poller.pollExpectingError()).rejects.toThrow(
+			'the poll was expected to fail but succeeded (nothing new)',
+		);
 	});
 
 	it('activation fails (throws) when the first poll fails', async () => {

@@ -34,7 +34,10 @@ export interface PollResult {
 	result: INodeExecutionData[][] | null;
 	/** result?.[0] ?? [] */
 	items: INodeExecutionData[];
-	/** The error `poll()` threw (trigger mode: n8n reports it via emitError, manual: the execution fails). */
+	/**
+	 * The error `poll()` threw (trigger mode: n8n reports it via emitError, manual: the execution
+	 * fails). The helpers reject with it unless the caller passed `expectError` / `allowError`.
+	 */
 	error?: Error;
 	/** Workflow static data after the poll, as plain JSON (the in-memory state n8n keeps). */
 	staticData: IDataObject;
@@ -45,6 +48,44 @@ export interface PollResult {
 	 * emitted items (or it was the poll done while activating the workflow).
 	 */
 	saved: boolean;
+}
+
+/**
+ * What a test says about failure when it polls. By default a poll that throws (n8n would report it
+ * through emitError, or fail the manual execution) makes the helper REJECT with the node's error,
+ * so an idle poll (`result` null) can never be mistaken for a broken one.
+ */
+export interface PollErrorHandling {
+	/**
+	 * The test expects this poll to fail: the helper resolves with the result, the error in
+	 * `error`, and rejects if the poll did NOT fail.
+	 */
+	expectError?: boolean;
+	/**
+	 * The poll may or may not fail (fault injection, soak): the helper never rejects because of
+	 * the poll's error; look at `error`.
+	 */
+	allowError?: boolean;
+}
+
+/** The result of a poll the test expected to fail (`{ expectError: true }`). */
+export type FailedPollResult = PollResult & { error: Error };
+
+/** Applies the caller's `PollErrorHandling` to a finished poll. */
+function settle(result: PollResult, handling: PollErrorHandling = {}): PollResult {
+	if (handling.expectError && handling.allowError)
+		throw new Error('poll harness: pass expectError or allowError, not both');
+	if (handling.expectError) {
+		if (!result.error)
+			throw new Error(
+				`poll harness: the poll was expected to fail but succeeded (${
+					result.result === null ? 'nothing new' : `${result.items.length} item(s)`
+				})`,
+			);
+		return result;
+	}
+	if (result.error && !handling.allowError) throw result.error;
+	return result;
 }
 
 interface Prepared {
@@ -167,26 +208,38 @@ async function manualPoll(prepared: Prepared, store: CredentialStore): Promise<P
 	};
 }
 
+export type PollCallOptions = PollOptions &
+	PollErrorHandling & {
+		mode?: 'trigger' | 'manual';
+		staticData?: IDataObject;
+		activation?: WorkflowActivateMode;
+	};
+
 /**
  * One poll with the given workflow static data (default mode 'trigger': a scheduled poll of
  * an active workflow). Pass the returned `staticData` to the next call to continue in the same
  * process; JSON round-trip it to simulate a restart. For exact in-memory vs saved tracking use
- * `Poller`.
+ * `Poller`. Rejects with the node's error if the poll failed, unless `expectError` (the test
+ * expects the failure: rejects if there is none) or `allowError` (either way) is set.
  */
 export async function poll(
-	options: PollOptions & {
-		mode?: 'trigger' | 'manual';
-		staticData?: IDataObject;
-		activation?: WorkflowActivateMode;
-	},
-): Promise<PollResult> {
+	options: PollCallOptions & { expectError: true },
+): Promise<FailedPollResult>;
+export async function poll(options: PollCallOptions): Promise<PollResult>;
+export async function poll(options: PollCallOptions): Promise<PollResult> {
 	const prepared = await prepare(options, options.staticData, options.mode !== 'manual');
-	if (options.mode === 'manual') return await manualPoll(prepared, options.store);
-	return await triggerPoll(
+	if (options.mode === 'manual') return settle(await manualPoll(prepared, options.store), options);
+	const result = await triggerPoll(
 		{ ...prepared, store: options.store },
 		options.activation ?? 'activate',
 		false,
 	);
+	return settle(result, options);
+}
+
+/** `poll({ ...options, expectError: true })`: resolves with the error, rejects if the poll succeeded. */
+export async function pollExpectingError(options: PollCallOptions): Promise<FailedPollResult> {
+	return (await poll({ ...options, expectError: true, allowError: false })) as FailedPollResult;
 }
 
 /**
@@ -229,10 +282,22 @@ export class Poller {
 		return this.remember(result);
 	}
 
-	/** A scheduled poll (cron tick). Activates first if needed. */
-	async poll(): Promise<PollResult> {
-		if (!this.active) return await this.activate();
-		return this.remember(await triggerPoll(this.active, 'activate', false));
+	/**
+	 * A scheduled poll (cron tick). Activates first if needed (and then rejects like `activate()`
+	 * if that poll fails). A failed poll rejects with the node's error unless `expectError` (the
+	 * test expects the failure: rejects if there is none) or `allowError` (either way) is given;
+	 * the in-memory state is kept either way, as n8n keeps it.
+	 */
+	async poll(handling: PollErrorHandling & { expectError: true }): Promise<FailedPollResult>;
+	async poll(handling?: PollErrorHandling): Promise<PollResult>;
+	async poll(handling?: PollErrorHandling): Promise<PollResult> {
+		if (!this.active) return settle(await this.activate(), handling);
+		return settle(this.remember(await triggerPoll(this.active, 'activate', false)), handling);
+	}
+
+	/** `poll({ expectError: true })`. */
+	async pollExpectingError(): Promise<FailedPollResult> {
+		return await this.poll({ expectError: true });
 	}
 
 	/** n8n restarts: in-memory state is lost, the workflow is re-activated from the database ('init'). */
@@ -241,10 +306,20 @@ export class Poller {
 		return await this.activate('init');
 	}
 
-	/** "Fetch test event" in the editor, on the saved workflow; changes nothing saved. */
-	async manual(): Promise<PollResult> {
+	/**
+	 * "Fetch test event" in the editor, on the saved workflow; changes nothing saved. A failed
+	 * execution rejects with its error unless `expectError` or `allowError` is given (as `poll`).
+	 */
+	async manual(handling: PollErrorHandling & { expectError: true }): Promise<FailedPollResult>;
+	async manual(handling?: PollErrorHandling): Promise<PollResult>;
+	async manual(handling?: PollErrorHandling): Promise<PollResult> {
 		const prepared = await prepare(this.options, this.roundTrip(this.savedStaticData), false);
-		return await manualPoll(prepared, this.options.store);
+		return settle(await manualPoll(prepared, this.options.store), handling);
+	}
+
+	/** `manual({ expectError: true })`. */
+	async manualExpectingError(): Promise<FailedPollResult> {
+		return await this.manual({ expectError: true });
 	}
 
 	deactivate() {

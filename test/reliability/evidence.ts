@@ -5,10 +5,17 @@ import { engineLogs, type RunNodeResult } from '../harness';
 import { SecretScanner } from '../helpers/secrets';
 import { credentialSecrets, type VendorSession, type VendorUnderTest } from './vendors';
 
-/** Where the suites leave their figures for scripts/reliability.js (RELIABILITY.md). */
-export const RESULTS_DIR = join(__dirname, '..', '..', '.cache', 'reliability');
+const { RELIABILITY } = require('../../scripts/report-paths') as { RELIABILITY: { cache: string } };
 
-/** Saves a suite's figures and rewrites RELIABILITY.md with them. */
+/**
+ * Where the suites leave their figures: .cache/reliability/ (untracked), or the folder
+ * scripts/reliability.js gives a run of `npm run test:faults` / `npm run soak` (VOC_RELIABILITY_RESULTS),
+ * whose figures it keeps in docs/data/reliability/ for RELIABILITY.md. A test run never writes a
+ * tracked file: RELIABILITY.md is written by scripts/reliability.js only.
+ */
+export const RESULTS_DIR = process.env.VOC_RELIABILITY_RESULTS || RELIABILITY.cache;
+
+/** Saves a suite's figures (`<name>.json` in RESULTS_DIR). */
 export function writeResult(name: string, data: unknown): void {
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const file = join(RESULTS_DIR, `${name}.json`);
@@ -18,7 +25,6 @@ export function writeResult(name: string, data: unknown): void {
 		`${JSON.stringify({ generatedAt: new Date().toISOString(), ...(data as object) }, null, 2)}\n`,
 	);
 	renameSync(`${file}.tmp`, file);
-	(require('../../scripts/reliability') as { render(): string }).render();
 }
 
 /**
