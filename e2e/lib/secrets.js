@@ -47,8 +47,9 @@ function requestSecrets(requests) {
 async function executionData(n8n) {
 	const all = [];
 	let lastId;
+	let cursor;
 	for (;;) {
-		const query = `limit=100${lastId ? `&lastId=${lastId}` : ''}`;
+		const query = `limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : lastId ? `&lastId=${lastId}` : ''}`;
 		const page = await n8n.request('GET', `/rest/executions?${query}`);
 		const rows = page.results || page;
 		if (!Array.isArray(rows) || rows.length === 0) break;
@@ -58,6 +59,11 @@ async function executionData(n8n) {
 				id: row.id,
 				data: typeof full.data === 'string' ? full.data : JSON.stringify(full.data ?? full),
 			});
+		}
+		if (page && 'nextCursor' in page) {
+			if (!page.nextCursor) break;
+			cursor = page.nextCursor;
+			continue;
 		}
 		const nextId = Math.min(...rows.map((row) => Number(row.id)));
 		if (!Number.isFinite(nextId) || String(nextId) === String(lastId)) break;

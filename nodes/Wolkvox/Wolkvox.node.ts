@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { routeItems } from '../shared';
+import { operations } from './actions/router';
 import * as survey from './actions/survey';
+import { loadOptions } from './methods';
 
 export class Wolkvox implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +39,9 @@ export class Wolkvox implements INodeType {
 		],
 	};
 
+	methods = { loadOptions };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, operations);
 	}
 }

@@ -7,20 +7,33 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { PollSource } from '../shared';
-import { lookbackOption, pollNewItems, simplifyOption, timeoutOption } from '../shared';
-import { readSurveyFilters, surveyFilterFields, type SurveyFilters } from './filters';
-import { simplifySurvey, surveyItem } from './output';
-import { rangeOf, readSurveys, surveyKey, surveyTime, type SurveyRow } from './surveys';
+import {
+	lookbackOption,
+	newestInWindows,
+	outputFields,
+	pollNewItems,
+	readOutput,
+	readTriggerSettings,
+	shapeOutput,
+	startFromFields,
+	timeoutOption,
+} from '../shared';
+import { loadOptions } from './methods';
+import {
+	rangeOf,
+	readSurveyFilters,
+	readSurveys,
+	simplifySurvey,
+	SURVEY_FIELDS,
+	surveyFilterFields,
+	surveyKey,
+	surveyTime,
+} from './survey';
 
 const OPERATION = 'Trigger: New Survey Response';
 const DAY_MS = 86_400_000;
 /** "Fetch Test Event" looks back further only while it finds nothing: the last day, week, then month. */
-const SAMPLE_SPANS_DAYS: Array<[number, number]> = [
-	[0, 1],
-	[1, 7],
-	[7, 31],
-];
+const SAMPLE_WINDOWS_MS = [1 * DAY_MS, 7 * DAY_MS, 31 * DAY_MS];
 
 export class WolkvoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -58,72 +71,45 @@ export class WolkvoxTrigger implements INodeType {
 				default: 'newSurveyResponse',
 			},
 			surveyFilterFields,
+			...startFromFields,
+			...outputFields('Wolkvox', SURVEY_FIELDS),
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					lookbackOption,
-					{
-						...simplifyOption,
-						description:
-							'Whether to return the normalized feedback record instead of the report row',
-					},
-					timeoutOption,
-				],
+				options: [lookbackOption, timeoutOption],
 			},
 		],
 	};
 
+	methods = { loadOptions };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const filters: SurveyFilters = readSurveyFilters(
-			this.getNodeParameter('filters', {}) as IDataObject,
-		);
-		const timeoutMs = options.timeout as number | undefined;
+		const settings = readTriggerSettings(this);
+		const output = readOutput(this);
+		const filters = readSurveyFilters(this.getNodeParameter('filters', {}) as IDataObject);
 		const read = async (start: Date, end: Date) =>
-			await readSurveys.call(
+			await readSurveys(
 				this,
 				OPERATION,
 				rangeOf(start, end),
 				filters,
 				{ returnAll: true, limit: 0 },
-				{ timeoutMs },
+				{ scope: settings },
 			);
-
-		const source: PollSource<SurveyRow> = {
-			fetchWindow: read,
-			fetchSample: async () => {
-				const now = Date.now();
-				for (const [from, to] of SAMPLE_SPANS_DAYS) {
-					const rows = await read(
-						new Date(now - to * DAY_MS),
-						new Date(now - from * DAY_MS - (from ? 1000 : 0)),
-					);
-					const newest = rows.reduce<SurveyRow | undefined>(
-						(best, row) =>
-							best && (surveyTime(best)?.getTime() ?? 0) > (surveyTime(row)?.getTime() ?? 0)
-								? best
-								: row,
-						undefined,
-					);
-					if (newest) return [newest];
-				}
-				return [];
+		const rows = await pollNewItems(
+			this,
+			{
+				fetchWindow: read,
+				fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+				idOf: surveyKey,
+				timeOf: surveyTime,
 			},
-			idOf: surveyKey,
-			timeOf: surveyTime,
-		};
-		const rows = await pollNewItems(this, source, {
-			lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000,
-		});
+			settings,
+		);
 		if (!rows) return null;
-		return [
-			rows.map((row) => ({
-				json: options.simplify ? (simplifySurvey(row) as unknown as IDataObject) : surveyItem(row),
-			})),
-		];
+		return [rows.map((row) => ({ json: shapeOutput(output, row, () => simplifySurvey(row)) }))];
 	}
 }

@@ -49,3 +49,19 @@ export const credentialText = (
 	const value = credentials[name];
 	return value === undefined || value === null ? '' : String(value);
 };
+
+/**
+ * Put in a credential's session token field for requests the doc sends without a login
+ * (password reset): n8n then skips preAuthentication, and the credential's `authenticate`
+ * leaves the token out (sessionToken gives undefined).
+ */
+export const NO_SESSION = '\u0000without-session';
+
+/** The session token to send, or undefined when the request goes out without a session. */
+export function sessionToken(
+	credentials: ICredentialDataDecryptedObject,
+	field: string,
+): string | undefined {
+	const token = credentialText(credentials, field);
+	return token === NO_SESSION ? undefined : token;
+}

@@ -10,6 +10,8 @@ export interface HttpFailure {
 	timedOut: boolean;
 	/** Set when the failure did not come from HTTP at all (e.g. a login error thrown by a credential). */
 	message?: string;
+	/** The credential's login was refused (LoginRefusedError): nothing else was sent. */
+	loginRefused?: boolean;
 }
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
@@ -35,6 +37,18 @@ function messagesOf(chain: Array<Record<string, unknown>>): string[] {
 	return chain
 		.flatMap((entry) => [entry.message, ...(Array.isArray(entry.messages) ? entry.messages : [])])
 		.filter((text): text is string => typeof text === 'string');
+}
+
+/**
+ * Whether an error (or the NodeApiError n8n wrapped it in, which keeps its `context`) is a
+ * refused login (LoginRefusedError in login.ts).
+ */
+export function isLoginRefused(error: unknown): boolean {
+	const context =
+		isRecord(error) || error instanceof Error
+			? (error as { context?: unknown }).context
+			: undefined;
+	return isRecord(context) && context.loginRefused === true;
 }
 
 /**
@@ -72,6 +86,7 @@ export function describeFailure(error: unknown): HttpFailure {
 		code,
 		timedOut: status === undefined && code !== undefined && TIMEOUT_CODES.has(code),
 		message: status === undefined ? texts[0] : undefined,
+		loginRefused: chain.some(isLoginRefused),
 	};
 }
 

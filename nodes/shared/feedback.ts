@@ -1,3 +1,5 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
 /**
  * The normalized feedback record that every survey-like operation outputs with Simplify on,
  * whatever the vendor. One schema, documented in README ("Simplify: the normalized feedback record").
@@ -110,3 +112,81 @@ export function sentimentFromCounts(
 	}
 	return { label, positive, neutral, negative };
 }
+
+/** ASCII snake case of a text; empty when nothing of it is ASCII (e.g. an Arabic question name). */
+function snakeCase(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+}
+
+/** The field a question's score gets in the simplified record: `score_` and the question's name (or id). */
+export function scoreField(question: string, questionId: string): string {
+	return `score_${snakeCase(question) || snakeCase(questionId) || 'question'}`;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** The scores as flat fields, with the lowest and the average: what filters and sheets need. */
+export function scoreFields(scores: FeedbackScore[]): IDataObject {
+	const fields: IDataObject = {};
+	const labels: IDataObject = {};
+	let lowest: FeedbackScore | undefined;
+	let sum = 0;
+	let counted = 0;
+	for (const entry of scores) {
+		let key = scoreField(entry.question, entry.questionId);
+		if (key in fields) key = scoreField(`${entry.question} ${entry.questionId}`, entry.questionId);
+		fields[key] = entry.value ?? entry.answer;
+		labels[key] = entry.question;
+		if (entry.value === null) continue;
+		sum += entry.value;
+		counted++;
+		if (!lowest || entry.value < lowest.value!) lowest = entry;
+	}
+	return {
+		averageScore: counted ? round2(sum / counted) : null,
+		lowestScore: lowest?.value ?? null,
+		lowestQuestion: lowest?.question ?? null,
+		...fields,
+		questions: labels,
+	};
+}
+
+/** The simplified output of a survey-like record: one flat row, one field per question. */
+export function flattenFeedback(record: FeedbackRecord): IDataObject {
+	const { scores, sentiment, ...fields } = record;
+	return {
+		...fields,
+		...scoreFields(scores),
+		sentiment: sentiment?.label ?? null,
+	};
+}
+
+/** The simplified feedback fields, for Output → Selected Fields. */
+export const FEEDBACK_FIELDS: INodePropertyOptions[] = [
+	{ name: 'Agent', value: 'agent' },
+	{ name: 'Agent ID', value: 'agentId' },
+	{ name: 'Average Score', value: 'averageScore' },
+	{ name: 'Channel', value: 'channel' },
+	{ name: 'Comment', value: 'comment' },
+	{ name: 'Customer Email', value: 'customerEmail' },
+	{ name: 'Customer ID', value: 'customerId' },
+	{ name: 'Customer Name', value: 'customerName' },
+	{ name: 'Customer Number', value: 'customerNumber' },
+	{ name: 'Date', value: 'date' },
+	{ name: 'Direction', value: 'direction' },
+	{ name: 'Interaction ID', value: 'interactionId' },
+	{ name: 'Lowest Question', value: 'lowestQuestion' },
+	{ name: 'Lowest Score', value: 'lowestScore' },
+	{ name: 'Queue', value: 'queue' },
+	{ name: 'Queue ID', value: 'queueId' },
+	{ name: 'Question Names', value: 'questions' },
+	{ name: 'Scores (One Field per Question)', value: 'score_*' },
+	{ name: 'Sentiment', value: 'sentiment' },
+	{ name: 'Source', value: 'source' },
+	{ name: 'Survey ID', value: 'surveyId' },
+];

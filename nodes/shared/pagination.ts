@@ -10,6 +10,8 @@ export interface Page<T, C> {
 	next?: C;
 	/** How many items the whole read has, as this answer reports it (used by collectCountedPages). */
 	total?: number;
+	/** How many pages the whole read has, for APIs that report that instead of a total. */
+	pageCount?: number;
 }
 
 export interface ReadLimit {
@@ -44,7 +46,8 @@ export interface CountedPaging<C> {
 }
 
 /**
- * collectPages for APIs whose every answer reports the total (`Page.total`): the first page is read
+ * collectPages for APIs whose every answer reports the total (`Page.total`) or the number of pages
+ * (`Page.pageCount`): the first page is read
  * alone, the pages it announces are then read `concurrency` at a time. The outcome is the sequential one: the same
  * requests (with the same `wanted`), the items in page order, Return All / Limit unchanged, and
  * an error only from the first page, in page order, that fails (the pages after it are not
@@ -81,8 +84,8 @@ export async function collectCountedPages<T, C>(
 	if (reachedLimit(collected)) return collected.slice(0, limit.limit);
 	if (head.items.length === 0 || head.next === undefined) return collected;
 	const pageSize = head.items.length;
-	const total = head.total;
-	let pages = total === undefined ? 1 : Math.ceil(total / pageSize);
+	const { total, pageCount } = head;
+	let pages = pageCount ?? (total === undefined ? 1 : Math.ceil(total / pageSize));
 	if (!limit.returnAll) pages = Math.min(pages, Math.ceil(limit.limit / pageSize));
 	const planned = Array.from({ length: Math.max(0, pages - 1) }, (_, index) =>
 		paging.cursorAt(index + 1, pageSize),
@@ -100,6 +103,7 @@ export async function collectCountedPages<T, C>(
 	const asAnnounced = (page: Page<T, C>, index: number) =>
 		page.items.length === pageSize &&
 		page.total === total &&
+		page.pageCount === pageCount &&
 		index + 1 < planned.length &&
 		page.next === planned[index + 1];
 	let stopped = false;
@@ -144,18 +148,6 @@ export async function collectCountedPages<T, C>(
 	}
 	await running;
 	return collected;
-}
-
-/** Page-number paging where the answer tells the total; the page size may be unknown to us. */
-export function nextPageNumber(
-	page: number,
-	seenSoFar: number,
-	total: number | undefined,
-	pageItems: number,
-): number | undefined {
-	if (pageItems === 0) return undefined;
-	if (total !== undefined && seenSoFar >= total) return undefined;
-	return page + 1;
 }
 
 /** Offset/limit paging: the next offset, or undefined when the page was short or the total is reached. */

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isEmailAddress } from './params';
+
 /**
  * Account resource: Send Reset Code, Reset Password, Logout, with the fields they need and what
  * each operation declares itself (its Options).
@@ -120,8 +122,6 @@ export interface PasswordResetInput {
 	newPassword: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Reads and checks the fields before anything is sent. */
 export function readPasswordReset(
 	this: IExecuteFunctions,
@@ -143,7 +143,7 @@ export function readPasswordReset(
 		otp: '',
 		newPassword: '',
 	};
-	if ((method === 'email' || withCode) && !EMAIL.test(input.email)) {
+	if ((method === 'email' || withCode) && !isEmailAddress(input.email)) {
 		throw new NodeOperationError(
 			node,
 			`Invalid "Email": "${input.email}" is not an email address`,

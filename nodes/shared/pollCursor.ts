@@ -20,6 +20,16 @@ export interface PollSource<T> {
 export interface PollSettings {
 	/** How far before the cursor each poll looks again, for items that arrive late. */
 	lookbackMs: number;
+	/**
+	 * Where the first poll after activation (or after a reset) starts: every item from then on is
+	 * emitted. Absent: from now on (what exists already is remembered, not emitted).
+	 */
+	startFrom?: Date;
+	/**
+	 * What the trigger's query depends on (event, filters, Start From). A state saved under
+	 * another fingerprint is dropped: the trigger starts again as if newly activated.
+	 */
+	fingerprint?: string;
 	now?: Date;
 }
 
@@ -34,6 +44,8 @@ interface CursorState {
 	cursor: number;
 	/** Compact item key -> item time in ms. */
 	seen: Record<string, number>;
+	/** The fingerprint of the query this state belongs to. */
+	query?: string;
 }
 
 const STATE_KEY = 'pollCursor';
@@ -56,34 +68,49 @@ function keyOf(id: string): string {
 
 interface StoredState {
 	cursor?: unknown;
+	/** Ids with their time as seconds before the cursor's second. */
 	seen?: unknown;
-	/** 2: seen holds seconds before the cursor's second; absent (first releases): item times in ms. */
 	v?: unknown;
+	/** The query's fingerprint (PollSettings.fingerprint). */
+	f?: unknown;
 }
 
 function readState(raw: StoredState | undefined): CursorState | undefined {
-	if (!raw || typeof raw.cursor !== 'number' || typeof raw.seen !== 'object' || raw.seen === null)
+	if (
+		!raw ||
+		raw.v !== FORMAT ||
+		typeof raw.cursor !== 'number' ||
+		typeof raw.seen !== 'object' ||
+		raw.seen === null
+	) {
 		return undefined;
+	}
 	const cursor = raw.cursor;
-	const entries = Object.entries(raw.seen as Record<string, number>);
 	const base = Math.floor(cursor / 1000);
-	const seen =
-		raw.v === FORMAT
-			? entries.map(([key, secondsBefore]) => [key, (base - secondsBefore) * 1000])
-			: entries;
-	return { cursor, seen: Object.fromEntries(seen) };
+	const seen = Object.entries(raw.seen as Record<string, number>).map(
+		([key, secondsBefore]) => [key, (base - secondsBefore) * 1000] as const,
+	);
+	const query = typeof raw.f === 'string' ? raw.f : undefined;
+	return { cursor, seen: Object.fromEntries(seen), query };
 }
 
 function toStored(state: CursorState): IDataObject {
 	const seen: Record<string, number> = {};
 	const base = Math.floor(state.cursor / 1000);
 	for (const [key, time] of Object.entries(state.seen)) seen[key] = base - Math.ceil(time / 1000);
-	return { v: FORMAT, cursor: state.cursor, seen };
+	return { v: FORMAT, cursor: state.cursor, seen, ...(state.query ? { f: state.query } : {}) };
 }
 
 function writeState(data: IDataObject, next: CursorState, previous: CursorState | undefined): void {
 	// Assigning marks static data as changed for n8n; an idle poll must not write anything.
-	if (previous && previous.cursor === next.cursor && sameSeen(previous.seen, next.seen)) return;
+	if (
+		previous &&
+		previous.query === next.query &&
+		previous.cursor === next.cursor &&
+		sameSeen(previous.seen, next.seen)
+	) {
+		return;
+	}
 	data[STATE_KEY] = toStored(next);
 }
 
@@ -123,24 +150,38 @@ export async function pollNewItems<T>(
 	const global = context.getWorkflowStaticData('global');
 	const nodeId = context.getNode().id;
 	const baselines = (global[BASELINES_KEY] ?? {}) as IDataObject;
-	const stored = readState(data[STATE_KEY] as StoredState | undefined);
-	const previous = stored ?? readState(baselines[nodeId] as StoredState | undefined);
+	const query = settings.fingerprint;
+	const own = readState(data[STATE_KEY] as StoredState | undefined);
+	const stored = own?.query === query ? own : undefined;
+	const baseline = readState(baselines[nodeId] as StoredState | undefined);
+	const previous = stored ?? (baseline?.query === query ? baseline : undefined);
+	if (own && !stored) {
+		context.logger.info(
+			`${context.getNode().name}: its event, filters or Start From changed, so it starts again as newly activated`,
+		);
+	}
 
-	// First activation: remember what already exists so that only later items are emitted.
-	const since = previous ? previous.cursor - settings.lookbackMs : now - settings.lookbackMs;
+	// First activation: from Start From, or else remember what already exists so that only later
+	// items are emitted.
+	const startFrom = settings.startFrom?.getTime();
+	const since = previous
+		? previous.cursor - settings.lookbackMs
+		: (startFrom ?? now - settings.lookbackMs);
 	const fetched = timed(source, await source.fetchWindow(new Date(since), new Date(now)), now);
+	const emitting = previous !== undefined || startFrom !== undefined;
 
 	const seen = { ...(previous?.seen ?? {}) };
 	const fresh: ReturnType<typeof timed<T>> = [];
 	for (const entry of fetched) {
 		if (entry.key in seen) continue;
 		seen[entry.key] = entry.time;
-		if (previous && entry.time >= since - PRECISION_MS) fresh.push(entry);
+		if (emitting && entry.time >= since - PRECISION_MS) fresh.push(entry);
 	}
 	const newest = fetched.reduce((max, entry) => Math.max(max, entry.time), previous?.cursor ?? now);
 	const next: CursorState = {
 		cursor: newest,
 		seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS),
+		query,
 	};
 	// Seconds before the cursor, as stored: compared this way an idle poll is seen as unchanged.
 	const remembered = readState(toStored(next) as StoredState)!;
@@ -158,7 +199,7 @@ export async function pollNewItems<T>(
 		global[BASELINES_KEY] = others;
 	}
 
-	if (!previous || fresh.length === 0) return null;
+	if (fresh.length === 0) return null;
 	fresh.sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));
 	return fresh.map((entry) => entry.item);
 }

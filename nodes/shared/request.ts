@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import { describeFailure, type HttpFailure } from './failure';
@@ -25,8 +25,10 @@ export interface VendorRequest<T> {
 	idempotent: boolean;
 	/** Shape the answer must have; a different shape is an error (and a transient one for reads). */
 	schema: ZodType<T>;
-	timeoutMs?: number;
+	timeoutMs: number;
 	itemIndex?: number;
+	/** Sent without the session token: a 401 is the vendor's answer, not an expired session. */
+	withoutSession?: boolean;
 	/**
 	 * Turns an HTTP failure into a success when the vendor documents it as one (WeClever answers
 	 * a found lead with HTTP 500). Return undefined to keep it a failure.
@@ -48,6 +50,9 @@ const NETWORK_WORDS: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
+/** Network failures that happen before a request leaves: the vendor cannot have acted on it. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
 class UnexpectedAnswer extends Error {
 	constructor(
 		readonly failure: HttpFailure,
@@ -63,17 +68,18 @@ export async function vendorRequest<T>(
 	vendor: VendorSpec,
 	request: VendorRequest<T>,
 ): Promise<T> {
-	const timeout = timeoutFor(context, request);
 	const attempts = request.idempotent ? READ_RETRY.attempts : 1;
 	for (let attempt = 1; ; attempt++) {
 		let failure: HttpFailure;
 		let malformed = false;
+		let detail: string | undefined;
 		try {
-			return await sendOnce(context, vendor, request, timeout);
+			return await sendOnce(context, vendor, request);
 		} catch (error) {
 			if (error instanceof UnexpectedAnswer) {
 				failure = error.failure;
 				malformed = true;
+				detail = error.detail;
 			} else {
 				failure = describeFailure(error);
 				const accepted = request.acceptFailure?.(failure);
@@ -81,13 +87,14 @@ export async function vendorRequest<T>(
 			}
 			const delay = retryDelayMs(failure, attempt);
 			const retry = attempt < attempts && isTransient(failure, malformed) && delay !== undefined;
-			if (!retry)
+			if (!retry) {
 				throw toApiError(context, vendor, request, {
 					failure,
 					malformed,
 					attempts: attempt,
-					timeout,
+					detail,
 				});
+			}
 			await sleep(delay);
 		}
 	}
@@ -116,42 +123,10 @@ function httpError(response: FullResponse): Error {
 	});
 }
 
-/**
- * An operation's own value, else the Timeout the user set in its Options collection (every
- * operation offers `timeoutOption`), else the default. Checked before anything is sent: 0 would
- * mean "wait forever" to the HTTP client and a negative value makes it throw.
- */
-function timeoutFor(context: RequestContext, request: VendorRequest<unknown>): number {
-	let chosen: unknown = request.timeoutMs;
-	const options = context.getNode().parameters.options;
-	if (
-		chosen === undefined &&
-		'getInputData' in context &&
-		typeof options === 'object' &&
-		options !== null &&
-		'timeout' in options
-	) {
-		chosen = context.getNodeParameter('options.timeout', request.itemIndex ?? 0, undefined);
-	}
-	if (chosen === undefined || chosen === null || chosen === '') return DEFAULT_TIMEOUT_MS;
-	if (typeof chosen !== 'number' || !Number.isFinite(chosen) || chosen < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'Invalid "Timeout": must be a positive number of milliseconds',
-			{
-				itemIndex: request.itemIndex,
-				description: `Got ${JSON.stringify(chosen)}.`,
-			},
-		);
-	}
-	return chosen;
-}
-
 async function sendOnce<T>(
 	context: RequestContext,
 	vendor: VendorSpec,
 	request: VendorRequest<T>,
-	timeout: number,
 ): Promise<T> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -160,14 +135,14 @@ async function sendOnce<T>(
 		body: request.body,
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,
-		timeout,
+		timeout: request.timeoutMs,
 		returnFullResponse: true,
 		// Error answers come back whole (status, body, Retry-After) instead of as n8n's summary.
 		ignoreHttpStatusErrors: true,
 		...request.options,
 	};
 	let response = await send(context, vendor, options, request.credentialOptions);
-	if (response.statusCode === 401 && vendor.expirableToken) {
+	if (response.statusCode === 401 && vendor.session && !request.withoutSession) {
 		// n8n renews an expirable token only when a request fails with 401: send it again that way.
 		// A 401 means the vendor did not act on the request, so this is safe for writes too.
 		response = await send(
@@ -205,40 +180,88 @@ function describeBody(vendor: VendorSpec, body: unknown): string | undefined {
 	return undefined;
 }
 
+interface Outcome {
+	failure: HttpFailure;
+	malformed: boolean;
+	attempts: number;
+	/** For an answer of another shape: what the schema found first. */
+	detail?: string;
+}
+
+/** What happened, in the vendor's words where it gave any (the error's message). */
+function headline(vendor: VendorSpec, request: VendorRequest<unknown>, outcome: Outcome): string {
+	const { failure, malformed } = outcome;
+	const name = vendor.displayName;
+	const operation = `"${request.operation}"`;
+	const vendorText = malformed ? undefined : describeBody(vendor, failure.body);
+	const said = vendorText ? `: ${vendorText}` : '';
+	// The credential's own words: what the vendor said and what to check.
+	if (failure.loginRefused && failure.message) return failure.message;
+	if (malformed) {
+		return `${name} answered ${operation} in an unexpected shape (HTTP ${failure.status ?? '?'})`;
+	}
+	const status = failure.status;
+	if (status === undefined) {
+		if (failure.timedOut) {
+			return `${name} did not answer ${operation} within ${Math.round(request.timeoutMs / 100) / 10} s`;
+		}
+		// Plain words: NodeApiError replaces any message that contains a raw code like ECONNRESET.
+		const reason = failure.code
+			? (NETWORK_WORDS[failure.code] ?? 'the connection broke off')
+			: failure.message
+				? truncate(failure.message)
+				: 'no answer';
+		return `Could not reach ${name} for ${operation}: ${reason}`;
+	}
+	const http = status >= 400 ? ` (HTTP ${status})` : '';
+	if (status === 401 || status === 403)
+		return `${name} did not accept the credential for ${operation}${http}${said}`;
+	if (status === 404) return `${name} found nothing for ${operation}${http}${said}`;
+	if (status === 429)
+		return `${name} is limiting requests and did not serve ${operation}${http}${said}`;
+	if (status >= 500) return `${name} could not serve ${operation}${http}${said}`;
+	return `${name} refused ${operation}${http}${said}`;
+}
+
+/** What to do next (the error's description). */
+function nextStep(vendor: VendorSpec, request: VendorRequest<unknown>, outcome: Outcome): string {
+	const { failure, malformed, attempts } = outcome;
+	const retried = attempts > 1 ? ` It was tried ${attempts} times.` : '';
+	const credential = `the "${vendor.displayName} API" credential`;
+	const special = vendor.failureHint?.(failure);
+	if (special) return `${special}${retried}`;
+	if (failure.loginRefused) return `Correct ${credential}, then run this again.`;
+	if (malformed) {
+		const said = describeBody(vendor, failure.body);
+		const found = [outcome.detail, said].filter(Boolean).join('; ');
+		return `The answer did not have the documented shape (${found || 'an empty body'}).${retried} Check that the Base URL in ${credential} points at the API.`;
+	}
+	const status = failure.status;
+	if (status === undefined) {
+		if (failure.timedOut) return `Raise Options → Timeout, or try again later.${retried}`;
+		return `Check the Base URL in ${credential} and that this n8n can reach it.${retried}`;
+	}
+	if (status === 401 || status === 403) {
+		return `Check ${credential} and that its user may do this.${retried}`;
+	}
+	if (status === 404)
+		return `Check the IDs of this operation and the Base URL in ${credential}.${retried}`;
+	if (status === 429) return `Wait a moment and run it again, or run it less often.${retried}`;
+	if (status >= 500)
+		return `The problem is on ${vendor.displayName}'s side.${retried} Try again later.`;
+	return `Check the fields of this operation against ${vendor.displayName}'s message.${retried}`;
+}
+
 function toApiError(
 	context: RequestContext,
 	vendor: VendorSpec,
 	request: VendorRequest<unknown>,
-	{
-		failure,
-		malformed,
-		attempts,
-		timeout,
-	}: { failure: HttpFailure; malformed: boolean; attempts: number; timeout: number },
+	outcome: Outcome,
 ): NodeApiError {
-	const what = `${vendor.displayName} ${request.operation} failed`;
-	let reason: string;
-	if (malformed) {
-		reason = `unexpected answer (HTTP ${failure.status ?? '?'})`;
-	} else if (failure.status !== undefined) {
-		reason = failure.status >= 400 ? `HTTP ${failure.status}` : 'the answer reports an error';
-	} else if (failure.timedOut) {
-		reason = `no answer within ${Math.round(timeout / 100) / 10} s`;
-	} else if (failure.code) {
-		// Plain words: NodeApiError replaces any message that contains a raw code like ECONNRESET.
-		reason = NETWORK_WORDS[failure.code] ?? 'the connection failed';
-	} else {
-		reason = failure.message ? truncate(failure.message) : 'unknown error';
-	}
-	const vendorText = malformed ? undefined : describeBody(vendor, failure.body);
-	const message = `${what}: ${reason}${vendorText ? ` – ${vendorText}` : ''}`;
-	const retried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const outcome = malformed
-		? `The answer did not have the documented shape${retried}: ${describeBody(vendor, failure.body) ?? 'empty body'}.`
-		: `${vendor.displayName} could not complete "${request.operation}"${retried}.`;
-	const description = request.idempotent
-		? outcome
-		: `${outcome} ${writeNotice(vendor, failure, malformed)}`;
+	const message = headline(vendor, request, outcome);
+	const step = nextStep(vendor, request, outcome);
+	const description = request.idempotent ? step : `${step} ${writeNotice(vendor, outcome)}`;
+	const { failure } = outcome;
 	const errorResponse: JsonObject = { message, description, httpCode: failure.status ?? null };
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
@@ -248,11 +271,12 @@ function toApiError(
 	});
 }
 
-/** Writes are sent once; when the vendor may have acted on one, say so instead of implying it failed. */
-function writeNotice(vendor: VendorSpec, failure: HttpFailure, malformed: boolean): string {
+/** Writes are sent once; say whether the vendor may have acted on one, instead of implying it did not. */
+function writeNotice(vendor: VendorSpec, { failure, malformed }: Outcome): string {
 	const neverSent =
-		failure.code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(failure.code);
-	const mayHaveActed = malformed || (failure.status === undefined && !neverSent);
+		failure.loginRefused || (failure.code !== undefined && NEVER_SENT_CODES.has(failure.code));
+	if (neverSent) return 'Nothing was sent, so it is safe to run again.';
+	const mayHaveActed = malformed || failure.status === undefined;
 	return mayHaveActed
 		? `This request changes data and may have been carried out: check in ${vendor.displayName} before sending it again. It was not retried.`
 		: 'This request changes data, so it was not retried.';

@@ -13,13 +13,9 @@ export const READ_RETRY = {
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 
-/** A credential's login refused by the vendor (see loginError): retrying would only repeat it. */
-function loginRefused(failure: HttpFailure): boolean {
-	return failure.message !== undefined && / login failed: .*HTTP 4\d\d/.test(failure.message);
-}
-
 export function isTransient(failure: HttpFailure, malformed: boolean): boolean {
-	if (loginRefused(failure)) return false;
+	// A refused login would only be refused again (and could lock the account).
+	if (failure.loginRefused) return false;
 	if (malformed || failure.timedOut) return true;
 	if (failure.status !== undefined) return RETRYABLE_STATUS.has(failure.status);
 	return failure.code !== undefined && RETRYABLE_CODES.has(failure.code);

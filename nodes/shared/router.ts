@@ -6,16 +6,30 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { CallScope } from './call';
+import { readTimeout } from './params';
+
+/** One input item as the router hands it to an operation, with its cross-cutting options read once. */
+export interface ItemScope extends CallScope {
+	itemIndex: number;
+	timeoutMs: number;
+}
+
+/** What a batch operation made of some of its items: their output, or the error they share. */
+export type BatchResult =
+	| { items: number[]; output: INodeExecutionData[] }
+	| { items: number[]; error: unknown };
+
 /** One operation of a resource: its fields and what it does for one input item. */
 export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	execute(this: IExecuteFunctions, item: ItemScope): Promise<INodeExecutionData[]>;
 	/**
 	 * For operations that serve many input items with one request (e.g. one SMS job for all
-	 * items). Called once with every item index that chose this operation; the operation sets
-	 * pairedItem on what it returns.
+	 * items). Called once with every item that chose this operation; each result names the
+	 * items it stands for, so pairing and Continue On Fail work as for single items.
 	 */
-	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]>;
+	executeBatch?(this: IExecuteFunctions, items: ItemScope[]): Promise<BatchResult[]>;
 }
 
 export type OperationTable = Record<string, Record<string, Operation>>;
@@ -43,6 +57,9 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+const pairedTo = (items: number[]): IPairedItemData | IPairedItemData[] =>
+	items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
+
 /** The item loop every action node shares: pairing, continueOnFail, batch operations. */
 export async function routeItems(
 	this: IExecuteFunctions,
@@ -50,7 +67,7 @@ export async function routeItems(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
-	const batches = new Map<Operation, number[]>();
+	const batches = new Map<Operation, ItemScope[]>();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -61,18 +78,17 @@ export async function routeItems(
 				throw new NodeOperationError(
 					this.getNode(),
 					`The operation "${operationName}" is not supported for "${resource}"`,
-					{
-						itemIndex,
-					},
+					{ itemIndex, description: 'Choose another operation in the node.' },
 				);
 			}
+			const scope: ItemScope = { itemIndex, timeoutMs: readTimeout(this, itemIndex) };
 			if (operation.executeBatch) {
 				const batch = batches.get(operation);
-				if (batch) batch.push(itemIndex);
-				else batches.set(operation, [itemIndex]);
+				if (batch) batch.push(scope);
+				else batches.set(operation, [scope]);
 				continue;
 			}
-			const results = await operation.execute.call(this, itemIndex);
+			const results = await operation.execute.call(this, scope);
 			// the operation's own items: paired in place (a copy of each would cost a lot on bulk reads)
 			for (const result of results) {
 				result.pairedItem ??= { item: itemIndex };
@@ -84,19 +100,18 @@ export async function routeItems(
 		}
 	}
 
-	for (const [operation, itemIndexes] of batches) {
-		try {
+	for (const [operation, scopes] of batches) {
+		for (const result of await operation.executeBatch!.call(this, scopes)) {
+			if ('error' in result) {
+				if (!this.continueOnFail()) throw asNodeError.call(this, result.error, result.items[0]);
+				output.push(errorItem(result.error as Error, pairedTo(result.items)));
+				continue;
+			}
 			// a loop, not push(...): a batch can return more items than a call takes arguments
-			for (const result of await operation.executeBatch!.call(this, itemIndexes))
-				output.push(result);
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndexes[0]);
-			output.push(
-				errorItem(
-					error as Error,
-					itemIndexes.map((item) => ({ item })),
-				),
-			);
+			for (const item of result.output) {
+				item.pairedItem ??= pairedTo(result.items);
+				output.push(item);
+			}
 		}
 	}
 	return [output];

@@ -1,10 +1,16 @@
 import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import type { ZodType, ZodTypeDef } from 'zod';
+
+import type { HttpFailure } from './failure';
 
 /** Any n8n context our transport can send requests from. */
 export type RequestContext =
@@ -14,16 +20,53 @@ export type RequestContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-/** What the shared core needs to know about a vendor; everything else stays in its folder. */
-export interface VendorSpec {
+/** One call a vendor documents: everything the shared call needs to send it and read the answer. */
+export interface Endpoint<T = unknown> {
+	method: IHttpRequestMethods;
+	/** Relative to the credential's base URL; `{name}` is filled (URL-encoded) from the call's path parameters. */
+	path: string;
+	/**
+	 * Safe to send again after a transient failure: the vendor does not act twice (reads, searches
+	 * sent with POST, checking a code). Anything else is sent once and never retried.
+	 */
+	idempotent: boolean;
+	/** Sent without the session token: the doc calls it with no login (password reset). */
+	withoutSession?: boolean;
+	/** Query parameters every call of this endpoint carries (Wolkvox picks its report with `api`). */
+	qs?: IDataObject;
+	/** The answer's documented shape; a different shape is an error (and transient for reads). */
+	schema: ZodType<T, ZodTypeDef, unknown>;
+}
+
+export type EndpointTable = Record<string, Endpoint<any>>;
+
+/** The answer type of one endpoint of a table. */
+export type AnswerOf<E extends Endpoint<any>> = E extends Endpoint<infer T> ? T : never;
+
+/** How a credential that logs in keeps its session (n8n's preAuthentication + a hidden expirable token). */
+export interface SessionSpec {
+	/** Name of the credential's hidden expirable token property. */
+	tokenField: string;
+	/**
+	 * Whether a failed answer says the session token is unknown or expired when the vendor uses
+	 * another status than 401 for it (n8n itself logs in again only after a 401).
+	 */
+	rejected?(failure: HttpFailure): boolean;
+}
+
+/** A vendor's own facts; everything that acts on them lives once in nodes/shared. */
+export interface VendorSpec<E extends EndpointTable = EndpointTable> {
 	/** Name shown to users in errors, e.g. "Wesal VoC". */
 	displayName: string;
 	credentialType: string;
+	endpoints: E;
 	/**
-	 * The credential logs in and keeps an expirable token (preAuthentication): a 401 answer is
-	 * then sent once more the way that makes n8n log in again.
+	 * The base URL from the credential. Throw a CredentialFieldProblem when a field makes it
+	 * impossible (it becomes an error naming the field, before anything is sent).
 	 */
-	expirableToken?: boolean;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** Set when the credential logs in (preAuthentication) and keeps an expirable token. */
+	session?: SessionSpec;
 	/** The vendor's own error text in an answer body, if it has one. */
 	errorText(body: unknown): string | undefined;
 	/**
@@ -31,4 +74,33 @@ export interface VendorSpec {
 	 * status still carries a failure; leave undefined otherwise.
 	 */
 	bodyFailure?(body: unknown): string | undefined;
+	/** What to do next for a failure the vendor documents specially (e.g. a busy token); undefined otherwise. */
+	failureHint?(failure: HttpFailure): string | undefined;
+}
+
+/** A credential field that keeps any request from being sent; reported naming the field. */
+export class CredentialFieldProblem extends Error {
+	constructor(
+		message: string,
+		readonly hint: string,
+	) {
+		super(message);
+	}
+}
+
+/** The trailing-slash-free text of a credential's base URL field. */
+export function urlField(credentials: ICredentialDataDecryptedObject, name: string): string {
+	return String(credentials[name] ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/** Fills `{name}` placeholders with URL-encoded values (a `+` in a date becomes %2B). */
+export function fillPath(path: string, params: Record<string, string | number> = {}): string {
+	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = params[name];
+		if (value === undefined || value === '')
+			throw new RangeError(`Missing path parameter "${name}"`);
+		return encodeURIComponent(String(value));
+	});
 }

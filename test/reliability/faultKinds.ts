@@ -236,7 +236,7 @@ export const FAULT_KINDS: FaultKind[] = [
 			}),
 		read: {
 			recover: false,
-			reason: 'HTTP 400 – X004 \\(the request is invalid\\): Invalid request',
+			reason: 'HTTP 400\\): X004 \\(the request is invalid\\): Invalid request',
 			attempts: 1,
 			httpCode: '400',
 		},
@@ -254,7 +254,7 @@ export const FAULT_KINDS: FaultKind[] = [
 			}),
 		read: {
 			recover: false,
-			reason: 'the answer reports an error – Something went wrong',
+			reason: '": Something went wrong',
 			attempts: 1,
 		},
 		writeReason: 'the answer reports an error – Something went wrong',
@@ -315,7 +315,7 @@ export const FAULT_KINDS: FaultKind[] = [
 			}),
 		read: {
 			recover: false,
-			reason: 'HTTP 422 – .*The destination is invalid',
+			reason: 'HTTP 422\\): .*The destination is invalid',
 			attempts: 1,
 			httpCode: '422',
 		},

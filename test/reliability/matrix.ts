@@ -199,9 +199,11 @@ class CellRunner {
 		}
 	}
 
+	/** The message names the vendor, the operation in quotes, and what happened (`reason`). */
 	private failure(cell: Cell, reason: string): RegExp {
+		const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 		return new RegExp(
-			`^${this.vendor.displayName} ${cell.operation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed: ${reason}`,
+			`^(?=.*${literal(this.vendor.displayName)})(?=.*"${literal(cell.operation)}").*${reason}`,
 		);
 	}
 

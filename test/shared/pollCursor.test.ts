@@ -7,7 +7,15 @@ const emittedIds = (result: { items: Array<{ json: { id?: unknown } }> }) =>
 	result.items.map((item) => String(item.json.id));
 
 beforeEach(() =>
-	Object.assign(probe, { items: [], now: T0, lookbackMs: 60_000, fail: false, windows: [] }),
+	Object.assign(probe, {
+		items: [],
+		now: T0,
+		lookbackMs: 60_000,
+		fail: false,
+		windows: [],
+		startFrom: undefined,
+		fingerprint: undefined,
+	}),
 );
 
 function add(...items: ProbeItem[]) {
@@ -52,7 +60,7 @@ describe('shared poll cursor engine', () => {
 		await trigger.activate();
 		const before = JSON.stringify(trigger.staticData);
 		probe.fail = true;
-		const failed = await trigger.poll();
+		const failed = await trigger.poll({ expectError: true });
 		expect(failed.error?.message).toContain('vendor down');
 		expect(JSON.stringify(trigger.staticData)).toBe(before);
 	});
@@ -100,18 +108,6 @@ describe('shared poll cursor engine', () => {
 		expect(Object.keys(state().seen)).toEqual(['next']);
 	});
 
-	it('reads the state of earlier releases (item times in ms) without emitting anything twice', async () => {
-		add({ id: 'a', at: T0 + 1_234 }, { id: 'b', at: T0 + 2_500 }, { id: 'c', at: T0 + 4_000 });
-		const earlier = { pollCursor: { cursor: T0 + 2_500, seen: { a: T0 + 1_234, b: T0 + 2_500 } } };
-		const trigger = new Poller({ nodeType: CursorProbe, store }, { 'node:Cursor Probe': earlier });
-		probe.now = T0 + 5_000;
-		expect(emittedIds(await trigger.poll())).toEqual(['c']);
-		expect(trigger.staticData['node:Cursor Probe']).toEqual({
-			pollCursor: { v: 2, cursor: T0 + 4_000, seen: { a: 2, b: 1, c: 0 } },
-		});
-		expect((await trigger.poll()).result).toBeNull();
-	});
-
 	it('emits an item stamped in the same whole second as the cursor, even without a late-arrival window', async () => {
 		probe.lookbackMs = 0;
 		probe.now = T0 + 5700;
@@ -156,5 +152,45 @@ describe('shared poll cursor engine', () => {
 		const sample = await trigger.manual();
 		expect(emittedIds(sample)).toEqual(['latest']);
 		expect(trigger.savedStaticData).toEqual({});
+	});
+
+	it('with Start From, emits the whole backlog since then on activation, each item once', async () => {
+		add(
+			{ id: 'before', at: T0 - 7_200_000 },
+			{ id: 'b', at: T0 - 1_800_000 },
+			{ id: 'a', at: T0 - 3_000_000 },
+		);
+		probe.startFrom = T0 - 3_600_000;
+		const trigger = new Poller({ nodeType: CursorProbe, store });
+		expect(emittedIds(await trigger.activate())).toEqual(['a', 'b']);
+		expect(probe.windows[0]).toEqual([T0 - 3_600_000, T0]);
+		expect((await trigger.poll()).result).toBeNull();
+		probe.now = T0 + 5_000;
+		add({ id: 'c', at: T0 + 1_000 });
+		expect(emittedIds(await trigger.poll())).toEqual(['c']);
+	});
+
+	it('starts again as newly activated when the query fingerprint changes, and only then', async () => {
+		add({ id: 'old', at: T0 - 30_000 });
+		probe.fingerprint = 'filters-1';
+		const trigger = new Poller({ nodeType: CursorProbe, store });
+		await trigger.activate();
+		probe.now = T0 + 10_000;
+		add({ id: 'new', at: T0 + 5_000 });
+		expect(emittedIds(await trigger.poll())).toEqual(['new']);
+
+		// The same query after a restart goes on where it was.
+		const restarted = await trigger.restart();
+		expect(restarted.result).toBeNull();
+
+		// Another query: a new baseline from Start From (here: the last minute), old ids forgotten.
+		probe.fingerprint = 'filters-2';
+		probe.startFrom = T0 - 60_000;
+		const changed = await trigger.poll();
+		expect(emittedIds(changed)).toEqual(['old', 'new']);
+		expect(
+			(trigger.staticData['node:Cursor Probe'] as { pollCursor: { f: string } }).pollCursor.f,
+		).toBe('filters-2');
+		expect((await trigger.poll()).result).toBeNull();
 	});
 });

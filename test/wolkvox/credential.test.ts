@@ -10,16 +10,32 @@ beforeEach(async () => await fx.reset());
 afterAll(async () => await fx.close());
 
 describe('Wolkvox API credential', () => {
-	it('passes the test with a good token, running a one-minute survey report', async () => {
+	it('passes the test with a good token, checking it with a one-minute survey report', async () => {
 		expect((await testCredential(fx.store, 'wolkvoxApi', fx.credentialData())).status).toBe('OK');
-		const [request] = await fx.reports();
-		expect(request.query).toEqual({
-			api: 'diagram_4',
-			date_ini: '20240101000000',
-			date_end: '20240101000059',
+		const requests = await fx.reports();
+		// the token check before first use, then the test request itself
+		expect(requests).toHaveLength(2);
+		for (const request of requests) {
+			expect(request.query).toEqual({
+				api: 'diagram_4',
+				date_ini: '20240101000000',
+				date_end: '20240101000059',
+			});
+			expect(request.headers['wolkvox-token']).toBe(WOLKVOX_TOKEN);
+		}
+	});
+
+	it("shows Wolkvox's own message for a wrong token", async () => {
+		const result = await testCredential(
+			fx.store,
+			'wolkvoxApi',
+			fx.credentialData({ token: 'wrong-token-123' }),
+		);
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Wolkvox refused the token: Invalid token (HTTP 401). Check the Server and the Token.',
 		});
-		expect(request.headers['wolkvox-token']).toBe(WOLKVOX_TOKEN);
-		expect((await fx.stats()).reports).toBe(1);
 	});
 
 	it('fails the test with a wrong token, without echoing it', async () => {
@@ -33,19 +49,19 @@ describe('Wolkvox API credential', () => {
 		expect((await fx.stats()).authFailures).toBeGreaterThanOrEqual(1);
 	});
 
-	it('sends the token in the wolkvox-token header and has no login step', async () => {
+	it('sends the token in the wolkvox-token header and keeps only when it was checked', async () => {
 		const credential = new WolkvoxApi();
 		expect((await credential.authenticate({ token: 't-9' }, { url: '/r' })).headers).toEqual({
 			'wolkvox-token': 't-9',
 		});
-		expect((credential as { preAuthentication?: unknown }).preAuthentication).toBeUndefined();
 		expect(
 			credential.properties.find((property) => property.name === 'token')?.typeOptions,
 		).toEqual({ password: true });
-		expect(credential.properties.map((property) => property.name)).toEqual([
-			'server',
-			'token',
-			'baseUrl',
+		expect(credential.properties.map((property) => [property.name, property.type])).toEqual([
+			['server', 'string'],
+			['token', 'string'],
+			['baseUrl', 'string'],
+			['tokenChecked', 'hidden'],
 		]);
 	});
 });

@@ -60,7 +60,7 @@ describe('faults', () => {
 		const { error } = await fx.run(getAllParameters(START, END));
 		expect(Date.now() - started).toBeLessThan(8000);
 		expect(error?.message).toBe(
-			`Wolkvox Survey: Get Many failed: HTTP 429 – ${WOLKVOX_BUSY_MESSAGE}`,
+			`Wolkvox is limiting requests and did not serve "Survey: Get Many" (HTTP 429): ${WOLKVOX_BUSY_MESSAGE}`,
 		);
 		expect(error?.description).toContain('one request per token at a time');
 		expect((error as unknown as NodeApiError).httpCode).toBe('429');
@@ -70,9 +70,12 @@ describe('faults', () => {
 	it('reports a wrong token without the retry budget of transient failures', async () => {
 		await fx.reset({ token: 'not-the-token-123' });
 		const { error } = await fx.run(getAllParameters(START, END));
-		expect(error?.message).toBe('Wolkvox Survey: Get Many failed: HTTP 401 – Invalid token');
-		// n8n itself sends a request once more after a 401 (to renew expirable credentials); no backoff retries follow.
-		expect((await fx.reports()).length).toBeLessThanOrEqual(3);
+		expect(error?.message).toBe(
+			'Wolkvox refused the token: Invalid token (HTTP 401). Check the Server and the Token.',
+		);
+		// The request, once more the way n8n re-checks a credential after a 401, and that check
+		// of the token itself, which is refused: no backoff retries follow.
+		expect(await fx.reports()).toHaveLength(3);
 		expect((await fx.stats()).authFailures).toBe((await fx.reports()).length);
 	});
 
@@ -91,7 +94,7 @@ describe('faults', () => {
 		});
 		const { error } = await fx.run(getAllParameters(START, END));
 		expect(error?.message).toBe(
-			'Wolkvox Survey: Get Many failed: the answer reports an error – API consumption is disabled during maintenance',
+			'Wolkvox refused "Survey: Get Many": API consumption is disabled during maintenance',
 		);
 	});
 
@@ -105,8 +108,10 @@ describe('faults', () => {
 			count: 4,
 		});
 		const { error } = await fx.run(getAllParameters(START, END));
-		expect(error?.message).toBe('Wolkvox Survey: Get Many failed: unexpected answer (HTTP 200)');
-		expect(error?.description).toContain('after 4 attempts');
+		expect(error?.message).toBe(
+			'Wolkvox answered "Survey: Get Many" in an unexpected shape (HTTP 200)',
+		);
+		expect(error?.description).toContain('It was tried 4 times');
 	});
 
 	it('continues with the next items under Continue On Fail, each output paired to its item', async () => {
@@ -130,7 +135,7 @@ describe('faults', () => {
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem).toEqual({ item: 0 });
 		expect(errors[0].json.error).toBe(
-			'Wolkvox Survey: Get Many failed: HTTP 400 – date_ini must have the format YYYYmmddHHiiss',
+			'Wolkvox refused "Survey: Get Many" (HTTP 400): date_ini must have the format YYYYmmddHHiiss',
 		);
 		const rest = items.filter((item) => !item.json.error);
 		expect(keys(rest)).toEqual(expected);

@@ -62,9 +62,10 @@ export class WolkvoxFixture {
 	async reset(overrides: ICredentialDataDecryptedObject = {}): Promise<void> {
 		await this.emulator.reset();
 		this.store = new CredentialStore([WolkvoxApi]);
+		// A credential in use: its token was checked before (a fresh one is checked once, see credential.test.ts).
 		this.credentialId = this.store.add({
 			type: 'wolkvoxApi',
-			data: this.credentialData(overrides),
+			data: this.credentialData({ tokenChecked: '2025-01-01T00:00:00.000Z', ...overrides }),
 		});
 	}
 
@@ -78,13 +79,17 @@ export class WolkvoxFixture {
 		});
 	}
 
-	poller(parameters: INodeParameters = {}) {
-		return new Poller({
-			nodeType: WolkvoxTrigger,
-			parameters: { event: 'newSurveyResponse', ...parameters },
-			store: this.store,
-			credentials: { wolkvoxApi: this.credentialId },
-		});
+	/** The trigger; `saved` is the workflow's saved static data (the same workflow, edited). */
+	poller(parameters: INodeParameters = {}, saved?: IDataObject) {
+		return new Poller(
+			{
+				nodeType: WolkvoxTrigger,
+				parameters: { event: 'newSurveyResponse', ...parameters },
+				store: this.store,
+				credentials: { wolkvoxApi: this.credentialId },
+			},
+			saved,
+		);
 	}
 
 	async rows(): Promise<WolkvoxSurveyRow[]> {
@@ -132,11 +137,16 @@ export function keyOf(row: { conn_id?: unknown; date?: unknown; customer_id?: un
 	return [row.conn_id, row.date, row.customer_id].map((value) => String(value ?? '')).join('|');
 }
 
+/** The key of an output item: Simplified carries it as surveyId, Raw as the row's own fields. */
+export function outputKey(json: IDataObject): string {
+	return typeof json.surveyId === 'string' ? json.surveyId : keyOf(json);
+}
+
 export function keys(items: Array<{ json: IDataObject } | WolkvoxSurveyRow>): string[] {
 	return items
 		.map((item) =>
 			'json' in item && typeof item.json === 'object'
-				? keyOf(item.json as IDataObject)
+				? outputKey(item.json as IDataObject)
 				: keyOf(item as WolkvoxSurveyRow),
 		)
 		.sort();

@@ -27,21 +27,21 @@ const bad: Array<[string, ReturnType<typeof getAllParameters>, string]> = [
 		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
 			options: { windowDays: 40 },
 		}),
-		'Invalid "Days per Request": must be between 1 and 31 days',
+		'Invalid "Days per Request": must be a whole number from 1 to 31',
 	],
 	[
 		'a window of 0 days',
 		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
 			options: { windowDays: 0 },
 		}),
-		'Invalid "Days per Request": must be between 1 and 31 days',
+		'Invalid "Days per Request": must be a whole number from 1 to 31',
 	],
 	[
 		'a fractional window',
 		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
 			options: { windowDays: 1.5 },
 		}),
-		'Invalid "Days per Request": must be a whole number of days',
+		'Invalid "Days per Request": must be a whole number from 1 to 31',
 	],
 	[
 		'a limit of 0',
@@ -49,7 +49,7 @@ const bad: Array<[string, ReturnType<typeof getAllParameters>, string]> = [
 			returnAll: false,
 			limit: 0,
 		}),
-		'Invalid "Limit": must be at least 1',
+		'Invalid "Limit": must be a whole number of 1 or more',
 	],
 ];
 

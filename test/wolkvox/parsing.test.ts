@@ -1,5 +1,4 @@
-import { simplifySurvey, surveyItem } from '../../nodes/Wolkvox/output';
-import { surveyKey, surveyTime } from '../../nodes/Wolkvox/surveys';
+import { simplifySurvey, surveyKey, surveyTime } from '../../nodes/Wolkvox/survey';
 
 /** Row shapes Wolkvox may send besides the emulator's: the doc only says "strings". */
 describe('reading report rows', () => {
@@ -20,8 +19,8 @@ describe('reading report rows', () => {
 		);
 	});
 
-	it('parses answers and durations, keeps identifiers and unknown fields as sent', () => {
-		const item = surveyItem({
+	it('flattens answers to one field per question, durations to seconds, and keeps identifiers as sent', () => {
+		const record = simplifySurvey({
 			agent_id: '0042',
 			conn_id: '90071992547409931234',
 			q10: '4',
@@ -31,18 +30,28 @@ describe('reading report rows', () => {
 			voice_message_duration: '',
 			extra_field: 'kept',
 		});
-		expect(item).toEqual({
-			agent_id: '0042',
-			conn_id: '90071992547409931234',
-			answers: { q1: 3, q2: 'N/A', q10: 4 },
-			time: 184,
-			voice_message_duration: null,
-			extra_field: 'kept',
+		expect(record).toMatchObject({
+			agentId: '0042',
+			interactionId: '90071992547409931234',
+			score_q1: 3,
+			score_q2: 'N/A',
+			score_q10: 4,
+			lowestScore: 3,
+			lowestQuestion: 'q1',
+			averageScore: 3.5,
+			questions: { score_q1: 'q1', score_q2: 'q2', score_q10: 'q10' },
+			callSeconds: 184,
+			voiceMessageSeconds: null,
 		});
-		expect(Object.keys(item.answers as object)).toEqual(['q1', 'q2', 'q10']);
+		expect(Object.keys(record).filter((key) => key.startsWith('score_'))).toEqual([
+			'score_q1',
+			'score_q2',
+			'score_q10',
+		]);
+		expect(record).not.toHaveProperty('scores');
 	});
 
-	it('simplifies a row without feeling or answers to an empty score list and no sentiment', () => {
+	it('simplifies a row without feeling or answers to no scores and no sentiment', () => {
 		const record = simplifySurvey({
 			conn_id: '1',
 			date: '2025-11-12 14:03:22',
@@ -52,7 +61,9 @@ describe('reading report rows', () => {
 			voice_message: '',
 		});
 		expect(record).toMatchObject({
-			scores: [],
+			lowestScore: null,
+			averageScore: null,
+			questions: {},
 			sentiment: null,
 			comment: null,
 			customerId: null,

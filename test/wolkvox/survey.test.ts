@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { Wolkvox } from '../../nodes/Wolkvox/Wolkvox.node';
 import { WOLKVOX_TOKEN, type WolkvoxSurveyRow } from '../../sandbox/vendors/wolkvox';
 import { getAllParameters, inRange, keyOf, keys, REPORT, VENDOR, WolkvoxFixture } from './fixture';
@@ -21,7 +19,6 @@ const compactToMs = (value: unknown) => {
 	const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(String(value))!;
 	return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
 };
-const number = (value: string) => (value === '' ? null : Number(value));
 
 describe('Survey → Get Many', () => {
 	it('reads the range with YYYYmmddHHiiss dates in UTC and returns every response in it', async () => {
@@ -106,39 +103,15 @@ describe('Survey → Get Many', () => {
 		);
 	});
 
-	it('outputs one item per row with numbers parsed and the answers in one object', async () => {
+	it('returns each report row exactly as Wolkvox sent it with Output → Raw', async () => {
 		const { items } = await fx.run(
-			getAllParameters('2025-11-01T00:00:00Z', '2025-11-07T00:00:00Z'),
+			getAllParameters('2025-11-01T00:00:00Z', '2025-11-07T00:00:00Z', { output: 'raw' }),
 		);
 		const expected = inRange(truth, '2025-11-01 00:00:00', '2025-11-07 00:00:00');
-		const byKey = new Map(expected.map((row) => [keyOf(row), row]));
-		expect(items).toHaveLength(expected.length);
-		for (const { json } of items) {
-			const row = byKey.get(keyOf(json))!;
-			expect(json).toEqual({
-				agent_id: row.agent_id,
-				agent_name: row.agent_name,
-				agent_dni: row.agent_dni,
-				skill_id: row.skill_id,
-				skill_name: row.skill_name,
-				date: row.date,
-				conn_id: row.conn_id,
-				ani: row.ani,
-				customer_id: row.customer_id,
-				answers: { q1: number(row.q1), q2: number(row.q2), q3: number(row.q3) },
-				voice_message_duration: Number(row.voice_message_duration),
-				type_interaction: row.type_interaction,
-				result: row.result,
-				time: Number(row.time),
-				voice_message: row.voice_message,
-				feeling: row.feeling,
-			});
-			expect(Object.keys(json)[9]).toBe('answers');
-		}
-		expect(items.some((item) => (item.json.answers as IDataObject).q3 === null)).toBe(true);
+		expect(items.map((item) => item.json)).toEqual(expected);
 	});
 
-	it('returns the normalized feedback record with Simplify', async () => {
+	it('returns one flat row per response by default: a field per question, lowest and average score', async () => {
 		const [row] = await fx.add([
 			{
 				date: '2025-11-20 10:00:00',
@@ -150,12 +123,13 @@ describe('Survey → Get Many', () => {
 				feeling: 'NEGATIVE',
 				voice_message: 'Esperé demasiado tiempo',
 				type_interaction: 'INBOUND',
+				result: 'COMPLETED',
+				time: '210',
+				voice_message_duration: '00:00:12',
 			},
 		]);
 		const { items } = await fx.run(
-			getAllParameters('2025-11-20T10:00:00Z', '2025-11-20T10:00:00Z', {
-				options: { simplify: true },
-			}),
+			getAllParameters('2025-11-20T10:00:00Z', '2025-11-20T10:00:00Z'),
 		);
 		expect(items.map((item) => item.json)).toEqual([
 			{
@@ -173,13 +147,31 @@ describe('Survey → Get Many', () => {
 				customerName: null,
 				customerNumber: row.ani,
 				customerEmail: null,
-				scores: [
-					{ questionId: 'q1', question: 'q1', value: 2, answer: '2' },
-					{ questionId: 'q3', question: 'q3', value: 5, answer: '5' },
-				],
-				sentiment: { label: 'negative', positive: null, neutral: null, negative: null },
 				comment: 'Esperé demasiado tiempo',
+				averageScore: 3.5,
+				lowestScore: 2,
+				lowestQuestion: 'q1',
+				score_q1: 2,
+				score_q3: 5,
+				questions: { score_q1: 'q1', score_q3: 'q3' },
+				sentiment: 'negative',
+				callResult: 'COMPLETED',
+				callSeconds: 210,
+				voiceMessageSeconds: 12,
 			},
+		]);
+	});
+
+	it('returns only the chosen fields with Output → Selected Fields', async () => {
+		await fx.add([{ date: '2025-11-20 10:00:00', conn_id: '77', q1: '4', q2: '1', q3: '' }]);
+		const { items } = await fx.run(
+			getAllParameters('2025-11-20T10:00:00Z', '2025-11-20T10:00:00Z', {
+				output: 'selected',
+				fields: ['surveyId', 'lowestScore', 'score_*'],
+			}),
+		);
+		expect(items.map((item) => item.json)).toEqual([
+			{ surveyId: expect.stringMatching(/^77\|/), lowestScore: 1, score_q1: 4, score_q2: 1 },
 		]);
 	});
 
@@ -203,7 +195,7 @@ describe('Survey → Get Many', () => {
 				limit: 5,
 			}),
 		);
-		expect(items.map((item) => keyOf(item.json))).toEqual(
+		expect(items.map((item) => item.json.surveyId)).toEqual(
 			inRange(truth, '2025-09-01 00:00:00', '2025-10-31 23:59:59').slice(0, 5).map(keyOf),
 		);
 		expect(await fx.reports()).toHaveLength(1);
@@ -225,7 +217,7 @@ describe('Survey → Get Many', () => {
 				limit: 3,
 			}),
 		);
-		expect(items.map((item) => keyOf(item.json))).toEqual(window.slice(0, 3).map(keyOf));
+		expect(items.map((item) => item.json.surveyId)).toEqual(window.slice(0, 3).map(keyOf));
 	});
 
 	it('accepts the bare array of rows as well as the documented envelope', async () => {

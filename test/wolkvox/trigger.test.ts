@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WolkvoxTrigger } from '../../nodes/Wolkvox/WolkvoxTrigger.node';
 import { WOLKVOX_TOKEN, type WolkvoxSurveyRow } from '../../sandbox/vendors/wolkvox';
-import { keyOf, REPORT, rowDate, VENDOR, WolkvoxFixture } from './fixture';
+import { keyOf, outputKey, REPORT, rowDate, VENDOR, WolkvoxFixture } from './fixture';
 
 let fx: WolkvoxFixture;
 
@@ -21,7 +21,7 @@ async function add(
 	return await fx.add(Array.from({ length: count }, () => ({ date, ...extra })));
 }
 
-const keysOf = (items: Array<{ json: IDataObject }>) => items.map((item) => keyOf(item.json));
+const keysOf = (items: Array<{ json: IDataObject }>) => items.map((item) => outputKey(item.json));
 const sorted = (rows: WolkvoxSurveyRow[]) => rows.map(keyOf).sort();
 
 describe('Wolkvox Trigger', () => {
@@ -51,7 +51,7 @@ describe('Wolkvox Trigger', () => {
 		expect(emitted.slice(0, 2).sort()).toEqual(sorted(older));
 		expect(emitted[2]).toBe(keyOf(newer[0]));
 		expect(emitted).toHaveLength(3);
-		expect(polled.items[0].json.answers).toEqual(expect.any(Object));
+		expect(polled.items[0].json).toHaveProperty('lowestScore');
 		const idle = await trigger.poll();
 		expect(idle.result).toBeNull();
 		expect(idle.staticDataChanged).toBe(false);
@@ -114,9 +114,9 @@ describe('Wolkvox Trigger', () => {
 			status: 500,
 			count: 4,
 		});
-		const failed = await trigger.poll();
+		const failed = await trigger.poll({ expectError: true });
 		expect(failed.error?.message).toContain(
-			'Wolkvox Trigger: New Survey Response failed: HTTP 500',
+			'Wolkvox could not serve "Trigger: New Survey Response" (HTTP 500)',
 		);
 		expect(failed.staticDataChanged).toBe(false);
 		expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
@@ -152,8 +152,8 @@ describe('Wolkvox Trigger', () => {
 		expect(keysOf((await trigger.poll()).items)).toEqual([keyOf(fresh[0])]);
 	});
 
-	it('applies the filters and can simplify', async () => {
-		const trigger = fx.poller({ filters: { skills: 'Ventas' }, options: { simplify: true } });
+	it('applies the filters and outputs the flat record', async () => {
+		const trigger = fx.poller({ filters: { skills: 'Ventas' } });
 		await trigger.activate();
 		const sales = await add(2, stamp(5), { skill_id: '301', skill_name: 'Ventas' });
 		await add(2, stamp(5), { skill_id: '302', skill_name: 'Soporte' });
@@ -174,5 +174,47 @@ describe('Wolkvox Trigger', () => {
 		expect(polled.items).toHaveLength(1500);
 		expect(JSON.stringify(trigger.savedStaticData).length).toBeLessThan(64 * 1024);
 		expect((await fx.stats()).maxConcurrency).toBe(1);
+	});
+
+	it('emits the rows as sent with Output → Raw', async () => {
+		const trigger = fx.poller({ output: 'raw' });
+		await trigger.activate();
+		const rows = await add(1, stamp(5));
+		expect((await trigger.poll()).items.map((item) => item.json)).toEqual(rows);
+	});
+
+	it('starts from the last hours on first activation, emitting each response of the backlog once', async () => {
+		const old = await add(1, stamp(5 * 3600));
+		const recent = await add(3, stamp(3600));
+		const trigger = fx.poller({ startFrom: 'lastHours', startHours: 2 });
+		const first = await trigger.activate();
+		expect(keysOf(first.items).sort()).toEqual(sorted(recent));
+		expect(keysOf(first.items)).not.toContain(keyOf(old[0]));
+		expect((await trigger.poll()).result).toBeNull();
+		const later = await add(1, stamp(2));
+		expect(keysOf((await trigger.poll()).items)).toEqual([keyOf(later[0])]);
+	});
+
+	it('starts from a date and time on first activation', async () => {
+		await add(1, rowDate(Date.now() - 3 * 3600_000));
+		const after = await add(2, rowDate(Date.now() - 3600_000));
+		const start = new Date(Date.now() - 2 * 3600_000).toISOString();
+		const trigger = fx.poller({ startFrom: 'dateTime', startDate: start });
+		expect(keysOf((await trigger.activate()).items).sort()).toEqual(sorted(after));
+	});
+
+	it('starts again from Start From when a filter changes, and says so in its log', async () => {
+		const trigger = fx.poller({ startFrom: 'lastHours', startHours: 1 });
+		const sales = await add(1, stamp(600), { skill_id: '301', skill_name: 'Ventas' });
+		const support = await add(1, stamp(600), { skill_id: '302', skill_name: 'Soporte' });
+		expect(keysOf((await trigger.activate()).items).sort()).toEqual(sorted([...sales, ...support]));
+		expect((await trigger.poll()).result).toBeNull();
+
+		const changed = fx.poller(
+			{ startFrom: 'lastHours', startHours: 1, filters: { skills: 'Ventas' } },
+			trigger.savedStaticData,
+		);
+		expect(keysOf((await changed.activate()).items)).toEqual([keyOf(sales[0])]);
+		expect((await changed.poll()).result).toBeNull();
 	});
 });

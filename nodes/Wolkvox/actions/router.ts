@@ -1,13 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { routeItems, type OperationTable } from '../../shared';
+import type { OperationTable } from '../../shared';
 import * as survey from './survey';
 
+/** Items are handled one after another, so the token never serves two requests at once. */
 export const operations: OperationTable = {
 	survey: survey.operations,
 };
-
-/** Items are handled one after another, so the token never serves two requests at once. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, operations);
-}

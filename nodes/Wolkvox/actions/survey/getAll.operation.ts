@@ -1,33 +1,28 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { z } from 'zod';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { ItemScope } from '../../../shared';
 import {
+	outputFields,
+	readBoundedInteger,
 	readDateRange,
+	readLimit,
+	readOutput,
 	returnAllOrLimit,
-	simplifyOption,
+	shapeOutput,
 	timeoutOption,
-	validateParameters,
 } from '../../../shared';
-import { readSurveyFilters, surveyFilterFields } from '../../filters';
-import { simplifySurvey, surveyItem } from '../../output';
-import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, readSurveys } from '../../surveys';
+import {
+	DEFAULT_WINDOW_DAYS,
+	MAX_WINDOW_DAYS,
+	readSurveyFilters,
+	readSurveys,
+	simplifySurvey,
+	SURVEY_FIELDS,
+	surveyFilterFields,
+} from '../../survey';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 const show = { resource: ['survey'], operation: ['getAll'] };
-
-export const windowDaysOption: INodeProperties = {
-	displayName: 'Days per Request',
-	name: 'windowDays',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_WINDOW_DAYS },
-	default: DEFAULT_WINDOW_DAYS,
-	description:
-		'Longer ranges are read in windows of this many days, one request after another (the API allows at most 31 days per request)',
-};
 
 export const description: INodeProperties[] = [
 	{
@@ -50,6 +45,7 @@ export const description: INodeProperties[] = [
 	},
 	...returnAllOrLimit('survey', 'getAll'),
 	{ ...surveyFilterFields, displayOptions: { show } },
+	...outputFields('Wolkvox', SURVEY_FIELDS, show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -58,11 +54,14 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			windowDaysOption,
 			{
-				...simplifyOption,
+				displayName: 'Days per Request',
+				name: 'windowDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_WINDOW_DAYS },
+				default: DEFAULT_WINDOW_DAYS,
 				description:
-					'Whether to return the normalized feedback record (q1..qN as scores, feeling as sentiment) instead of the report row',
+					'Longer ranges are read in windows of this many days, one request after another (the API allows at most 31 days per request)',
 			},
 			timeoutOption,
 		],
@@ -71,49 +70,32 @@ export const description: INodeProperties[] = [
 
 const OPERATION = 'Survey: Get Many';
 
-const settingsSchema = z.object({
-	limit: z.number().int('must be a whole number').min(1, 'must be at least 1'),
-	windowDays: z
-		.number()
-		.int('must be a whole number of days')
-		.min(1, `must be between 1 and ${MAX_WINDOW_DAYS} days`)
-		.max(MAX_WINDOW_DAYS, `must be between 1 and ${MAX_WINDOW_DAYS} days`),
-	timeout: z.number().positive('must be a positive number of milliseconds').optional(),
-});
-
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
+	const { itemIndex } = item;
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const settings = validateParameters(
-		this.getNode(),
-		settingsSchema,
-		{
-			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex),
-			windowDays: options.windowDays ?? DEFAULT_WINDOW_DAYS,
-			timeout: options.timeout,
-		},
-		{ limit: 'Limit', windowDays: 'Days per Request', timeout: 'Timeout' },
-		itemIndex,
-	);
+	const limit = returnAll ? 0 : readLimit(this, itemIndex);
+	const windowDays = readBoundedInteger(this, itemIndex, 'options.windowDays', 'Days per Request', {
+		min: 1,
+		max: MAX_WINDOW_DAYS,
+		fallback: DEFAULT_WINDOW_DAYS,
+	});
+	const output = readOutput(this, itemIndex);
 	const filters = readSurveyFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
-	const rows = await readSurveys.call(
+	const rows = await readSurveys(
 		this,
 		OPERATION,
 		range,
 		filters,
-		{ returnAll, limit: settings.limit },
+		{ returnAll, limit },
 		{
-			itemIndex,
-			timeoutMs: settings.timeout,
-			windowDays: settings.windowDays,
+			scope: item,
+			windowDays,
 		},
 	);
-	return rows.map((row) => ({
-		json: options.simplify ? (simplifySurvey(row) as unknown as IDataObject) : surveyItem(row),
-	}));
+	return rows.map((row) => ({ json: shapeOutput(output, row, () => simplifySurvey(row)) }));
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get many intelligent-survey responses',
+				description:
+					'Get intelligent-survey responses in a date range: one item per response with agent, skill (queue), date, one score per question, the lowest and the average score',
 				action: 'Get many survey responses',
 			},
 		],
