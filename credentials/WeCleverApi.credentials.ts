@@ -8,14 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
-import { loginError } from '../nodes/shared/login';
-import {
-	baseUrlOf,
-	ENDPOINTS,
-	fillPath,
-	SERVERS,
-	TOKEN_HEADER,
-} from '../nodes/WeClever/transport/endpoints';
+import { LoginRefusedError, loginError } from '../nodes/shared/login';
+import { CredentialFieldProblem, fillPath } from '../nodes/shared/vendor';
+import { SERVERS, TOKEN_HEADER, WECLEVER } from '../nodes/WeClever/transport';
 
 /** The base URL as an n8n expression, from the same table the nodes use. */
 const BASE_URL_EXPRESSION = `={{ (${JSON.stringify(SERVERS)})[$credentials.environment] ?? $credentials.customUrl }}`;
@@ -95,25 +90,45 @@ export class WeCleverApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Fetches a token before first use and again after the API refuses it (401), so that a wrong
+	 * password or platform is reported in WeClever's own words, in the credential test and in every
+	 * node.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const { method, path, schema } = WECLEVER.endpoints.token;
+		let url: string;
+		try {
+			const platformId = credentialText(credentials, 'platformId').trim();
+			if (!platformId) {
+				throw new CredentialFieldProblem(
+					'The WeClever credential has no Platform ID',
+					'Fill in the platform_id WeClever gave you.',
+				);
+			}
+			url = `${WECLEVER.baseUrl(credentials)}${fillPath(path, { platformId })}`;
+		} catch (error) {
+			const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
+			throw new LoginRefusedError(`${(error as Error).message}.${hint}`);
+		}
 		const time = Number(credentials.time);
 		try {
 			const answer = (await this.helpers.httpRequest({
-				method: ENDPOINTS.token.method,
-				url: `${baseUrlOf(credentials)}${fillPath(ENDPOINTS.token.path, { platformId: String(credentials.platformId ?? '') })}`,
+				method,
+				url,
 				qs: Number.isFinite(time) && time > 0 ? { time: String(Math.floor(time)) } : {},
 				auth: {
-					username: String(credentials.username ?? ''),
-					password: String(credentials.password ?? ''),
+					username: credentialText(credentials, 'username'),
+					password: credentialText(credentials, 'password'),
 				},
 				headers: { Accept: 'application/json' },
 				json: true,
-			})) as { token?: unknown };
-			if (typeof answer?.token !== 'string' || !answer.token)
-				throw new Error('the token answer has no token');
-			return { token: answer.token };
+			})) as unknown;
+			const parsed = schema.safeParse(answer);
+			if (!parsed.success) throw new Error('the answer holds no token');
+			return { token: parsed.data.token };
 		} catch (error) {
-			throw loginError('WeClever', error, 'Check Environment, Platform ID, Username and Password.');
+			throw loginError(WECLEVER, error, 'Check Environment, Platform ID, Username and Password.');
 		}
 	}
 
@@ -126,11 +141,11 @@ export class WeCleverApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
-			url: fillPath(ENDPOINTS.finalizedLeads.path, {
+			url: fillPath(WECLEVER.endpoints.finalizedLeads.path, {
 				firstDate: '2000-01-01',
 				lastDate: '2000-01-01',
 			}),
-			method: 'GET',
+			method: WECLEVER.endpoints.finalizedLeads.method,
 		},
 	};
 }

@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { routeItems } from '../shared';
 import * as lead from './actions/lead';
-import { router } from './actions/router';
+import { operations } from './actions/router';
 
 export class WeClever implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,6 +38,6 @@ export class WeClever implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, operations);
 	}
 }

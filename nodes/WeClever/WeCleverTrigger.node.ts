@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -9,12 +8,30 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import type { PollSource } from '../shared';
-import { lookbackOption, pollNewItemsAndEnrich, timeoutOption } from '../shared';
-import { includeDetailsOption, leadSimplifyOption } from './descriptions';
-import { findFinalizedLeads, leadId, leadOutput, readWindow, type LeadEntry } from './leads';
+import {
+	lookbackOption,
+	newestInWindows,
+	outputFields,
+	pollNewItemsAndEnrich,
+	readTriggerSettings,
+	startFromFields,
+	timeoutOption,
+} from '../shared';
+import {
+	findFinalizedLeads,
+	includeDetailsOption,
+	LEAD_FIELDS,
+	leadId,
+	leadOutput,
+	readLeadOutput,
+	readWindow,
+} from './lead';
+import type { LeadEntry } from './transport';
 
 const OPERATION = 'Trigger: New Finalized Lead';
-const SAMPLE_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** "Fetch Test Event" looks back further only while it finds nothing: the last day, week, then 30 days. */
+const SAMPLE_WINDOWS_MS = [1 * DAY_MS, 7 * DAY_MS, 30 * DAY_MS];
 
 export class WeCleverTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,29 +61,34 @@ export class WeCleverTrigger implements INodeType {
 				],
 				default: 'newFinalizedLead',
 			},
+			...startFromFields,
+			...outputFields('WeClever', LEAD_FIELDS),
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [includeDetailsOption, lookbackOption, leadSimplifyOption, timeoutOption],
+				options: [includeDetailsOption, lookbackOption, timeoutOption],
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const request = { timeoutMs: options.timeout as number | undefined };
-		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
-		const search = async (start: Date, end: Date) =>
-			await findFinalizedLeads.call(
-				this,
-				OPERATION,
-				{ start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) },
-				'dateTime',
-				request,
-			);
+		const settings = readTriggerSettings(this);
+		const shape = readLeadOutput(this);
+		const scope = { timeoutMs: settings.timeoutMs };
+		const search = async (start: Date, end: Date): Promise<LeadEntry[]> =>
+			// A Start From in the future: nothing has been finalized since then yet.
+			start > end
+				? []
+				: await findFinalizedLeads(
+						this,
+						OPERATION,
+						{ start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) },
+						'dateTime',
+						scope,
+					);
 
 		// The list has no timestamps: every poll asks again for the overlapping window and the
 		// seen-id set keeps each lead from being emitted twice. A lead is dated with the poll time
@@ -74,20 +96,22 @@ export class WeCleverTrigger implements INodeType {
 		const dated = new Map<LeadEntry, Date>();
 		const source: PollSource<LeadEntry> = {
 			fetchWindow: async (since, until) =>
-				await readWindow(search, { since, until, lookbackMs }, dated),
-			fetchSample: async () => {
-				const now = new Date();
-				const recent = await search(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000), now);
-				return recent.slice(-1);
-			},
+				await readWindow(search, { since, until, lookbackMs: settings.lookbackMs }, dated),
+			// The newest lead is the last one listed: the list has no times to compare.
+			fetchSample: async () =>
+				await newestInWindows(
+					async (since, until) => (await search(since, until)).slice(-1),
+					SAMPLE_WINDOWS_MS,
+					() => undefined,
+				),
 			idOf: leadId,
 			timeOf: (lead) => dated.get(lead),
 		};
 		const output = await pollNewItemsAndEnrich(
 			this,
 			source,
-			{ lookbackMs },
-			async (leads) => await leadOutput.call(this, OPERATION, leads, options, request),
+			settings,
+			async (leads) => await leadOutput(this, OPERATION, leads, shape, scope),
 		);
 		return output ? [output.map((json) => ({ json }))] : null;
 	}

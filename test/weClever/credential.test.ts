@@ -1,4 +1,4 @@
-import { baseUrlOf } from '../../nodes/WeClever/transport/endpoints';
+import { WECLEVER } from '../../nodes/WeClever/transport';
 import { WECLEVER_PASSWORD } from '../../sandbox/vendors/weClever';
 import { engineLogs, testCredential } from '../harness';
 import { call, credentialData, groundTruth, requests, stats, WeCleverSetup } from './helpers';
@@ -29,31 +29,64 @@ describe('WeClever API credential', () => {
 		expect(result.status).toBe('OK');
 	});
 
+	const HINT = 'Check Environment, Platform ID, Username and Password.';
+
 	it.each([
-		['a wrong password', { password: 'nope' }, 'WeClever login failed: Unauthorized (HTTP 401)'],
+		[
+			'a wrong password',
+			{ password: 'nope' },
+			`WeClever refused the login: Unauthorized (HTTP 401). ${HINT}`,
+		],
 		[
 			'an unknown platform',
 			{ platformId: 'outra' },
-			'WeClever login failed: Platform outra not found (HTTP 404)',
+			`WeClever refused the login: Platform outra not found (HTTP 404). ${HINT}`,
 		],
-	])('fails the test with a clear message for %s', async (_name, overrides, message) => {
+	])("shows WeClever's own message for %s", async (_name, overrides, message) => {
 		const result = await testCredential(
 			setup.store,
 			'weCleverApi',
 			credentialData(setup.sb, overrides),
 		);
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain(message);
+		expect(result).toEqual({ status: 'Error', message });
 		expect(result.message).not.toContain(WECLEVER_PASSWORD);
+		// A refused login is not tried again.
+		expect(await tokenCalls()).toHaveLength(1);
+	});
+
+	it('fails the test naming the empty Custom URL or Platform ID, before any request', async () => {
+		const noUrl = await testCredential(
+			setup.store,
+			'weCleverApi',
+			credentialData(setup.sb, { customUrl: '  ' }),
+		);
+		expect(noUrl).toEqual({
+			status: 'Error',
+			message:
+				'The WeClever credential has no Custom URL. Open the credential and fill in Custom URL, or choose Production or Development.',
+		});
+		const noPlatform = await testCredential(
+			setup.store,
+			'weCleverApi',
+			credentialData(setup.sb, { platformId: '' }),
+		);
+		expect(noPlatform).toEqual({
+			status: 'Error',
+			message:
+				'The WeClever credential has no Platform ID. Fill in the platform_id WeClever gave you.',
+		});
+		expect(await requests(setup.sb)).toEqual([]);
 	});
 
 	it('maps the environments to the documented servers', () => {
-		expect(baseUrlOf({ environment: 'production' })).toBe('https://api.weclever.co');
-		expect(baseUrlOf({ environment: 'development' })).toBe('https://dev-api.weclever.co');
+		expect(WECLEVER.baseUrl({ environment: 'production' })).toBe('https://api.weclever.co');
+		expect(WECLEVER.baseUrl({ environment: 'development' })).toBe('https://dev-api.weclever.co');
 		expect(
-			baseUrlOf({ environment: 'custom', customUrl: ' http://127.0.0.1:4010/weclever// ' }),
+			WECLEVER.baseUrl({ environment: 'custom', customUrl: ' http://127.0.0.1:4010/weclever// ' }),
 		).toBe('http://127.0.0.1:4010/weclever');
-		expect(baseUrlOf({ environment: 'custom', customUrl: '' })).toBe('');
+		expect(() => WECLEVER.baseUrl({ environment: 'custom', customUrl: '' })).toThrow(
+			'The WeClever credential has no Custom URL',
+		);
 	});
 
 	it('asks for the configured token lifetime and gets a new token when it has run out', async () => {
@@ -64,6 +97,7 @@ describe('WeClever API credential', () => {
 				resource: 'lead',
 				operation: 'get',
 				leadId: String(lead.weclever_lead_id),
+				output: 'raw',
 				options: {},
 			});
 		expect((await get()).error).toBeUndefined();
@@ -88,7 +122,12 @@ describe('WeClever API credential', () => {
 			endDate: '2025-11-02T00:00:00Z',
 			returnAll: true,
 		});
-		expect(result.error?.message).toMatch(/WeClever login failed: Unauthorized \(HTTP 401\)/);
+		expect(result.error?.message).toBe(
+			`WeClever refused the login: Unauthorized (HTTP 401). ${HINT}`,
+		);
+		expect(result.error?.description).toBe(
+			'Correct the "WeClever API" credential, then run this again.',
+		);
 		expect(await tokenCalls()).toHaveLength(1);
 		expect((await stats(setup.sb)).listCalls).toBe(0);
 		const seen = JSON.stringify(result.run.data.resultData) + engineLogs().text();
@@ -106,7 +145,10 @@ describe('WeClever API credential', () => {
 			leadId: '480001',
 			options: {},
 		});
-		expect(result.error?.message).toMatch(/Custom URL/);
+		expect(result.error?.message).toBe('The WeClever credential has no Custom URL');
+		expect(result.error?.description).toBe(
+			'Open the credential and fill in Custom URL, or choose Production or Development. Nothing was sent.',
+		);
 		expect(await requests(setup.sb)).toEqual([]);
 	});
 });

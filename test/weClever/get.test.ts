@@ -2,13 +2,16 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import {
 	addFault,
+	addLeads,
 	call,
 	configure,
+	expectedSimplified,
 	groundTruth,
+	KNOWN_LEAD,
+	KNOWN_SIMPLIFIED,
 	requests,
 	stats,
 	WeCleverSetup,
-	simplified,
 } from './helpers';
 
 const setup = new WeCleverSetup();
@@ -16,8 +19,9 @@ beforeAll(() => setup.start());
 afterAll(() => setup.stop());
 beforeEach(() => setup.reset());
 
-const getLead = (leadId: unknown, options: INodeParameters = {}) =>
-	setup.run({ resource: 'lead', operation: 'get', leadId: leadId as string, options });
+const getLead = (leadId: unknown, parameters: INodeParameters = {}) =>
+	setup.run({ resource: 'lead', operation: 'get', leadId: leadId as string, ...parameters });
+const raw = { output: 'raw' };
 
 const detailCalls = async () =>
 	(await requests(setup.sb)).filter((request) =>
@@ -27,7 +31,7 @@ const detailCalls = async () =>
 describe('Lead → Get', () => {
 	it('returns the lead of a documented HTTP 500 answer, sent once and not retried', async () => {
 		const [, truth] = await groundTruth(setup.sb);
-		const result = await getLead(String(truth.weclever_lead_id));
+		const result = await getLead(String(truth.weclever_lead_id), raw);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toEqual({
@@ -45,7 +49,7 @@ describe('Lead → Get', () => {
 	it('returns the same lead when the API answers 200', async () => {
 		const [truth] = await groundTruth(setup.sb);
 		await configure(setup.sb, { detailStatus: 200 });
-		const result = await getLead(truth.weclever_lead_id);
+		const result = await getLead(truth.weclever_lead_id, raw);
 		expect(result.items[0].json).toEqual({
 			weclever_lead_id: truth.weclever_lead_id,
 			...truth.lead,
@@ -60,7 +64,7 @@ describe('Lead → Get', () => {
 			status: 500,
 			count: 2,
 		});
-		const result = await getLead(truth.weclever_lead_id);
+		const result = await getLead(truth.weclever_lead_id, raw);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({
 			weclever_lead_id: truth.weclever_lead_id,
@@ -84,9 +88,11 @@ describe('Lead → Get', () => {
 		});
 		const result = await getLead(truth.weclever_lead_id);
 		expect(result.error?.message).toBe(
-			'WeClever Lead: Get failed: HTTP 500 – Database unavailable',
+			'WeClever could not serve "Lead: Get" (HTTP 500): Database unavailable',
 		);
-		expect(result.error?.description).toMatch(/after 4 attempts/);
+		expect(result.error?.description).toBe(
+			"The problem is on WeClever's side. It was tried 4 times. Try again later.",
+		);
 		expect(await detailCalls()).toHaveLength(4);
 	});
 
@@ -100,12 +106,15 @@ describe('Lead → Get', () => {
 			count: 10,
 		});
 		const result = await getLead(truth.weclever_lead_id);
-		expect(result.error?.message).toMatch(/^WeClever Lead: Get failed: HTTP 500/);
+		expect(result.error?.message).toBe('WeClever could not serve "Lead: Get" (HTTP 500)');
+		expect(await detailCalls()).toHaveLength(4);
 	});
 
 	it('fails without retrying for an unknown lead (404)', async () => {
 		const result = await getLead('999');
-		expect(result.error?.message).toBe('WeClever Lead: Get failed: HTTP 404 – Lead 999 not found');
+		expect(result.error?.message).toBe(
+			'WeClever found nothing for "Lead: Get" (HTTP 404): Lead 999 not found',
+		);
 		expect(await detailCalls()).toHaveLength(1);
 	});
 
@@ -127,9 +136,9 @@ describe('Lead → Get', () => {
 	it('accepts an ID with spaces around it and a number from an expression', async () => {
 		const [truth] = await groundTruth(setup.sb);
 		const padded = await getLead(` ${truth.weclever_lead_id} `);
-		expect(padded.items[0].json.weclever_lead_id).toBe(truth.weclever_lead_id);
+		expect(padded.items[0].json.leadId).toBe(truth.weclever_lead_id);
 		const fromExpression = await getLead(`={{ ${truth.weclever_lead_id} }}`);
-		expect(fromExpression.items[0].json.weclever_lead_id).toBe(truth.weclever_lead_id);
+		expect(fromExpression.items[0].json.leadId).toBe(truth.weclever_lead_id);
 	});
 
 	it('with continueOnFail, gives an error item for a bad input and keeps going, paired to the inputs', async () => {
@@ -152,55 +161,65 @@ describe('Lead → Get', () => {
 			{ item: 2 },
 			{ item: 3 },
 		]);
-		expect(result.items[0].json.weclever_lead_id).toBe(truth[0].weclever_lead_id);
+		expect(result.items[0].json.leadId).toBe(truth[0].weclever_lead_id);
 		expect(result.items[1].json.error).toBe(
 			'Invalid "Lead ID": must be a whole number such as 123456',
 		);
 		expect(result.items[2].json.error).toMatch(/HTTP 404/);
-		expect(result.items[3].json.weclever_lead_id).toBe(truth[1].weclever_lead_id);
+		expect(result.items[3].json.leadId).toBe(truth[1].weclever_lead_id);
 	});
 
-	it('Simplify gives the shared feedback record built from the lead', async () => {
-		const truth = (await groundTruth(setup.sb)).find((lead) => lead.lead.csat.rating !== null)!;
-		const result = await getLead(truth.weclever_lead_id, { simplify: true });
-		const record = result.items[0].json;
-		const { lead } = truth;
-		const customerMessages = lead.chats.messages.filter(
-			(message) => message.direction === 'inbound',
-		);
-		expect(record).toEqual({
-			source: 'weClever',
-			surveyId: String(truth.weclever_lead_id),
-			interactionId: String(lead.chats.messages[0].id_chat),
-			date: `${lead.chats.messages.at(-1)!.date_created.replace(' ', 'T')}.000Z`,
-			channel: 'chat',
-			direction: null,
-			agentId: null,
-			agent: null,
-			queueId: null,
-			queue: lead.regional,
-			customerId: null,
-			customerName: lead.name,
-			customerNumber: lead.phone,
-			customerEmail: lead.email,
-			scores: [
-				{
-					questionId: 'csat',
-					question: 'CSAT',
-					value: Number(lead.csat.rating),
-					answer: lead.csat.rating,
-				},
-			],
-			sentiment: {
-				label: expect.any(String),
-				positive: lead.feelings.positive_feeling,
-				neutral: lead.feelings.neutral_feeling,
-				negative: lead.feelings.negative_feeling,
-			},
-			comment: customerMessages.at(-1)!.body,
+	describe('Output', () => {
+		it('Simplified (the default): one flat record with typed fields and ISO dates', async () => {
+			await addLeads(setup.sb, [KNOWN_LEAD]);
+			const result = await getLead('990001');
+			expect(result.error).toBeUndefined();
+			expect(result.items).toEqual([{ json: KNOWN_SIMPLIFIED, pairedItem: { item: 0 } }]);
 		});
-		// Get has no list entry, so the client's own lead id is not known here.
-		expect(record).toEqual(simplified({ weclever_lead_id: truth.weclever_lead_id, ...lead }));
+
+		it('Simplified: a seeded lead with a CSAT rating and one without', async () => {
+			const truth = await groundTruth(setup.sb);
+			const rated = truth.find((lead) => lead.lead.csat.rating !== null)!;
+			const unrated = truth.find((lead) => lead.lead.csat.rating === null)!;
+			for (const lead of [rated, unrated]) {
+				const result = await getLead(lead.weclever_lead_id);
+				// Get has no list entry, so the mapped status and the client's lead id are not known here.
+				expect(result.items[0].json).toEqual(expectedSimplified(lead, false));
+			}
+			const noRating = (await getLead(unrated.weclever_lead_id)).items[0].json;
+			expect(noRating).toMatchObject({
+				score_csat: null,
+				averageScore: null,
+				lowestQuestion: null,
+			});
+		});
+
+		it('Raw: the lead as WeClever sent it, with its ID', async () => {
+			const [added] = await addLeads(setup.sb, [KNOWN_LEAD]);
+			const result = await getLead('990001', raw);
+			expect(result.items[0].json).toEqual({ weclever_lead_id: 990001, ...KNOWN_LEAD.lead });
+			expect(result.items[0].json).toEqual({ weclever_lead_id: 990001, ...added.lead });
+		});
+
+		it('Selected Fields: only the chosen fields of the simplified record', async () => {
+			await addLeads(setup.sb, [KNOWN_LEAD]);
+			const result = await getLead('990001', {
+				output: 'selected',
+				fields: ['leadId', 'sentiment', 'score_*', 'comment'],
+			});
+			expect(result.items[0].json).toEqual({
+				leadId: 990001,
+				comment: 'Demorou demais para responder.',
+				score_csat: 2,
+				sentiment: 'negative',
+			});
+		});
+
+		it('Selected Fields with no field is refused before any request', async () => {
+			const result = await getLead('990001', { output: 'selected', fields: [] });
+			expect(result.error?.message).toBe('Invalid "Fields": choose at least one field');
+			expect(await requests(setup.sb)).toEqual([]);
+		});
 	});
 
 	it('renews an expired token once and goes on', async () => {

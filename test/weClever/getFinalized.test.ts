@@ -1,16 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { WeClever } from '../../nodes/WeClever/WeClever.node';
 import {
 	addFault,
+	addLeads,
 	ANCHOR,
 	configure,
 	entryOf,
+	expectedListed,
+	expectedSimplified,
 	groundTruth,
+	KNOWN_LEAD,
+	KNOWN_LISTED_SIMPLIFIED,
+	rawRecord,
 	requests,
 	stats,
 	WeCleverSetup,
 	type TruthLead,
-	simplified,
 } from './helpers';
 
 const setup = new WeCleverSetup();
@@ -44,9 +50,10 @@ describe('Lead → Get Finalized', () => {
 	it('returns the leads of a date-time range, sending the dates with an encoded "+"', async () => {
 		const start = ANCHOR.getTime() - 5 * DAY + 3_600_000;
 		const end = ANCHOR.getTime() - 2 * DAY;
-		const expected = within(await groundTruth(setup.sb), start, end).map(entryOf);
+		const expected = within(await groundTruth(setup.sb), start, end).map(expectedListed);
 		expect(expected.length).toBeGreaterThan(10);
 
+		// Output Simplified (the default) without Include Details: what the list gives, renamed.
 		const result = await finalized({ startDate: iso(start), endDate: iso(end) });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual(expected);
@@ -62,7 +69,7 @@ describe('Lead → Get Finalized', () => {
 
 	it('reads dates without an offset in the workflow time zone and sends them in UTC', async () => {
 		const result = await finalized(
-			{ startDate: '2025-11-10T09:00:00', endDate: '2025-11-10T21:30:00' },
+			{ startDate: '2025-11-10T09:00:00', endDate: '2025-11-10T21:30:00', output: 'raw' },
 			{ settings: { timezone: 'America/Sao_Paulo' } },
 		);
 		const expected = within(
@@ -81,6 +88,7 @@ describe('Lead → Get Finalized', () => {
 			startDate: '2025-11-08T15:00:00',
 			endDate: '2025-11-09T01:00:00',
 			datePrecision: 'date',
+			output: 'raw',
 		});
 		const expected = within(
 			await groundTruth(setup.sb),
@@ -102,10 +110,38 @@ describe('Lead → Get Finalized', () => {
 			limit: 7,
 			options: { includeDetails: true },
 		});
-		expect(result.items.map((item) => item.json.weclever_lead_id)).toEqual(
+		expect(result.items.map((item) => item.json.leadId)).toEqual(
 			all.slice(0, 7).map((lead) => lead.weclever_lead_id),
 		);
 		expect(await detailCalls()).toHaveLength(7);
+	});
+
+	it('returns at most 50 leads unless Return All is on (a bounded default, also for AI tools)', async () => {
+		const start = ANCHOR.getTime() - 10 * DAY;
+		const all = within(await groundTruth(setup.sb), start, ANCHOR.getTime());
+		expect(all.length).toBeGreaterThan(50);
+		const result = await finalized({
+			startDate: iso(start),
+			endDate: iso(ANCHOR.getTime()),
+			returnAll: false,
+		});
+		expect(result.items.map((item) => item.json)).toEqual(all.slice(0, 50).map(expectedListed));
+	});
+
+	it('as an AI tool, each operation says what it returns', () => {
+		const { description } = new WeClever();
+		expect(description.usableAsTool).toBe(true);
+		const operations = description.properties.find((property) => property.name === 'operation');
+		const said = Object.fromEntries(
+			(operations?.options as Array<{ value: string; description: string }>).map((option) => [
+				option.value,
+				option.description,
+			]),
+		);
+		expect(said.get).toMatch(/^Get one lead by its WeClever ID: one item with its status, contact/);
+		expect(said.getFinalized).toMatch(
+			/at most 50 unless Return All\): one item per lead with its ID/,
+		);
 	});
 
 	it('rejects a range that ends before it starts, and bad dates, before any request', async () => {
@@ -138,6 +174,7 @@ describe('Lead → Get Finalized', () => {
 		const byRange = {
 			startDate: '={{ $json.start }}',
 			endDate: '={{ $json.end }}',
+			output: 'raw',
 			options: { includeDetails: true },
 		};
 
@@ -145,7 +182,7 @@ describe('Lead → Get Finalized', () => {
 			const truth = await groundTruth(setup.sb);
 			const expected = ranges.flatMap(([start, end], index) =>
 				within(truth, start, end).map((lead) => ({
-					json: { ...entryOf(lead), ...lead.lead },
+					json: rawRecord(lead),
 					pairedItem: { item: index },
 				})),
 			);
@@ -169,9 +206,7 @@ describe('Lead → Get Finalized', () => {
 			const [start, end] = ranges[0];
 			const truth = within(await groundTruth(setup.sb), start, end);
 			const result = await finalized({ ...byRange, startDate: iso(start), endDate: iso(end) });
-			expect(result.items.map((item) => item.json)).toEqual(
-				truth.map((lead) => ({ ...entryOf(lead), ...lead.lead })),
-			);
+			expect(result.items.map((item) => item.json)).toEqual(truth.map(rawRecord));
 		});
 
 		it('retries a real 500 on one detail call and keeps the order', async () => {
@@ -208,8 +243,9 @@ describe('Lead → Get Finalized', () => {
 			expect(errors).toEqual([
 				{
 					json: {
-						error: 'WeClever Lead: Get Finalized failed: HTTP 404 – Lead gone',
-						description: expect.any(String),
+						error: 'WeClever found nothing for "Lead: Get Finalized" (HTTP 404): Lead gone',
+						description:
+							'Check the IDs of this operation and the Base URL in the "WeClever API" credential.',
 					},
 					pairedItem: { item: 1 },
 				},
@@ -232,36 +268,88 @@ describe('Lead → Get Finalized', () => {
 			});
 			const result = await finalized({ ...byRange, startDate: iso(start), endDate: iso(end) });
 			expect(result.error?.message).toBe(
-				'WeClever Lead: Get Finalized failed: HTTP 502 – the server answered with an HTML page instead of JSON',
+				'WeClever could not serve "Lead: Get Finalized" (HTTP 502): the server answered with an HTML page instead of JSON',
 			);
 		});
 	});
 
-	it('Simplify gives one feedback record per lead, with the client lead id as the customer id', async () => {
+	describe('Output', () => {
 		const [start, end] = [ANCHOR.getTime() - 6 * DAY, ANCHOR.getTime() - 5 * DAY];
-		const truth = within(await groundTruth(setup.sb), start, end);
-		const result = await finalized({
-			startDate: iso(start),
-			endDate: iso(end),
-			options: { simplify: true },
+		const range = { startDate: iso(start), endDate: iso(end) };
+
+		it('Simplified with Include Details: one flat record per lead, the client lead ID as the customer ID', async () => {
+			const truth = within(await groundTruth(setup.sb), start, end);
+			expect(truth.length).toBeGreaterThan(5);
+			const result = await finalized({ ...range, options: { includeDetails: true } });
+			expect(result.items.map((item) => item.json)).toEqual(
+				truth.map((lead) => expectedSimplified(lead)),
+			);
+			expect(await detailCalls()).toHaveLength(truth.length);
 		});
-		expect(result.items.map((item) => item.json)).toEqual(
-			truth.map((lead) => simplified({ ...entryOf(lead), ...lead.lead })),
-		);
-		for (const [index, item] of result.items.entries()) {
-			const { client_lead_id: clientId, lead } = truth[index];
-			expect(item.json).toMatchObject({
-				source: 'weClever',
-				surveyId: String(truth[index].weclever_lead_id),
-				customerId: clientId === null ? null : String(clientId),
-				customerEmail: lead.email,
-				sentiment: {
-					positive: lead.feelings.positive_feeling,
-					neutral: lead.feelings.neutral_feeling,
-					negative: lead.feelings.negative_feeling,
-				},
+
+		it('Simplified with Include Details, for a lead whose every field is known', async () => {
+			await addLeads(setup.sb, [KNOWN_LEAD]);
+			const result = await finalized({
+				startDate: '2025-11-14T10:05:00Z',
+				endDate: '2025-11-14T10:05:00Z',
+				options: { includeDetails: true },
 			});
-		}
+			const known = result.items.filter((item) => item.json.leadId === 990001);
+			expect(known.map((item) => item.json)).toEqual([KNOWN_LISTED_SIMPLIFIED]);
+		});
+
+		it('Simplified without Include Details: the list fields only, no detail request', async () => {
+			const truth = within(await groundTruth(setup.sb), start, end);
+			const result = await finalized(range);
+			expect(result.items.map((item) => item.json)).toEqual(truth.map(expectedListed));
+			expect(await detailCalls()).toHaveLength(0);
+		});
+
+		it('Raw without Include Details: the list entries as sent', async () => {
+			const truth = within(await groundTruth(setup.sb), start, end);
+			const result = await finalized({ ...range, output: 'raw' });
+			expect(result.items.map((item) => item.json)).toEqual(truth.map(entryOf));
+		});
+
+		it('Selected Fields: the chosen fields, with or without Include Details', async () => {
+			const truth = within(await groundTruth(setup.sb), start, end);
+			const listed = await finalized({
+				...range,
+				output: 'selected',
+				fields: ['leadId', 'customerId'],
+			});
+			expect(listed.items.map((item) => item.json)).toEqual(
+				truth.map((lead) => ({
+					leadId: lead.weclever_lead_id,
+					customerId: lead.client_lead_id === null ? null : String(lead.client_lead_id),
+				})),
+			);
+			const detailed = await finalized({
+				...range,
+				output: 'selected',
+				fields: ['leadId', 'sentiment', 'negativeMessages'],
+				options: { includeDetails: true },
+			});
+			expect(detailed.items.map((item) => item.json)).toEqual(
+				truth.map((lead) => {
+					const { sentiment, negativeMessages } = expectedSimplified(lead);
+					return { leadId: lead.weclever_lead_id, sentiment, negativeMessages };
+				}),
+			);
+		});
+
+		it('refuses a Selected Field that needs the details without Include Details, before any request', async () => {
+			const result = await finalized({
+				...range,
+				output: 'selected',
+				fields: ['leadId', 'sentiment'],
+			});
+			expect(result.error?.message).toBe('Invalid "Fields": Sentiment needs Include Details');
+			expect(result.error?.description).toBe(
+				'Turn on Options → Include Details, or choose only Lead ID, Mapped Status and Customer ID. Nothing was sent.',
+			);
+			expect(await requests(setup.sb)).toEqual([]);
+		});
 	});
 
 	describe('transient failures of the list call', () => {
@@ -290,7 +378,10 @@ describe('Lead → Get Finalized', () => {
 			});
 			const result = await finalized(range);
 			expect(result.error?.message).toBe(
-				'WeClever Lead: Get Finalized failed: HTTP 503 – Service Unavailable',
+				'WeClever could not serve "Lead: Get Finalized" (HTTP 503): Service Unavailable',
+			);
+			expect(result.error?.description).toBe(
+				"The problem is on WeClever's side. It was tried 4 times. Try again later.",
 			);
 			expect(await listCalls()).toHaveLength(4);
 		});

@@ -1,7 +1,6 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WeCleverApi } from '../../credentials/WeCleverApi.credentials';
-import { simplifyLead, type LeadRecord } from '../../nodes/WeClever/leads';
 import { WeClever } from '../../nodes/WeClever/WeClever.node';
 import { WeCleverTrigger } from '../../nodes/WeClever/WeCleverTrigger.node';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
@@ -166,13 +165,17 @@ export class WeCleverSetup {
 		});
 	}
 
-	poller(parameters: INodeParameters = {}): Poller {
-		return new Poller({
-			nodeType: WeCleverTrigger,
-			parameters,
-			store: this.store,
-			credentials: { weCleverApi: this.credentialId },
-		});
+	/** The trigger; `saved` is the workflow's saved static data (the same workflow, edited). */
+	poller(parameters: INodeParameters = {}, saved?: IDataObject): Poller {
+		return new Poller(
+			{
+				nodeType: WeCleverTrigger,
+				parameters: { event: 'newFinalizedLead', ...parameters },
+				store: this.store,
+				credentials: { weCleverApi: this.credentialId },
+			},
+			saved,
+		);
 	}
 }
 
@@ -184,7 +187,179 @@ export function apiDateTime(date: Date): string {
 	return date.toISOString().slice(0, 19).replace('T', '+');
 }
 
-/** The feedback record the node should make of a lead (entry fields + details). */
-export function simplified(record: Record<string, unknown>) {
-	return simplifyLead(record as unknown as LeadRecord);
+/** The raw lead with details, as Include Details and Output → Raw give it. */
+export const rawRecord = (truth: TruthLead) => ({ ...entryOf(truth), ...truth.lead });
+
+const sqlToIso = (value: string) => `${value.replace(' ', 'T')}.000Z`;
+
+/**
+ * The Simplified lead expected for an emulator lead, written from the emulator's data (the
+ * emulator dates messages in order, writes the chat length as HH:mm:ss, rates CSAT "1".."5" or
+ * null, and marks customer messages "inbound"). `listed`: the lead came from the finalized list,
+ * so its mapped status and client lead ID are known (Lead → Get has only the lead itself).
+ */
+export function expectedSimplified(truth: TruthLead, listed = true) {
+	const { lead } = truth;
+	const {
+		positive_feeling: positive,
+		neutral_feeling: neutral,
+		negative_feeling: negative,
+	} = lead.feelings;
+	const sentiment =
+		positive + neutral + negative === 0
+			? null
+			: positive > neutral && positive > negative
+				? 'positive'
+				: negative > positive && negative > neutral
+					? 'negative'
+					: 'neutral';
+	const messages = lead.chats.messages;
+	const customerMessages = messages.filter((message) => message.direction === 'inbound');
+	const [hours, minutes, seconds] = lead.chats.metrics.date_difference.split(':').map(Number);
+	const rating = lead.csat.rating === null ? null : Number(lead.csat.rating);
+	const clientId = truth.client_lead_id;
+	return {
+		leadId: truth.weclever_lead_id,
+		mappedStatus: listed ? truth.mapped_status : null,
+		status: lead.status,
+		source: 'weClever',
+		surveyId: String(truth.weclever_lead_id),
+		interactionId: String(messages[0].id_chat),
+		date: sqlToIso(messages[messages.length - 1].date_created),
+		channel: 'chat',
+		direction: null,
+		agentId: null,
+		agent: null,
+		queueId: null,
+		queue: null,
+		customerId: listed && clientId !== null ? String(clientId) : null,
+		customerName: lead.name,
+		customerNumber: lead.phone,
+		customerEmail: lead.email,
+		comment: customerMessages[customerMessages.length - 1].body,
+		averageScore: rating,
+		lowestScore: rating,
+		lowestQuestion: rating === null ? null : 'CSAT',
+		score_csat: rating,
+		questions: { score_csat: 'CSAT' },
+		sentiment,
+		region: lead.regional,
+		state: lead.state,
+		chatStartedAt: sqlToIso(messages[0].date_created),
+		chatSeconds: hours * 3600 + minutes * 60 + seconds,
+		messageCount: lead.chats.metrics.total_messages,
+		feelingMessages: lead.feelings.total_messages,
+		positiveMessages: positive,
+		neutralMessages: neutral,
+		negativeMessages: negative,
+		csatMessage: lead.csat.message,
+	};
 }
+
+/** A Simplified lead without Include Details: what the finalized list gives. */
+export const expectedListed = (truth: TruthLead) => ({
+	leadId: truth.weclever_lead_id,
+	mappedStatus: truth.mapped_status,
+	customerId: truth.client_lead_id === null ? null : String(truth.client_lead_id),
+});
+
+/** A lead whose every field is known, added through the emulator's control API. */
+export const KNOWN_LEAD = {
+	weclever_lead_id: 990001,
+	mapped_status: 'sem_interesse',
+	client_lead_id: 'CRM-000123',
+	finalizedAt: '2025-11-14T10:05:00Z',
+	lead: {
+		email: 'ana.silva@exemplo.com.br',
+		name: 'Ana Silva',
+		phone: '+55 11 91234-5678',
+		state: 'SP',
+		regional: 'Sudeste',
+		chats: {
+			metrics: { date_difference: '00:05:00', total_messages: 3 },
+			messages: [
+				{
+					id_chat: 55501,
+					body: 'Oi, quero cancelar.',
+					media_url: null,
+					content_type: 'text/plain',
+					date_created: '2025-11-14 10:00:00',
+					sid: 'SM0001',
+					message_type: 'text',
+					direction: 'inbound',
+					status: 'received',
+				},
+				{
+					id_chat: 55501,
+					body: 'Vou verificar as condições e já retorno.',
+					media_url: null,
+					content_type: 'text/plain',
+					date_created: '2025-11-14 10:02:30',
+					sid: 'SM0002',
+					message_type: 'text',
+					direction: 'outbound-api',
+					status: 'read',
+				},
+				{
+					id_chat: 55501,
+					body: 'Demorou demais para responder.',
+					media_url: null,
+					content_type: 'text/plain',
+					date_created: '2025-11-14 10:05:00',
+					sid: 'SM0003',
+					message_type: 'text',
+					direction: 'inbound',
+					status: 'received',
+				},
+			],
+		},
+		feelings: { total_messages: 2, positive_feeling: 0, neutral_feeling: 0, negative_feeling: 2 },
+		csat: { message: 'Como você avalia o nosso atendimento, de 1 a 5?', rating: '2' },
+		status: 'finalizado',
+	},
+};
+
+/** KNOWN_LEAD, Simplified, as Lead → Get gives it (no list entry: no mapped status, no client ID). */
+export const KNOWN_SIMPLIFIED = {
+	leadId: 990001,
+	mappedStatus: null,
+	status: 'finalizado',
+	source: 'weClever',
+	surveyId: '990001',
+	interactionId: '55501',
+	date: '2025-11-14T10:05:00.000Z',
+	channel: 'chat',
+	direction: null,
+	agentId: null,
+	agent: null,
+	queueId: null,
+	queue: null,
+	customerId: null,
+	customerName: 'Ana Silva',
+	customerNumber: '+55 11 91234-5678',
+	customerEmail: 'ana.silva@exemplo.com.br',
+	comment: 'Demorou demais para responder.',
+	averageScore: 2,
+	lowestScore: 2,
+	lowestQuestion: 'CSAT',
+	score_csat: 2,
+	questions: { score_csat: 'CSAT' },
+	sentiment: 'negative',
+	region: 'Sudeste',
+	state: 'SP',
+	chatStartedAt: '2025-11-14T10:00:00.000Z',
+	chatSeconds: 300,
+	messageCount: 3,
+	feelingMessages: 2,
+	positiveMessages: 0,
+	neutralMessages: 0,
+	negativeMessages: 2,
+	csatMessage: 'Como você avalia o nosso atendimento, de 1 a 5?',
+};
+
+/** KNOWN_SIMPLIFIED as a list read gives it (Get Finalized, the trigger), with Include Details. */
+export const KNOWN_LISTED_SIMPLIFIED = {
+	...KNOWN_SIMPLIFIED,
+	mappedStatus: 'sem_interesse',
+	customerId: 'CRM-000123',
+};

@@ -31,12 +31,13 @@ it('never shows the password, the Basic authorization or the token in output, er
 			resource: 'lead',
 			operation: 'get',
 			leadId: String(lead.weclever_lead_id),
-			options: { simplify: true },
+			options: {},
 		}),
 		await setup.run({
 			resource: 'lead',
 			operation: 'getFinalized',
 			...range,
+			output: 'raw',
 			options: { includeDetails: true },
 		}),
 	];

@@ -7,10 +7,12 @@ import {
 	addLeads,
 	apiDateTime,
 	entryOf,
+	expectedListed,
+	expectedSimplified,
+	rawRecord,
 	requests,
 	stats,
 	WeCleverSetup,
-	simplified,
 } from './helpers';
 
 const setup = new WeCleverSetup();
@@ -20,8 +22,9 @@ beforeEach(() => setup.reset());
 
 const MINUTE = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+/** The lead IDs of a poll's items (Output Simplified, the default). */
 const ids = (items: Array<{ json: Record<string, unknown> }>) =>
-	items.map((item) => item.json.weclever_lead_id);
+	items.map((item) => item.json.leadId);
 const listCalls = async () =>
 	(await requests(setup.sb)).filter((request) => request.path.startsWith('/lead/find/finalized/'));
 const clearRequests = async () =>
@@ -64,7 +67,7 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 
 		const [added] = await addLeads(setup.sb, [{}]);
 		const next = await poller.poll();
-		expect(next.items.map((item) => item.json)).toEqual([entryOf(added)]);
+		expect(next.items.map((item) => item.json)).toEqual([expectedListed(added)]);
 		expect(next.saved).toBe(true);
 
 		const again = await poller.poll();
@@ -114,8 +117,8 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		expect(ids((await poller.poll()).items)).toEqual([two.weclever_lead_id]);
 	});
 
-	it('with Include Details, emits each lead merged with its details, at most 4 detail calls at a time', async () => {
-		const poller = setup.poller({ options: { includeDetails: true } });
+	it('with Include Details and Output Raw, emits each lead merged with its details, at most 4 detail calls at a time', async () => {
+		const poller = setup.poller({ output: 'raw', options: { includeDetails: true } });
 		await poller.activate();
 		const added = await addLeads(
 			setup.sb,
@@ -123,7 +126,7 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		);
 		const result = await poller.poll();
 		const expected = added
-			.map((lead) => ({ ...entryOf(lead), ...lead.lead }))
+			.map(rawRecord)
 			.sort((a, b) => String(a.weclever_lead_id).localeCompare(String(b.weclever_lead_id)));
 		expect(result.items.map((item) => item.json)).toEqual(expected);
 		const counted = await stats(setup.sb);
@@ -132,11 +135,12 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		expect(counted.maxDetailConcurrency).toBeGreaterThan(1);
 	});
 
-	it('with Simplify, emits feedback records', async () => {
-		const poller = setup.poller({ options: { simplify: true } });
+	it('with Include Details and Output Simplified (the default), emits flat lead records', async () => {
+		const poller = setup.poller({ options: { includeDetails: true } });
 		await poller.activate();
-		const [lead] = await addLeads(setup.sb, [
+		const added = await addLeads(setup.sb, [
 			{
+				finalizedAt: ago(2000),
 				lead: {
 					feelings: {
 						total_messages: 5,
@@ -146,21 +150,59 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 					},
 				},
 			},
+			{ finalizedAt: ago(1000) },
 		]);
 		const result = await poller.poll();
-		expect(result.items.map((item) => item.json)).toEqual([
-			simplified({ ...entryOf(lead), ...lead.lead }),
-		]);
-		expect(result.items[0].json.sentiment).toEqual({
-			label: 'negative',
-			positive: 0,
-			neutral: 1,
-			negative: 4,
+		expect(result.items.map((item) => item.json)).toEqual(
+			added.map((lead) => expectedSimplified(lead)),
+		);
+		expect(result.items[0].json).toMatchObject({
+			sentiment: 'negative',
+			negativeMessages: 4,
+			feelingMessages: 5,
 		});
 	});
 
+	it('with Output Selected Fields, emits only the chosen fields', async () => {
+		const poller = setup.poller({
+			output: 'selected',
+			fields: ['leadId', 'score_*', 'sentiment'],
+			options: { includeDetails: true },
+		});
+		await poller.activate();
+		const [lead] = await addLeads(setup.sb, [
+			{ lead: { csat: { message: 'Nota?', rating: '4' } } },
+		]);
+		const result = await poller.poll();
+		const { sentiment } = expectedSimplified(lead);
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ leadId: lead.weclever_lead_id, score_csat: 4, sentiment },
+		]);
+	});
+
+	it('with Output Raw and no details, emits the list entries as sent', async () => {
+		const poller = setup.poller({ output: 'raw' });
+		await poller.activate();
+		const [lead] = await addLeads(setup.sb, [{}]);
+		expect((await poller.poll()).items.map((item) => item.json)).toEqual([entryOf(lead)]);
+		expect((await stats(setup.sb)).detailCalls).toBe(0);
+	});
+
+	it('fails the poll, before any request and without touching its state, for a Selected Field that needs Include Details', async () => {
+		const working = setup.poller();
+		await working.activate();
+		const saved = working.savedStaticData;
+		await clearRequests();
+		const poller = setup.poller({ output: 'selected', fields: ['comment'] }, saved);
+		await expect(poller.activate()).rejects.toThrow(
+			'Invalid "Fields": Comment needs Include Details',
+		);
+		expect(poller.savedStaticData).toEqual(saved);
+		expect(await requests(setup.sb)).toEqual([]);
+	});
+
 	it('does not lose a lead whose details fail: it comes again on the next poll', async () => {
-		const poller = setup.poller({ options: { includeDetails: true } });
+		const poller = setup.poller({ output: 'raw', options: { includeDetails: true } });
 		await poller.activate();
 		const before = poller.staticData;
 		const [lead] = await addLeads(setup.sb, [{}]);
@@ -170,14 +212,15 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 			status: 404,
 		});
 
-		const failed = await poller.poll();
-		expect(failed.error?.message).toMatch(/^WeClever Trigger: New Finalized Lead failed: HTTP 404/);
+		const failed = await poller.poll({ expectError: true });
+		expect(failed.error?.message).toBe(
+			'WeClever found nothing for "Trigger: New Finalized Lead" (HTTP 404): Not Found',
+		);
 		expect(failed.result).toBeNull();
 		expect(poller.staticData).toEqual(before);
 
 		const retried = await poller.poll();
-		expect(ids(retried.items)).toEqual([lead.weclever_lead_id]);
-		expect(retried.items[0].json).toMatchObject(lead.lead);
+		expect(retried.items.map((item) => item.json)).toEqual([rawRecord(lead)]);
 	});
 
 	it('keeps its state when the list call fails', async () => {
@@ -186,29 +229,38 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 		const before = poller.staticData;
 		const [lead] = await addLeads(setup.sb, [{}]);
 		await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 403 });
-		const failed = await poller.poll();
+		const failed = await poller.poll({ expectError: true });
 		expect(failed.error?.message).toBe(
-			'WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden',
+			'WeClever did not accept the credential for "Trigger: New Finalized Lead" (HTTP 403): Forbidden',
 		);
 		expect(poller.staticData).toEqual(before);
 		expect(ids((await poller.poll()).items)).toEqual([lead.weclever_lead_id]);
 	});
 
-	it('"Fetch Test Event" shows the newest recent lead without touching the poll state', async () => {
-		const poller = setup.poller({ options: { includeDetails: true } });
+	it('"Fetch Test Event" shows the newest recent lead, looking further back when needed, without touching the poll state', async () => {
+		const poller = setup.poller({ output: 'raw', options: { includeDetails: true } });
 		const empty = await poller.manual();
 		expect(empty.error).toBeUndefined();
 		expect(empty.items).toEqual([]);
 
 		const added = await addLeads(setup.sb, [
 			{ finalizedAt: ago(3 * 86_400_000) },
-			{ finalizedAt: ago(86_400_000) },
+			{ finalizedAt: ago(2 * 86_400_000) },
 		]);
+		await clearRequests();
 		const sample = await poller.manual();
-		expect(sample.items.map((item) => item.json)).toEqual([
-			{ ...entryOf(added[1]), ...added[1].lead },
-		]);
+		expect(sample.items.map((item) => item.json)).toEqual([rawRecord(added[1])]);
 		expect(poller.savedStaticData).toEqual({});
+		// The last day holds no lead, the last week both: the last one listed is the newest.
+		expect(await listCalls()).toHaveLength(2);
+
+		const [fresh] = await addLeads(setup.sb, [{ finalizedAt: ago(60_000) }]);
+		await clearRequests();
+		const simplified = setup.poller({ options: { includeDetails: true } });
+		expect((await simplified.manual()).items.map((item) => item.json)).toEqual([
+			expectedSimplified(fresh),
+		]);
+		expect(await listCalls()).toHaveLength(1);
 
 		// An active workflow still starts from its own baseline afterwards.
 		expect((await poller.activate()).result).toBeNull();
@@ -307,7 +359,7 @@ describe('WeClever Trigger: New Finalized Lead', () => {
 			await addFault(setup.sb, { path: '^/lead/find/finalized/', kind: 'status', status: 403 });
 			// n8n's activation poll throws when the poll fails.
 			await expect(trigger.activate('init')).rejects.toThrow(
-				'WeClever Trigger: New Finalized Lead failed: HTTP 403 – Forbidden',
+				'WeClever did not accept the credential for "Trigger: New Finalized Lead" (HTTP 403): Forbidden',
 			);
 			expect(await listCalls()).toHaveLength(2);
 			expect(trigger.staticData).toEqual(before);

@@ -34,7 +34,13 @@ function add(at: number, visibleAt = at): SimLead {
 }
 
 beforeEach(() => {
-	Object.assign(sim, { leads: [], now: T0, lookbackMs: LOOKBACK, searches: [] });
+	Object.assign(sim, {
+		leads: [],
+		now: T0,
+		lookbackMs: LOOKBACK,
+		startFrom: undefined,
+		searches: [],
+	});
 	nextId = 1;
 });
 
@@ -190,4 +196,50 @@ describe('WeClever trigger window over a simulated day', () => {
 			expect((await trigger.poll()).result).toBeNull();
 		}
 	});
+
+	it('Start From two days back: the backlog once (late arrivals too), nothing older, then every new lead once', async () => {
+		const rng = new Rng(20261106);
+		sim.startFrom = T0 - 24 * 60 * MINUTE;
+		// 48 hours of leads before activation; a tenth listed by the API up to 4 minutes late.
+		for (let n = 0; n < 2000; n++) {
+			const at = T0 - rng.int(1, 48 * 60 * MINUTE);
+			add(at, rng.bool(0.1) ? at + rng.int(1, 4 * MINUTE) : at);
+		}
+		const emitted = new Map<number, number>();
+		const count = (result: PollResult) => {
+			expect(result.error).toBeUndefined();
+			for (const item of result.items) {
+				const id = Number(item.json.weclever_lead_id);
+				emitted.set(id, (emitted.get(id) ?? 0) + 1);
+			}
+		};
+		const trigger = new Poller({ nodeType: WeCleverWindowProbe, store });
+		sim.now = T0;
+		count(await trigger.activate());
+		const firstPoll = emitted.size;
+		expect(sim.searches).toHaveLength(2);
+		// Right after it, the state holds the leads of the last lookback window (and one more).
+		const lastWindow = sim.leads.filter(
+			(lead) => lead.at >= T0 - LOOKBACK - 3000 && lead.visibleAt <= T0,
+		).length;
+		expect(savedCursor(trigger.savedStaticData).ids).toBeLessThanOrEqual(lastWindow + 1);
+
+		for (let minute = 1; minute <= 60; minute++) {
+			for (let n = rng.int(0, 3); n > 0; n--) {
+				const at = T0 + (minute - 1) * MINUTE + rng.int(1, MINUTE);
+				add(at, rng.bool(0.1) ? at + rng.int(1, 4) * MINUTE : at);
+			}
+			sim.now = T0 + minute * MINUTE + 500;
+			count(await trigger.poll());
+		}
+		for (let n = 1; n <= 5; n++) {
+			sim.now = T0 + (60 + n * 5) * MINUTE;
+			count(await trigger.poll());
+		}
+
+		const wanted = sim.leads.filter((lead) => lead.at >= sim.startFrom!).map((lead) => lead.id);
+		expect([...emitted.keys()].sort((a, b) => a - b)).toEqual(wanted.sort((a, b) => a - b));
+		expect([...emitted.values()].every((times) => times === 1)).toBe(true);
+		expect(firstPoll).toBeGreaterThan(900);
+	}, 60_000);
 });

@@ -5,7 +5,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { leadId, readWindow, type LeadEntry } from '../../nodes/WeClever/leads';
+import { leadId, readWindow } from '../../nodes/WeClever/lead';
+import type { LeadEntry } from '../../nodes/WeClever/transport';
 import { pollNewItems, type PollSource } from '../../nodes/shared';
 
 /** A lead of the simulated vendor: finalized at `at`, listed by the API from `visibleAt` on. */
@@ -20,6 +21,8 @@ export const sim = {
 	leads: [] as SimLead[],
 	now: 0,
 	lookbackMs: 600_000,
+	/** Start From (ms), for the first poll after activation; none: from now on. */
+	startFrom: undefined as number | undefined,
 	searches: [] as Array<[number, number]>,
 };
 
@@ -61,6 +64,7 @@ export class WeCleverWindowProbe implements INodeType {
 		};
 		const leads = await pollNewItems(this, source, {
 			lookbackMs: sim.lookbackMs,
+			startFrom: sim.startFrom === undefined ? undefined : new Date(sim.startFrom),
 			now: new Date(sim.now),
 		});
 		return leads

@@ -1,14 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { timeoutOption, validateParameters } from '../../../shared';
-import { leadSimplifyOption } from '../../descriptions';
-import { getLead, simplifyLead } from '../../leads';
+import type { ItemScope } from '../../../shared';
+import {
+	outputFields,
+	readOutput,
+	shapeOutput,
+	timeoutOnlyOptions,
+	validateParameters,
+} from '../../../shared';
+import { getLead, LEAD_FIELDS, simplifyLead } from '../../lead';
 
 const show = { resource: ['lead'], operation: ['get'] };
 
@@ -23,15 +24,8 @@ export const description: INodeProperties[] = [
 		description: 'The WeClever lead ID (weclever_lead_id), a whole number',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [leadSimplifyOption, timeoutOption],
-	},
+	...outputFields('WeClever', LEAD_FIELDS, show),
+	timeoutOnlyOptions(show),
 ];
 
 const OPERATION = 'Lead: Get';
@@ -44,26 +38,27 @@ const parameters = z.object({
 		.regex(/^[1-9]\d{0,14}$/, MUST_BE),
 });
 
+/** The Lead ID as a number: digits only (spaces around it and numbers from expressions are fine). */
+function readLeadId(context: IExecuteFunctions, itemIndex: number): number {
+	const raw = context.getNodeParameter('leadId', itemIndex) as unknown;
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : raw;
+	const { leadId } = validateParameters(
+		context.getNode(),
+		parameters,
+		{ leadId: text },
+		{ leadId: 'Lead ID' },
+		itemIndex,
+	);
+	return Number(leadId);
+}
+
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const raw = this.getNodeParameter('leadId', itemIndex) as unknown;
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : raw;
-	const leadId = Number(
-		validateParameters(
-			this.getNode(),
-			parameters,
-			{ leadId: text },
-			{ leadId: 'Lead ID' },
-			itemIndex,
-		).leadId,
-	);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const lead = await getLead.call(this, OPERATION, leadId, {
-		itemIndex,
-		timeoutMs: options.timeout as number | undefined,
-	});
+	const leadId = readLeadId(this, item.itemIndex);
+	const output = readOutput(this, item.itemIndex);
+	const lead = await getLead(this, OPERATION, leadId, item);
 	const record = { weclever_lead_id: leadId, ...lead };
-	return [{ json: (options.simplify ? simplifyLead(record) : record) as IDataObject }];
+	return [{ json: shapeOutput(output, record, () => simplifyLead(record)) }];
 }

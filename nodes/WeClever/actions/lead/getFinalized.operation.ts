@@ -1,19 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { z } from 'zod';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { ItemScope } from '../../../shared';
 import {
+	outputFields,
 	readDateRange,
+	readLimit,
 	returnAllOrLimit,
 	timeoutOption,
-	validateParameters,
 } from '../../../shared';
-import { includeDetailsOption, leadSimplifyOption } from '../../descriptions';
-import { findFinalizedLeads, leadOutput } from '../../leads';
+import {
+	type DatePrecision,
+	findFinalizedLeads,
+	includeDetailsOption,
+	LEAD_FIELDS,
+	leadOutput,
+	readLeadOutput,
+} from '../../lead';
 
 const show = { resource: ['lead'], operation: ['getFinalized'] };
 
@@ -56,6 +59,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...returnAllOrLimit('lead', 'getFinalized'),
+	...outputFields('WeClever', LEAD_FIELDS, show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -63,42 +67,36 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [includeDetailsOption, leadSimplifyOption, timeoutOption],
+		options: [includeDetailsOption, timeoutOption],
 	},
 ];
 
 const OPERATION = 'Lead: Get Finalized';
 
-const WHOLE = 'must be a whole number of 1 or more';
-
-const parameters = z.object({
-	datePrecision: z.enum(['dateTime', 'date'], {
-		errorMap: () => ({ message: 'must be "dateTime" or "date"' }),
-	}),
-	limit: z.number({ invalid_type_error: WHOLE }).int(WHOLE).min(1, WHOLE).optional(),
-});
+function readDatePrecision(context: IExecuteFunctions, itemIndex: number): DatePrecision {
+	const value = context.getNodeParameter('datePrecision', itemIndex, 'dateTime') as unknown;
+	if (value === 'dateTime' || value === 'date') return value;
+	throw new NodeOperationError(
+		context.getNode(),
+		'Invalid "Date Precision": must be "dateTime" or "date"',
+		{ itemIndex, description: `Got ${JSON.stringify(value)}. Nothing was sent.` },
+	);
+}
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
+	const { itemIndex } = item;
 	const range = readDateRange(this, itemIndex);
+	const precision = readDatePrecision(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const { datePrecision, limit } = validateParameters(
-		this.getNode(),
-		parameters,
-		{
-			datePrecision: this.getNodeParameter('datePrecision', itemIndex, 'dateTime'),
-			limit: returnAll ? undefined : this.getNodeParameter('limit', itemIndex),
-		},
-		{ datePrecision: 'Date Precision', limit: 'Limit' },
-		itemIndex,
-	);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const request = { itemIndex, timeoutMs: options.timeout as number | undefined };
+	const limit = returnAll ? undefined : readLimit(this, itemIndex);
+	const shape = readLeadOutput(this, itemIndex);
 
-	const leads = await findFinalizedLeads.call(this, OPERATION, range, datePrecision, request);
+	const leads = await findFinalizedLeads(this, OPERATION, range, precision, item);
+	// The API answers the whole range at once: Limit keeps the first leads, and only their details are fetched.
 	const wanted = limit === undefined ? leads : leads.slice(0, limit);
-	const output = await leadOutput.call(this, OPERATION, wanted, options, request);
+	const output = await leadOutput(this, OPERATION, wanted, shape, item);
 	return output.map((json) => ({ json }));
 }

@@ -17,13 +17,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get all the information of a lead by its WeClever ID',
+				description:
+					'Get one lead by its WeClever ID: one item with its status, contact (name, phone, email), region, chat (start, end, length, message count, last customer message), feelings counts and sentiment, and CSAT rating',
 				action: 'Get a lead',
 			},
 			{
 				name: 'Get Finalized',
 				value: 'getFinalized',
-				description: 'Get the leads whose service was finalized between two dates',
+				description:
+					'Get the leads whose service was finalized between two dates (at most 50 unless Return All): one item per lead with its ID, mapped status and client lead ID; with Include Details also its contact, chat, sentiment and CSAT rating',
 				action: 'Get finalized leads',
 			},
 		],
