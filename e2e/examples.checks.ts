@@ -1,6 +1,6 @@
 /**
  * Ground-truth checks for examples/*.json. Every example workflow is executed by the E2E suite
- * (`n8n execute --id`, e2e/n8n.e2e.test.ts) and its output is compared with what the emulator holds,
+ * (`n8n execute --id`, e2e/package.e2e.test.ts) and its output is compared with what the emulator holds,
  * read through its control API at run time (never a stored snapshot of our own output).
  *
  * Adding an example: put its check in e2e/<vendor>.example-check.ts, exported as a

@@ -10,11 +10,7 @@ import * as path from 'node:path';
 
 import type { ExampleCheck } from './examples.checks';
 
-const { DEMO_VERSION } = require('./lib/versions');
-const { startEmulator } = require('./lib/emulator');
-const { startStack } = require('./lib/stack');
-
-const version: string = process.env.E2E_N8N_VERSION || DEMO_VERSION;
+const { vendorSuite, version } = require('./lib/vendorSuite');
 
 /** Every example's ground-truth check, from e2e/*.example-check.ts (see e2e/examples.checks.ts). */
 const exampleChecks: Record<string, ExampleCheck> = Object.assign(
@@ -28,39 +24,21 @@ const exampleChecks: Record<string, ExampleCheck> = Object.assign(
 );
 
 describe(`the package on n8n ${version}`, () => {
-	let emulator: any;
-	let stack: any;
-	let n8n: any;
-
-	beforeAll(async () => {
-		emulator = await startEmulator();
-		stack = await startStack({
-			version,
-			emulator,
-			// not UTC: the examples' dates must not depend on n8n's time zone
-			env: { GENERIC_TIMEZONE: 'Asia/Riyadh', TZ: 'Asia/Riyadh' },
-			progress: () => undefined,
-		});
-		n8n = stack.n8n;
-	}, 600_000);
-
-	afterAll(async () => {
-		if (stack) await stack.stop();
-		if (emulator) await emulator.close();
-	}, 120_000);
+	// not UTC: the examples' dates must not depend on n8n's time zone
+	const suite = vendorSuite({ timeZone: 'Asia/Riyadh' });
 
 	describe('the package loads', () => {
 		test('every node and credential of the n8n block is known to n8n', async () => {
 			// read from the installed package, with n8n's own modules (zod, n8n-workflow)
-			const declared: { nodes: string[]; credentials: string[] } = stack.types;
+			const declared: { nodes: string[]; credentials: string[] } = suite.stack.types;
 			expect(declared.nodes.length).toBeGreaterThan(0);
 
-			const described = await n8n.nodeTypes(declared.nodes);
+			const described = await suite.n8n.nodeTypes(declared.nodes);
 			expect(described.map((d: any) => d.name).sort()).toEqual(
 				declared.nodes.map((t) => t.split('.').pop()).sort(),
 			);
 
-			const types = await n8n.types();
+			const types = await suite.n8n.types();
 			const nodeNames = types.nodes.map((d: any) => d.name);
 			const credentialNames = types.credentials.map((d: any) => d.name);
 			for (const type of declared.nodes) expect(nodeNames).toContain(type);
@@ -68,7 +46,7 @@ describe(`the package on n8n ${version}`, () => {
 		});
 
 		test('n8n logs no load error for the package', () => {
-			expect(n8n.packageLoadErrors()).toEqual([]);
+			expect(suite.n8n.packageLoadErrors()).toEqual([]);
 		});
 	});
 
@@ -88,14 +66,10 @@ describe(`the package on n8n ${version}`, () => {
 					throw new Error(
 						`no ground-truth check for ${file}: add one in e2e/<vendor>.example-check.ts`,
 					);
-				await emulator.control.reset();
-				if (check.prepare) await check.prepare(emulator.control);
-				const result = await n8n.execute(workflow.id);
-				if (!result.ok)
-					throw new Error(
-						`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
-					);
-				await check.check({ run: result.run, control: emulator.control });
+				await suite.control.reset();
+				if (check.prepare) await check.prepare(suite.control);
+				const run = await suite.execute(workflow.id);
+				await check.check({ run, control: suite.control });
 			});
 		}
 	});

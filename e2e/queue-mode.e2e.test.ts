@@ -26,7 +26,8 @@ const { DEMO_VERSION } = require('./lib/versions');
 const { ROOT } = require('./lib/install');
 const { startEmulator } = require('./lib/emulator');
 const { startQueueStack, sqlite, DURABLE_ENV } = require('./lib/queue');
-const { sleep } = require('./lib/n8n');
+const { sleep, waitFor } = require('./lib/n8n');
+const { sinkNode, sinkWorkflow } = require('./lib/vendorSuite');
 const { WESAL_VOC_TOKEN } = require('./fixtures/credentials');
 
 type Json = Record<string, any>;
@@ -43,22 +44,6 @@ const QUEUE_TUNING = {
 	QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 };
-
-async function waitFor<T>(
-	what: string,
-	fn: () => Promise<T | undefined | false>,
-	timeoutMs: number,
-	everyMs = 1000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
 
 /** One vendor of the n8n block: its credential, trigger, action and how to add items at the emulator. */
 interface Vendor {
@@ -340,28 +325,6 @@ describeQueue(
 		const credentialsOf = (v: Vendor) => ({
 			[v.credentialType]: { id: v.credential.id, name: v.credential.name },
 		});
-		const toSink = (
-			id: string,
-			url: string,
-			position: [number, number],
-			extra: Json = {},
-			jsonBody = '={{ JSON.stringify($json) }}',
-		) => ({
-			id,
-			name: 'To sink',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position,
-			...extra,
-			parameters: {
-				method: 'POST',
-				url,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody,
-				options: {},
-			},
-		});
 		const delivered = async (v: Vendor): Promise<string[]> =>
 			(await control().sink(triggerSink(v))).map(v.keyOf);
 		const callAction = async (v: Vendor, ref: string) =>
@@ -486,26 +449,23 @@ describeQueue(
 			const pollsBefore = await Promise.all(vendors.map((v) => v.polls()));
 			const tActivate = Date.now();
 			for (const v of vendors) {
-				const created = await n8n.createWorkflow({
-					name: `Queue: ${v.name} trigger to sink`,
-					settings: { executionOrder: 'v1' },
-					nodes: [
-						{
+				const created = await n8n.createWorkflow(
+					sinkWorkflow({
+						name: `Queue: ${v.name} trigger to sink`,
+						trigger: {
 							id: 'q1',
 							name: 'Trigger',
-							type: `${pkg.name}.${v.trigger.type}`,
-							typeVersion: 1,
-							position: [0, 0],
+							type: v.trigger.type,
 							parameters: {
 								pollTimes: { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] },
 								...v.trigger.parameters,
 							},
 							credentials: credentialsOf(v),
 						},
-						toSink('q2', control().sinkUrl(triggerSink(v)), [240, 0]),
-					],
-					connections: { Trigger: { main: [[{ node: 'To sink', type: 'main', index: 0 }]] } },
-				});
+						sinkUrl: control().sinkUrl(triggerSink(v)),
+						sinkId: 'q2',
+					}),
+				);
 				await n8n.activateWorkflow(created.id);
 				workflowIds[v.name] = { trigger: created.id, action: '' };
 			}
@@ -551,7 +511,7 @@ describeQueue(
 							parameters: await v.action.parameters(),
 							credentials: credentialsOf(v),
 						},
-						toSink(
+						sinkNode(
 							'a3',
 							control().sinkUrl(actionSink(v)),
 							[440, 0],

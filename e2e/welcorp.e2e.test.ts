@@ -6,53 +6,34 @@
  * emulator's control API.
  */
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { nodeItems } from './examples.checks';
 
-const { DEMO_VERSION } = require('./lib/versions');
-const { ROOT } = require('./lib/install');
-const { startEmulator } = require('./lib/emulator');
-const { startStack } = require('./lib/stack');
-const { sleep } = require('./lib/n8n');
+const {
+	vendorSuite,
+	manualWorkflow,
+	sinkWorkflow,
+	version,
+	sleep,
+	waitFor,
+} = require('./lib/vendorSuite');
 
-const version: string = process.env.E2E_N8N_VERSION || DEMO_VERSION;
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const VENDOR = 'welcorp';
 const CREDENTIAL = { id: 'welcorpE2eUser01', name: 'Welcorp (E2E)', type: 'welcorpApi' };
 const TOKEN = 'e2e-callback-token-5f2a9c';
 const WEBHOOK_ID = '3b9f6c1e-7d2a-4e8b-9c0f-1a2b3c4d5e6f';
 
-async function waitFor<T>(
-	what: string,
-	fn: () => Promise<T | undefined | false>,
-	timeoutMs: number,
-	everyMs = 500,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
-
 describe(`Welcorp on n8n ${version}`, () => {
-	let emulator: any;
-	let stack: any;
-	let n8n: any;
-	let data: Record<string, string>;
-	let login: { username: string; password: string };
-	const welcorp = () => emulator.control.vendor(VENDOR);
+	// n8n in another zone than the Welcorp account: dates must be converted.
+	const suite = vendorSuite({ timeZone: 'Europe/Berlin', credential: CREDENTIAL });
+	const welcorp = () => suite.control.vendor(VENDOR);
 	const credentialRef = { welcorpApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-	const vendorUrl = () => emulator.vendors.find((v: any) => v.name === VENDOR).url as string;
 	/** A call to the emulator's API as the credential's user (what Welcorp would see from anyone). */
 	const api = async (method: string, urlPath: string, body?: unknown) => {
-		const res = await fetch(`${vendorUrl()}${urlPath}`, {
+		const { username, password } = suite.data;
+		const res = await fetch(`${suite.vendorUrl(VENDOR)}${urlPath}`, {
 			method,
 			headers: {
-				authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`,
+				authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
 				'content-type': 'application/json',
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,71 +41,20 @@ describe(`Welcorp on n8n ${version}`, () => {
 		return { status: res.status, json: (await res.json()) as any };
 	};
 
-	beforeAll(async () => {
-		emulator = await startEmulator();
-		// n8n in another zone than the Welcorp account: dates must be converted.
-		stack = await startStack({
-			version,
-			emulator,
-			env: { GENERIC_TIMEZONE: 'Europe/Berlin', TZ: 'Europe/Berlin' },
-			progress: () => undefined,
-		});
-		n8n = stack.n8n;
-		const accounts = await welcorp().get('accounts');
-		login = accounts.find((a: any) => a.role === 'User' && a.username === 'au/testuser');
-		data = {
-			username: login.username,
-			password: login.password,
-			baseUrl: vendorUrl(),
-			timeZone: 'Australia/Sydney',
-		};
-		const dir = fs.mkdtempSync(path.join(stack.userFolder, 'welcorp-'));
-		fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify([{ ...CREDENTIAL, data }]));
-		await n8n.importCredentials(path.join(dir, 'credentials.json'));
-	}, 600_000);
-
-	afterAll(async () => {
-		if (stack) await stack.stop();
-		if (emulator) await emulator.close();
-	}, 120_000);
-
 	test('credential test, as the editor runs it: the login passes, a wrong password fails', async () => {
-		expect(await n8n.testCredential({ ...CREDENTIAL, data })).toEqual({
-			status: 'OK',
-			message: expect.any(String),
-		});
-		const wrong = await n8n.testCredential({
-			...CREDENTIAL,
-			data: { ...data, password: 'not-the-password' },
-		});
-		expect(wrong.status).toBe('Error');
+		await suite.testCredential({ password: 'not-the-password' });
 	});
 
 	test('Job → Create (one request for all recipients), then Job → Get and Job → Get Many', async () => {
-		await emulator.control.reset();
-		const dir = fs.mkdtempSync(path.join(stack.userFolder, 'welcorp-jobs-'));
-		fs.writeFileSync(
-			path.join(dir, 'workflow.json'),
-			JSON.stringify({
+		await suite.control.reset();
+		await suite.importWorkflow(
+			manualWorkflow({
 				id: 'e2eWelcorpJobs01',
 				name: 'E2E: Welcorp jobs',
-				active: false,
-				settings: { executionOrder: 'v1' },
 				nodes: [
 					{
-						id: 'j1',
-						name: 'Start',
-						type: 'n8n-nodes-base.manualTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: {},
-					},
-					{
-						id: 'j2',
 						name: 'Create',
-						type: `${pkg.name}.welcorp`,
-						typeVersion: 1,
-						position: [220, 0],
+						type: 'welcorp',
 						parameters: {
 							resource: 'job',
 							operation: 'create',
@@ -152,20 +82,14 @@ describe(`Welcorp on n8n ${version}`, () => {
 						credentials: credentialRef,
 					},
 					{
-						id: 'j3',
 						name: 'Get',
-						type: `${pkg.name}.welcorp`,
-						typeVersion: 1,
-						position: [440, 0],
+						type: 'welcorp',
 						parameters: { resource: 'job', operation: 'get', jobId: '={{ $json.job_id }}' },
 						credentials: credentialRef,
 					},
 					{
-						id: 'j4',
 						name: 'Get Many',
-						type: `${pkg.name}.welcorp`,
-						typeVersion: 1,
-						position: [660, 0],
+						type: 'welcorp',
 						parameters: {
 							resource: 'job',
 							operation: 'getAll',
@@ -175,23 +99,12 @@ describe(`Welcorp on n8n ${version}`, () => {
 						credentials: credentialRef,
 					},
 				],
-				connections: {
-					Start: { main: [[{ node: 'Create', type: 'main', index: 0 }]] },
-					Create: { main: [[{ node: 'Get', type: 'main', index: 0 }]] },
-					Get: { main: [[{ node: 'Get Many', type: 'main', index: 0 }]] },
-				},
 			}),
 		);
-		await n8n.importWorkflow(path.join(dir, 'workflow.json'));
-		const result = await n8n.execute('e2eWelcorpJobs01');
-		if (!result.ok)
-			throw new Error(
-				`execution failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
-			);
-		const out = (name: string) =>
-			result.run.data.resultData.runData[name][0].data.main[0].map((item: any) => item.json);
+		const run = await suite.execute('e2eWelcorpJobs01');
+		const out = (name: string) => nodeItems(run, name);
 
-		const requests = await emulator.control.requests(VENDOR);
+		const requests = await suite.control.requests(VENDOR);
 		const posts = requests.filter((r: any) => r.method === 'POST');
 		expect(posts).toHaveLength(1);
 		// 10:00 in Berlin (summer, +02:00) is 18:00 in Sydney (winter, +10:00).
@@ -217,42 +130,22 @@ describe(`Welcorp on n8n ${version}`, () => {
 	});
 
 	test("the callback trigger gets the emulator callbacks through n8n's webhook server; a wrong token gets 401", async () => {
-		await emulator.control.reset();
+		const { n8n, control } = suite;
+		await control.reset();
 		const sink = `welcorp-callbacks-${version}`;
-		await emulator.control.clearSink(sink);
-		const created = await n8n.createWorkflow({
-			name: `E2E: Welcorp callbacks to sink (${version})`,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{
-					id: 'k1',
+		await control.clearSink(sink);
+		const created = await n8n.createWorkflow(
+			sinkWorkflow({
+				name: `E2E: Welcorp callbacks to sink (${version})`,
+				trigger: {
 					name: 'Welcorp callback',
-					type: `${pkg.name}.welcorpCallbackTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
+					type: 'welcorpCallbackTrigger',
 					webhookId: WEBHOOK_ID,
 					parameters: { secretToken: TOKEN, events: ['deliveryReport', 'smsReply', 'smsStatus'] },
 				},
-				{
-					id: 'k2',
-					name: 'To sink',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					position: [240, 0],
-					parameters: {
-						method: 'POST',
-						url: emulator.control.sinkUrl(sink),
-						sendBody: true,
-						specifyBody: 'json',
-						jsonBody: '={{ JSON.stringify($json) }}',
-						options: {},
-					},
-				},
-			],
-			connections: {
-				'Welcorp callback': { main: [[{ node: 'To sink', type: 'main', index: 0 }]] },
-			},
-		});
+				sinkUrl: control.sinkUrl(sink),
+			}),
+		);
 		await n8n.activateWorkflow(created.id);
 		const hook = `${n8n.url}/webhook/${WEBHOOK_ID}/welcorp`;
 		const post = async (query: string, body: Record<string, string>) =>
@@ -268,6 +161,7 @@ describe(`Welcorp on n8n ${version}`, () => {
 			'the production webhook',
 			async () => (await post('?token=wrong', { BroadcastID: '1', Status: 'SENT' })) === 401,
 			30_000,
+			500,
 		);
 		expect(await post('', { BroadcastID: '1', Status: 'SENT' })).toBe(401);
 
@@ -297,7 +191,7 @@ describe(`Welcorp on n8n ${version}`, () => {
 		});
 		expect([tts.status, sms.status, wrong.status]).toEqual([200, 200, 200]);
 
-		await emulator.control.call('POST', '/__control/clock', { advanceMs: 2 * 60_000 });
+		await control.call('POST', '/__control/clock', { advanceMs: 2 * 60_000 });
 		const delivered = (await welcorp().post('tick')).callbacks;
 		await welcorp().post(`jobs/${sms.json.data}/reply`, {
 			destination: '61433333333',
@@ -316,13 +210,14 @@ describe(`Welcorp on n8n ${version}`, () => {
 		const received = await waitFor(
 			'4 callbacks at the sink',
 			async () => {
-				const items = await emulator.control.sink(sink);
+				const items = await control.sink(sink);
 				return items.length >= 4 && items;
 			},
 			30_000,
+			500,
 		);
 		await sleep(2000); // anything extra would arrive now
-		expect(await emulator.control.sink(sink)).toHaveLength(4);
+		expect(await control.sink(sink)).toHaveLength(4);
 		const expected = log
 			.filter((r: any) => r.status === 200)
 			.map((r: any) => {

@@ -1,5 +1,5 @@
 /**
- * Ground-truth check for examples/wolkvox-voc-detractors.json (picked up by e2e/n8n.e2e.test.ts).
+ * Ground-truth check for examples/wolkvox-voc-detractors.json (picked up by e2e/package.e2e.test.ts).
  * Expected items come from the emulator's control API at run time.
  */
 import type { ExampleCheck } from './examples.checks';

@@ -14,8 +14,8 @@ import {
 import { parseOrThrow } from '../core/validate';
 
 /**
- * Wolkvox "Intelligent Survey" report (reports_manager.php?api=diagram_4), read from
- * vendor-docs/wolkvox-intelligent-survey-report.txt. Choices the doc leaves open:
+ * Wolkvox "Intelligent Survey" report (reports_manager.php?api=diagram_4), as Wolkvox's
+ * Intelligent Survey report doc describes it. Choices the doc leaves open:
  * - answers are `{ code, error, msg, data }` with HTTP status = code (as Wolkvox's other v2 APIs);
  * - the report's dates (query and rows) are UTC; rows carry `date` as 'YYYY-MM-DD HH:mm:ss';
  * - date_ini and date_end are both inclusive; a range may span at most 31 days (Wolkvox's

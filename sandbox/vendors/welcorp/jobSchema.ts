@@ -6,7 +6,10 @@ import { isPhoneKind, jobKind, type JobKind } from './jobTypes';
 
 /** What POST /jobs documents, read the way a Laravel validator would. */
 export const MAX_FILES_BYTES = 20 * 1024 * 1024;
-/** The doc says "4000000MB": read as 4,000,000 bytes (see notes/readme-welcorp.md). */
+/**
+ * The Welcorp REST API doc, section "Create Voice Job", says "4000000MB": read as 4,000,000 bytes
+ * (README.md, Welcorp, "Doc ambiguities and what we chose").
+ */
 export const MAX_VOICE_BYTES = 4_000_000;
 export const FAX_TYPES = [
 	'jpg',

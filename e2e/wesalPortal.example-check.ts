@@ -1,15 +1,17 @@
 /**
  * Ground-truth check for examples/wesal-portal-queue-performance-digest.json, for
  * e2e/examples.checks.ts (spread `wesalPortalExampleChecks` into `exampleChecks`). The expected
- * metrics are read from the emulator's API at run time, for the interval the execution used.
+ * metrics are read from the emulator's API at run time, for the interval the execution used: the
+ * totals of the whole interval, its 30-minute blocks, and the busiest block of each queue.
  */
 import type { ExampleCheck, ExampleContext } from './examples.checks';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const VENDOR = 'wesal-portal';
 const BASE_PATH = '/wesal-portal/api/v1';
-const PERFORMANCE_NODE = 'Performance of the last 24 hours';
-const SUMMARY_NODE = 'Summary per queue';
+const TOTALS_NODE = 'Totals of the last 24 hours';
+const BLOCKS_NODE = 'Half hours of the last 24 hours';
+const DIGEST_NODE = 'Digest per queue';
 const HOUR = 3_600_000;
 
 function items(run: any, nodeName: string): any[] {
@@ -44,87 +46,76 @@ export async function wesalPortalPerformance(
 	return ((await answer.json()) as any).data.result;
 }
 
-/** The example's Code node, written again from its description. */
-function summarize(
-	blocks: Array<{ queueId: string; interval: string; metrics: Record<string, number> }>,
-) {
-	const rows = new Map<string, any>();
+const rate = (part: number, whole: number) =>
+	whole ? Math.round((1000 * part) / whole) / 10 : null;
+
+/** The fields the example picks from the node's simplified output, written from the doc's metrics (times in ms). */
+function totalsRow(queueId: string, interval: string, m: Record<string, number>) {
+	const [start, end] = interval.split('/');
+	return {
+		queueId,
+		start,
+		end,
+		offered: m.Offer,
+		answered: m.Answer,
+		abandoned: m.Abandon,
+		abandonRate: rate(m.Abandon, m.Offer),
+		serviceLevel: rate(m.MetSLA, m.Answer),
+		asaSeconds: m.ASA / 1000,
+		ahtSeconds: m.AHT / 1000,
+	};
+}
+
+/** Each queue's busiest half hour: the most calls offered, the earliest block on a tie. */
+function busiest(blocks: Array<{ queueId: string; start: string; end: string; offered: number }>) {
+	const best = new Map<string, (typeof blocks)[number]>();
 	for (const block of blocks) {
-		const [start, end] = block.interval.split('/');
-		const m = block.metrics;
-		const row = rows.get(block.queueId) ?? {
-			queueId: block.queueId,
-			from: start,
-			to: end,
-			offered: 0,
-			answered: 0,
-			abandoned: 0,
-			metSla: 0,
-			waitMs: 0,
-			handleMs: 0,
-			busiest: null,
-		};
-		row.offered += m.Offer;
-		row.answered += m.Answer;
-		row.abandoned += m.Abandon;
-		row.metSla += m.MetSLA;
-		row.waitMs += m.ASA * m.Answer;
-		row.handleMs += m.AHT * m.Answer;
-		if (start < row.from) row.from = start;
-		if (end > row.to) row.to = end;
-		if (!row.busiest || m.Offer > row.busiest.offered)
-			row.busiest = { interval: block.interval, offered: m.Offer };
-		rows.set(block.queueId, row);
+		const known = best.get(block.queueId);
+		if (!known || block.offered > known.offered) best.set(block.queueId, block);
 	}
-	const percent = (part: number, whole: number) =>
-		whole ? Math.round((1000 * part) / whole) / 10 : null;
-	const seconds = (ms: number, calls: number) => (calls ? Math.round(ms / calls / 100) / 10 : null);
-	return [...rows.values()].map((row) => ({
-		queueId: row.queueId,
-		from: row.from,
-		to: row.to,
-		offered: row.offered,
-		answered: row.answered,
-		abandoned: row.abandoned,
-		abandonRate: percent(row.abandoned, row.offered),
-		serviceLevel: percent(row.metSla, row.answered),
-		asaSeconds: seconds(row.waitMs, row.answered),
-		ahtSeconds: seconds(row.handleMs, row.answered),
-		busiestBlock: row.busiest?.interval ?? null,
-		busiestOffered: row.busiest?.offered ?? 0,
-	}));
+	return best;
 }
 
 export const wesalPortalExampleChecks: Record<string, ExampleCheck> = {
 	'wesal-portal-queue-performance-digest.json': {
 		check: async ({ run, control }: ExampleContext) => {
-			const blocks = items(run, PERFORMANCE_NODE);
+			const totals = items(run, TOTALS_NODE);
 			const { queues } = await control.vendor(VENDOR).get('queues');
 			const queueIds: string[] = queues.map((queue: any) => queue.id);
 
 			// The last 24 hours ending on the hour, whatever hour `$now` was in.
-			const start = blocks.map((block) => block.start).sort()[0];
-			const end = blocks
-				.map((block) => block.end)
-				.sort()
-				.at(-1);
+			const { start, end } = totals[0];
 			expect(Date.parse(end) - Date.parse(start)).toBe(24 * HOUR);
 			expect(Date.parse(end) % HOUR).toBe(0);
 			expect(Math.abs(Date.parse(run.startedAt) - Date.parse(end))).toBeLessThan(HOUR + 60_000);
+			const interval = `${start}/${end}`;
 
-			const truth = await wesalPortalPerformance(control, queueIds, `${start}/${end}`, true);
-			const expectedBlocks = truth.flatMap((queue: any) =>
+			const whole = await wesalPortalPerformance(control, queueIds, interval, false);
+			expect(totals).toEqual(
+				whole.map((queue: any) => totalsRow(queue.queryId, interval, queue.data[0].metrics)),
+			);
+
+			const parts = await wesalPortalPerformance(control, queueIds, interval, true);
+			const expectedBlocks = parts.flatMap((queue: any) =>
 				queue.data.map((block: any) => ({
 					queueId: queue.queryId,
-					interval: block.interval,
 					start: block.interval.split('/')[0],
 					end: block.interval.split('/')[1],
-					metrics: block.metrics,
+					offered: block.metrics.Offer,
 				})),
 			);
 			expect(expectedBlocks).toHaveLength(queueIds.length * 48);
-			expect(blocks).toEqual(expectedBlocks);
-			expect(items(run, SUMMARY_NODE)).toEqual(summarize(expectedBlocks));
+			expect(items(run, BLOCKS_NODE)).toEqual(expectedBlocks);
+
+			const top = busiest(expectedBlocks);
+			expect(items(run, DIGEST_NODE)).toEqual(
+				totals.map((row: any) => ({
+					...row,
+					busiestBlockStart: top.get(row.queueId)!.start,
+					busiestBlockEnd: top.get(row.queueId)!.end,
+					busiestOffered: top.get(row.queueId)!.offered,
+				})),
+			);
 		},
 	},
 };

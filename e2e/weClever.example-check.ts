@@ -29,6 +29,7 @@ interface TruthLead {
 const negativeDominates = ({ lead: { feelings: f } }: TruthLead) =>
 	f.negative_feeling > Math.max(f.positive_feeling, f.neutral_feeling);
 
+/** What "Format follow-up" makes of a lead: the Simplified record's fields, by plain reference. */
 function followUp({ weclever_lead_id, lead }: TruthLead) {
 	const customerMessages = lead.chats.messages.filter((message) =>
 		/^inbound/i.test(message.direction),
@@ -38,9 +39,9 @@ function followUp({ weclever_lead_id, lead }: TruthLead) {
 		customer: lead.name,
 		phone: lead.phone,
 		email: lead.email,
-		csatRating: lead.csat.rating ?? '',
-		lastCustomerMessage: customerMessages.at(-1)?.body ?? '',
-		followUp: `Olá ${lead.name.split(' ')[0]}, vimos que o seu último atendimento não foi bom (${lead.feelings.negative_feeling} de ${lead.feelings.total_messages} mensagens negativas). Podemos ligar para você hoje?`,
+		csatRating: lead.csat.rating === null ? null : Number(lead.csat.rating),
+		lastCustomerMessage: customerMessages.at(-1)?.body ?? null,
+		followUp: `Olá ${lead.name}, vimos que o seu último atendimento não foi bom (${lead.feelings.negative_feeling} de ${lead.feelings.total_messages} mensagens negativas). Podemos ligar para você hoje?`,
 	};
 }
 
@@ -106,9 +107,7 @@ export const weCleverExampleChecks: Record<string, ExampleCheck> = {
 			expect(sorted).toEqual(match ?? candidates[0]);
 			expect(got.length).toBeGreaterThanOrEqual(1);
 			// the positive and the tied lead went to the IF node's false branch
-			const passed = nodeItems(run, 'Negative feelings dominate?', 1).map(
-				(lead) => lead.weclever_lead_id,
-			);
+			const passed = nodeItems(run, 'Negative feelings dominate?', 1).map((lead) => lead.leadId);
 			expect(passed.length).toBeGreaterThanOrEqual(2);
 			expect(passed.filter((id: number) => got.some((item) => item.leadId === id))).toEqual([]);
 		},

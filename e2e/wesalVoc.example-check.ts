@@ -43,43 +43,53 @@ function scoresOf(s: RawSurvey): Array<{ question: string; value: number | null 
 	});
 }
 
-function expectedAlert(s: RawSurvey): string {
-	const low = scoresOf(s).filter((score) => score.value !== null && score.value <= 2);
-	const date = new Date(surveyMs(s)).toISOString();
-	return `Low CSAT for ${s.agent} (${s.queue}, ${s.type}, ${date}): ${low.map((x) => `${x.question} ${x.value}`).join(', ')}`;
+/** The lowest numeric score of a survey; the first such question in the node's order on a tie. */
+function lowestOf(s: RawSurvey): { question: string; value: number } | undefined {
+	let lowest: { question: string; value: number } | undefined;
+	for (const score of scoresOf(s)) {
+		if (score.value === null) continue;
+		if (!lowest || score.value < lowest.value)
+			lowest = { question: score.question, value: score.value };
+	}
+	return lowest;
 }
 
-const isLow = (s: RawSurvey) =>
-	scoresOf(s).some((score) => score.value !== null && score.value <= 2);
+/** The alert the example's "Format alert" node writes: the survey's lowest question and score. */
+function expectedAlert(s: RawSurvey): string {
+	const lowest = lowestOf(s)!;
+	const date = new Date(surveyMs(s)).toISOString();
+	return `Low CSAT for ${s.agent} (${s.queue}, ${s.type}, ${date}): ${lowest.question} ${lowest.value}`;
+}
 
+const isLow = (s: RawSurvey) => (lowestOf(s)?.value ?? Infinity) <= 2;
+
+/** The example's output fields per question of the emulator's company, in the "Average per agent" order. */
+const FIELDS: Array<[question: string, field: string]> = [
+	['Agent Satisfaction', 'agentSatisfaction'],
+	['Service Satisfaction', 'serviceSatisfaction'],
+	['Net Promoter Score', 'netPromoterScore'],
+];
+
+/** Per agent, alphabetical ignoring case: surveys, and each question's average (2 decimals) and answers. */
 function perAgent(surveys: RawSurvey[]) {
-	const byAgent = new Map<
-		string,
-		{ surveys: number; totals: Record<string, { sum: number; answers: number }> }
-	>();
-	for (const s of surveys) {
-		const row = byAgent.get(s.agent) ?? { surveys: 0, totals: {} };
-		row.surveys += 1;
-		for (const { question, value } of scoresOf(s)) {
-			if (value === null) continue;
-			const total = row.totals[question] ?? { sum: 0, answers: 0 };
-			total.sum += value;
-			total.answers += 1;
-			row.totals[question] = total;
-		}
-		byAgent.set(s.agent, row);
-	}
-	const round = (v: number) => Math.round(v * 100) / 100;
+	const byAgent = new Map<string, RawSurvey[]>();
+	for (const s of surveys) byAgent.set(s.agent, [...(byAgent.get(s.agent) ?? []), s]);
 	return [...byAgent.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([agent, { surveys: count, totals }]) => ({
-			agent,
-			surveys: count,
-			averages: Object.fromEntries(
-				Object.entries(totals).map(([q, t]) => [q, round(t.sum / t.answers)]),
-			),
-			answers: Object.fromEntries(Object.entries(totals).map(([q, t]) => [q, t.answers])),
-		}));
+		.sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))
+		.map(([agent, own]) => {
+			const row: Record<string, unknown> = { agent, surveys: own.length };
+			for (const [question, field] of FIELDS) {
+				const values = own
+					.flatMap((s) => scoresOf(s))
+					.filter((score) => score.question === question && score.value !== null)
+					.map((score) => score.value as number);
+				const sum = values.reduce((total, value) => total + value, 0);
+				// n8n's round(2) is toFixed(2); no answers averages to NaN, which JSON shows as null
+				row[field] = values.length ? +(sum / values.length).toFixed(2) : null;
+				row[`${field}Answers`] = values.length;
+			}
+			return row;
+		});
 }
 
 export const wesalVocExampleChecks: Record<string, ExampleCheck> = {
