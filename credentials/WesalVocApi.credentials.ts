@@ -7,8 +7,10 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
-import { loginError } from '../nodes/shared/login';
+import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
+import { loginError, LoginRefusedError } from '../nodes/shared/login';
+import { CredentialFieldProblem } from '../nodes/shared/vendor';
+import { DEFAULT_BASE_URL, WESAL_VOC } from '../nodes/WesalVoc/transport';
 
 /** Wesal Cloud API v1: log in once, reuse the token until the API answers 401. */
 export class WesalVocApi implements ICredentialType {
@@ -28,7 +30,7 @@ export class WesalVocApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.wesal.cloud/api/v1',
+			default: DEFAULT_BASE_URL,
 			required: true,
 		},
 		{
@@ -45,7 +47,8 @@ export class WesalVocApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Company identifier used to log in',
+			description:
+				'The company identifier you log in with; password resets send it too when no login has given the company ID yet',
 		},
 		{
 			displayName: 'Email',
@@ -104,51 +107,69 @@ export class WesalVocApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Logs in before the first request and after a 401; the answer also gives the company id (sent
+	 * with every search) and the question schema (used by the question lists and the output).
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const secret =
-			credentials.authMode === 'userAccount' ? credentials.password : credentials.apiToken;
+		const login = WESAL_VOC.endpoints.login;
+		const userAccount = credentials.authMode === 'userAccount';
+		let baseUrl: string;
 		try {
-			const answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/auth/login`,
-				headers: { 'X-Client-Id': credentials.clientId as string, Accept: 'application/json' },
-				body: { company: credentials.company, email: credentials.email, password: secret },
+			baseUrl = WESAL_VOC.baseUrl(credentials);
+		} catch (error) {
+			const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
+			throw new LoginRefusedError(`${(error as Error).message}.${hint}`);
+		}
+		try {
+			const body = (await this.helpers.httpRequest({
+				method: login.method,
+				url: `${baseUrl}${login.path}`,
+				headers: {
+					'X-Client-Id': credentialText(credentials, 'clientId'),
+					Accept: 'application/json',
+				},
+				body: {
+					company: credentialText(credentials, 'company'),
+					email: credentialText(credentials, 'email'),
+					// Both modes send the secret as `password`: the API token replaces the user's password.
+					password: credentialText(credentials, userAccount ? 'password' : 'apiToken'),
+				},
 				json: true,
-			})) as {
-				token?: unknown;
-				user?: { company?: { _id?: unknown; settings?: { questionsSchema?: unknown } } };
-			};
-			if (typeof answer?.token !== 'string' || !answer.token) {
-				throw new Error('the login answer has no token');
+			})) as unknown;
+			const refused = WESAL_VOC.bodyFailure?.(body);
+			if (refused !== undefined) {
+				throw Object.assign(new Error(refused), { response: { status: 200, data: body } });
 			}
-			const company = answer.user?.company;
+			const answer = login.schema.safeParse(body);
+			if (!answer.success) throw new Error(answer.error.issues[0]?.message ?? 'unexpected answer');
+			const company = answer.data.user?.company;
 			return {
-				sessionToken: answer.token,
+				sessionToken: answer.data.token,
 				companyId: company?._id === undefined ? '' : String(company._id),
 				questionsSchema: JSON.stringify(company?.settings?.questionsSchema ?? []),
 			};
 		} catch (error) {
-			throw loginError(
-				'Wesal VoC',
-				error,
-				'Check Company, Email, Client ID and the password or API token.',
-			);
+			const secret = userAccount ? 'the Password' : 'the API Token';
+			throw loginError(WESAL_VOC, error, `Check Company, Email, Client ID and ${secret}.`);
 		}
 	}
 
-	authenticate = authenticateWith((credentials) => ({
-		headers: {
-			Authorization: credentialText(credentials, 'sessionToken'),
-			'X-Client-Id': credentialText(credentials, 'clientId'),
-		},
-		body: { companyId: credentialText(credentials, 'companyId') },
-	}));
+	/** Requests the doc sends without a login (password reset) carry none of the session's parts. */
+	authenticate = authenticateWith((credentials) => {
+		const token = sessionToken(credentials, 'sessionToken');
+		if (token === undefined) return {};
+		return {
+			headers: { Authorization: token, 'X-Client-Id': credentialText(credentials, 'clientId') },
+			body: { companyId: credentialText(credentials, 'companyId') },
+		};
+	});
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/survey/queries/surveys',
-			method: 'POST',
+			url: WESAL_VOC.endpoints.searchSurveys.path,
+			method: WESAL_VOC.endpoints.searchSurveys.method,
 			body: {
 				startDate: '2000-01-01T00:00:00',
 				endDate: '2000-01-01T00:00:01',

@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { routeItems } from '../shared';
 import * as account from './actions/account';
 import * as company from './actions/company';
-import { router } from './actions/router';
+import { operations } from './actions/router';
 import * as survey from './actions/survey';
 import { loadOptions } from './methods';
 
@@ -20,7 +21,8 @@ export class WesalVoc implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read survey results (CSAT per agent and queue) from the Wesal Cloud API',
+		description:
+			'Read survey results (CSAT per agent and queue) and reset passwords with the Wesal Cloud API',
 		defaults: { name: 'Wesal VoC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -48,6 +50,6 @@ export class WesalVoc implements INodeType {
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, operations);
 	}
 }

@@ -7,15 +7,28 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { PollSource } from '../shared';
-import { lookbackOption, pollNewItems, simplifyOption, timeoutOption } from '../shared';
-import { readSurveyFilters, surveyFilterFields } from './filters';
-import { loadQuestions } from './questions';
+import {
+	lookbackOption,
+	newestInWindows,
+	outputFields,
+	pollNewItems,
+	pollNewItemsAndEnrich,
+	readOutput,
+	readTriggerSettings,
+	shapeOutput,
+	startFromFields,
+	timeoutOption,
+} from '../shared';
+import { loadQuestions, storedQuestions } from './company';
 import { loadOptions } from './methods';
-import { searchSurveys, simplifySurvey, surveyTime, type Survey } from './surveys';
+import { searchSurveys, simplifySurvey, SURVEY_FIELDS, surveyTime, type Survey } from './survey';
+import type { Question } from './transport';
+import { readSurveyFilters, surveyFilterFields } from './surveyFilters';
 
 const OPERATION = 'Trigger: New Survey';
-const SAMPLE_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** "Fetch Test Event" looks back further only while it finds nothing: the last day, week, then month. */
+const SAMPLE_WINDOWS_MS = [1 * DAY_MS, 7 * DAY_MS, 30 * DAY_MS];
 
 export class WesalVocTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,21 +55,15 @@ export class WesalVocTrigger implements INodeType {
 				default: 'newSurvey',
 			},
 			surveyFilterFields,
+			...startFromFields,
+			...outputFields('Wesal VoC', SURVEY_FIELDS),
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					lookbackOption,
-					{
-						...simplifyOption,
-						description:
-							'Whether to return the normalized feedback record instead of the raw survey',
-					},
-					timeoutOption,
-				],
+				options: [lookbackOption, timeoutOption],
 			},
 		],
 	};
@@ -64,52 +71,45 @@ export class WesalVocTrigger implements INodeType {
 	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const settings = readTriggerSettings(this);
+		const output = readOutput(this);
+		const scope = { timeoutMs: settings.timeoutMs };
 		const filters = await readSurveyFilters(
 			this,
 			this.getNodeParameter('filters', {}) as IDataObject,
 			OPERATION,
+			scope,
 		);
-		const timeoutMs = options.timeout as number | undefined;
-		const search = async (start: Date, end: Date) =>
-			await searchSurveys.call(
+		const read = async (start: Date, end: Date) =>
+			await searchSurveys(
 				this,
 				OPERATION,
 				{ start, end },
 				filters,
 				{ returnAll: true, limit: 0 },
-				{ timeoutMs },
+				scope,
 			);
-
-		const source: PollSource<Survey> = {
-			fetchWindow: search,
-			fetchSample: async () => {
-				const now = new Date();
-				const recent = await search(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000), now);
-				const newest = recent.reduce<Survey | undefined>(
-					(best, survey) =>
-						best && (surveyTime(best)?.getTime() ?? 0) >= (surveyTime(survey)?.getTime() ?? 0)
-							? best
-							: survey,
-					undefined,
-				);
-				return newest ? [newest] : [];
-			},
-			idOf: (survey) => survey._id,
+		const source = {
+			fetchWindow: read,
+			fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+			idOf: (survey: Survey) => survey._id,
 			timeOf: surveyTime,
 		};
-		const surveys = await pollNewItems(this, source, {
-			lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000,
-		});
-		if (!surveys) return null;
-
-		const questions = options.simplify ? await loadQuestions(this, OPERATION) : [];
-		return [
+		const shape = (surveys: Survey[], questions: Question[]) =>
 			surveys.map((survey) => ({
-				json: (options.simplify
-					? simplifySurvey(survey, questions)
-					: survey) as unknown as IDataObject,
-			})),
-		];
+				json: shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
+			}));
+
+		const stored = output.mode === 'raw' ? [] : await storedQuestions(this);
+		if (stored) {
+			const surveys = await pollNewItems(this, source, settings);
+			return surveys ? [shape(surveys, stored)] : null;
+		}
+		// No schema yet: the search logs in and brings it. Should reading it still fail, the cursor
+		// is put back, so the same surveys come again at the next poll.
+		const shaped = await pollNewItemsAndEnrich(this, source, settings, async (surveys) =>
+			shape(surveys, await loadQuestions(this, OPERATION, scope)),
+		);
+		return shaped ? [shaped] : null;
 	}
 }

@@ -564,9 +564,19 @@ export class WesalVocEmulator implements VendorEmulator {
 		if (companyId !== this.config.companyId) throw new EmuError(404, 'Company not found');
 	}
 
+	/**
+	 * The reset calls are documented without a login, so their caller knows only the company
+	 * identifier it logs in with (the doc calls both fields "Company identifier"): the name is
+	 * accepted as well as the id, as at login.
+	 */
+	private requireResetCompany(companyId: string): void {
+		if (companyId.toLowerCase() === this.config.companyName.toLowerCase()) return;
+		this.requireCompany(companyId);
+	}
+
 	private requestReset(req: EmuRequest): EmuResponse {
 		const body = parseOrThrow(resetSchema, req.body ?? {});
-		this.requireCompany(body.companyId);
+		this.requireResetCompany(body.companyId);
 		const contact = body.method === 'email' ? body.email : body.phone;
 		if (!contact) throw new EmuError(400, `${body.method} is required`);
 		const known =
@@ -580,7 +590,7 @@ export class WesalVocEmulator implements VendorEmulator {
 
 	private verifyReset(req: EmuRequest): EmuResponse {
 		const body = parseOrThrow(verifySchema, req.body ?? {});
-		this.requireCompany(body.companyId);
+		this.requireResetCompany(body.companyId);
 		if (body.email.trim().toLowerCase() !== this.config.email.toLowerCase())
 			throw new EmuError(404, 'User not found');
 		const pending = this.otps.get(this.config.userId);

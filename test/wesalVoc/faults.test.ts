@@ -70,8 +70,12 @@ describe('faults on a read', () => {
 			body: { result: 'error', message: 'Maintenance' },
 		});
 		const { error } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`));
-		expect(error?.message).toBe('Wesal VoC Survey: Get Many failed: HTTP 503 – Maintenance');
-		expect(error?.description).toContain('after 4 attempts');
+		expect(error?.message).toBe(
+			'Wesal VoC could not serve "Survey: Get Many" (HTTP 503): Maintenance',
+		);
+		expect(error?.description).toBe(
+			"The problem is on Wesal VoC's side. It was tried 4 times. Try again later.",
+		);
 		expect((error as unknown as NodeApiError).httpCode).toBe('503');
 		expect(await fx.searches()).toHaveLength(4);
 	});
@@ -85,7 +89,9 @@ describe('faults on a read', () => {
 			body: { result: 'error', message: 'Invalid startDate' },
 		});
 		const { error } = await fx.run(getAllParameters(`${start}Z`, `${end}Z`));
-		expect(error?.message).toBe('Wesal VoC Survey: Get Many failed: HTTP 400 – Invalid startDate');
+		expect(error?.message).toBe(
+			'Wesal VoC refused "Survey: Get Many" (HTTP 400): Invalid startDate',
+		);
 		expect(await fx.searches()).toHaveLength(1);
 	});
 
@@ -104,7 +110,9 @@ describe('faults on a read', () => {
 		const errors = items.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem).toEqual({ item: 0 });
-		expect(errors[0].json.error).toContain('HTTP 404 – Company not found');
+		expect(errors[0].json.error).toBe(
+			'Wesal VoC found nothing for "Survey: Get Many" (HTTP 404): Company not found',
+		);
 		const second = items.filter((item) => !item.json.error);
 		expect(ids(second)).toEqual(ids(inRange(all, start, end)));
 		expect(second.every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(true);
@@ -123,9 +131,9 @@ describe('faults on a write', () => {
 				email: 'ops@acme.test',
 			});
 			expect(error?.message).toMatch(
-				new RegExp(`^Wesal VoC Account: Send Reset Code failed: HTTP ${status}`),
+				new RegExp(`^Wesal VoC .*"Account: Send Reset Code" \\(HTTP ${status}\\)`),
 			);
-			expect(error?.description).toContain('not retried');
+			expect(error?.description).toContain('This request changes data, so it was not retried.');
 			expect(await fx.emulator.requests(VENDOR, { path: '/auth/reset' })).toHaveLength(1);
 		},
 	);
@@ -140,9 +148,10 @@ describe('faults on a write', () => {
 			otp: '1234',
 			newPassword: 'N3w-pass!',
 		});
-		expect(error?.message).toMatch(
-			/^Wesal VoC Account: Reset Password failed: the connection was reset/,
+		expect(error?.message).toBe(
+			'Could not reach Wesal VoC for "Account: Reset Password": the connection was reset',
 		);
+		expect(error?.description).toContain('may have been carried out');
 		expect(await fx.emulator.requests(VENDOR, { path: '/auth/verify' })).toHaveLength(1);
 	});
 });

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { WesalVocApi } from '../../credentials/WesalVocApi.credentials';
 import { WesalVoc } from '../../nodes/WesalVoc/WesalVoc.node';
+import { WesalVocTrigger } from '../../nodes/WesalVoc/WesalVocTrigger.node';
 import {
 	WESAL_VOC_API_TOKEN,
 	WESAL_VOC_BASE_PATH,
@@ -10,7 +11,7 @@ import {
 	WESAL_VOC_EMAIL,
 	WESAL_VOC_PASSWORD,
 } from '../../sandbox/vendors/wesalVoc';
-import { CredentialStore, runNode, type RunNodeOptions } from '../harness';
+import { CredentialStore, Poller, runNode, type RunNodeOptions } from '../harness';
 import { Emulator } from '../helpers/emulator';
 
 export const VENDOR = 'wesal-voc';
@@ -76,6 +77,31 @@ export class WesalVocFixture {
 		});
 	}
 
+	/** The trigger; `saved` is the workflow's saved static data (the same workflow, edited). */
+	poller(parameters: INodeParameters = {}, saved?: IDataObject) {
+		return new Poller(
+			{
+				nodeType: WesalVocTrigger,
+				parameters: { event: 'newSurvey', ...parameters },
+				store: this.store,
+				credentials: { wesalVocApi: this.credentialId },
+			},
+			saved,
+		);
+	}
+
+	async add(surveys: Array<Partial<EmulatorSurvey>>): Promise<EmulatorSurvey[]> {
+		return (
+			await this.emulator.control<{ surveys: EmulatorSurvey[] }>('POST', 'wesal-voc/surveys', {
+				surveys,
+			})
+		).surveys;
+	}
+
+	async pageSize(): Promise<number> {
+		return (await this.emulator.control<{ pageSize: number }>('GET', 'wesal-voc/config')).pageSize;
+	}
+
 	async surveys(): Promise<EmulatorSurvey[]> {
 		return (await this.emulator.control<{ surveys: EmulatorSurvey[] }>('GET', 'wesal-voc/surveys'))
 			.surveys;
@@ -104,10 +130,18 @@ export function inRange(surveys: EmulatorSurvey[], start: string, end: string): 
 	return surveys.filter((survey) => survey.surveyDate >= start && survey.surveyDate <= end);
 }
 
+/** The survey id of an output item: Simplified carries it as surveyId, Raw as _id. */
+export function idOf(item: { json: IDataObject } | EmulatorSurvey): string {
+	return String('json' in item ? (item.json.surveyId ?? item.json._id) : item._id);
+}
+
 export function ids(items: Array<{ json: IDataObject } | EmulatorSurvey>): string[] {
-	return items
-		.map((item) => String('json' in item ? (item.json._id ?? item.json.surveyId) : item._id))
-		.sort();
+	return items.map(idOf).sort();
+}
+
+/** The page numbers of the logged search requests, in the order they arrived. */
+export function pagesOf(requests: Array<{ body: unknown }>): number[] {
+	return requests.map((request) => (request.body as { page: number }).page);
 }
 
 export function getAllParameters(

@@ -85,6 +85,21 @@ const badInputs: Array<[string, Record<string, unknown>, string]> = [
 		},
 		'Invalid "New Password": it is required',
 	],
+	[
+		'unknown output',
+		getAllParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', { output: 'everything' }),
+		'Invalid "Output": "everything" must be Simplified, Raw or Selected Fields',
+	],
+	[
+		'question schema with Selected Fields but no field',
+		{ resource: 'company', operation: 'getQuestionSchema', output: 'selected', fields: [] },
+		'Invalid "Fields": choose at least one field',
+	],
+	[
+		'a timeout of zero',
+		{ resource: 'account', operation: 'logout', options: { timeout: 0 } },
+		'Invalid "Timeout": must be a positive number of milliseconds',
+	],
 ];
 
 describe('bad input is rejected before any request', () => {

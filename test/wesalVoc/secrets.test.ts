@@ -1,5 +1,4 @@
-import { WesalVocTrigger } from '../../nodes/WesalVoc/WesalVocTrigger.node';
-import { engineLogs, Poller, testCredential } from '../harness';
+import { engineLogs, testCredential } from '../harness';
 import { SecretScanner } from '../helpers/secrets';
 import { getAllParameters, SEARCH, VENDOR, WesalVocFixture } from './fixture';
 
@@ -18,7 +17,13 @@ it('never shows a credential value in output, errors, error descriptions or logs
 			getAllParameters('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z', {
 				returnAll: false,
 				limit: 3,
-				options: { simplify: true },
+			}),
+		),
+		await fx.run(
+			getAllParameters('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z', {
+				returnAll: false,
+				limit: 3,
+				output: 'raw',
 			}),
 		),
 		await fx.run({ resource: 'company', operation: 'getQuestionSchema' }),
@@ -62,12 +67,7 @@ it('never shows a credential value in output, errors, error descriptions or logs
 		fx.credentialData({ authMode: 'userAccount', password: 'wrong-secret-123' }),
 	);
 
-	const trigger = new Poller({
-		nodeType: WesalVocTrigger,
-		parameters: { event: 'newSurvey' },
-		store: fx.store,
-		credentials: { wesalVocApi: fx.credentialId },
-	});
+	const trigger = fx.poller();
 	await trigger.activate();
 	const manual = await trigger.manual();
 

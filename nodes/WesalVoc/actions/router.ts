@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { routeItems, type OperationTable } from '../../shared';
+import type { OperationTable } from '../../shared';
 import * as account from './account';
 import * as company from './company';
 import * as survey from './survey';
@@ -10,7 +8,3 @@ export const operations: OperationTable = {
 	company: company.operations,
 	account: account.operations,
 };
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, operations);
-}

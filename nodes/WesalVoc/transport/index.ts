@@ -1,61 +1,67 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { z } from 'zod';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { RequestContext, VendorSpec } from '../../shared';
-import { firstText, isRecord, vendorRequest } from '../../shared';
+import type { VendorSpec } from '../../shared';
+import { CredentialFieldProblem, firstText, isRecord, urlField } from '../../shared';
+import { loginAnswerSchema, resultSchema, searchAnswerSchema } from './schemas';
+
+export * from './schemas';
 
 /**
- * The Wesal Cloud API doc names no paths; these follow the same vendor's Portal API. A correction
- * is one line here (README lists this table).
+ * The Wesal Cloud API v1 calls the nodes use. The doc names no paths; these follow the same
+ * vendor's Portal API, so a correction is one line here (README lists this table).
  */
-export const ENDPOINTS = {
-	login: { method: 'POST', path: '/auth/login' },
-	sendResetCode: { method: 'POST', path: '/auth/reset' },
-	resetPassword: { method: 'POST', path: '/auth/verify' },
-	logout: { method: 'GET', path: '/auth/logout' },
-	searchSurveys: { method: 'POST', path: '/survey/queries/surveys' },
-} as const satisfies Record<string, { method: IHttpRequestMethods; path: string }>;
+const endpoints = {
+	login: { method: 'POST', path: '/auth/login', idempotent: false, schema: loginAnswerSchema },
+	/** The doc's reset calls list only Content-Type: they are sent without a login. */
+	sendResetCode: {
+		method: 'POST',
+		path: '/auth/reset',
+		idempotent: false,
+		withoutSession: true,
+		schema: resultSchema,
+	},
+	resetPassword: {
+		method: 'POST',
+		path: '/auth/verify',
+		idempotent: false,
+		withoutSession: true,
+		schema: resultSchema,
+	},
+	// Ending a session twice ends it once (a repeat after a lost answer logs in and out again).
+	logout: { method: 'GET', path: '/auth/logout', idempotent: true, schema: resultSchema },
+	// A search, even though the API takes it as a POST: safe to send again.
+	searchSurveys: {
+		method: 'POST',
+		path: '/survey/queries/surveys',
+		idempotent: true,
+		schema: searchAnswerSchema,
+	},
+} as const;
 
-export type Endpoint = keyof typeof ENDPOINTS;
+export const DEFAULT_BASE_URL = 'https://api.wesal.cloud/api/v1';
 
-export const WESAL_VOC: VendorSpec = {
+function baseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = urlField(credentials, 'baseUrl');
+	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+		throw new CredentialFieldProblem(
+			`Invalid "Base URL" in the Wesal VoC credential: ${url ? `"${url}" is not an http(s) address` : 'it is required'}`,
+			`Use ${DEFAULT_BASE_URL} unless Wesal gave you another address.`,
+		);
+	}
+	return url;
+}
+
+/** Wesal VoC answers `{ result, message }`; `result: "error"` is a failure even with HTTP 200. */
+export const WESAL_VOC: VendorSpec<typeof endpoints> = {
 	displayName: 'Wesal VoC',
 	credentialType: 'wesalVocApi',
-	expirableToken: true,
+	endpoints,
+	baseUrl,
+	// The credential logs in (preAuthentication); an unknown or expired token is answered with 401.
+	session: { tokenField: 'sessionToken' },
 	errorText: (body) => firstText(body, ['message', 'error', 'errors']),
 	bodyFailure: (body) =>
 		isRecord(body) && body.result === 'error'
 			? (firstText(body, ['message']) ?? 'the answer says result "error"')
 			: undefined,
 };
-
-/** `{ result, message }` answers of the account calls; other fields pass through. */
-export const resultSchema = z
-	.object({ result: z.string().optional(), message: z.string().optional() })
-	.passthrough() as unknown as z.ZodType<IDataObject>;
-
-export function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-}
-
-export async function wesalVocRequest<T>(
-	context: RequestContext,
-	endpoint: Endpoint,
-	request: {
-		operation: string;
-		body?: IDataObject;
-		schema: z.ZodType<T>;
-		itemIndex?: number;
-		timeoutMs?: number;
-	},
-): Promise<T> {
-	const credentials = await context.getCredentials(WESAL_VOC.credentialType);
-	const { method, path } = ENDPOINTS[endpoint];
-	return await vendorRequest(context, WESAL_VOC, {
-		...request,
-		method,
-		url: `${baseUrlOf(credentials)}${path}`,
-		// Searching is a read even though the API uses POST for it.
-		idempotent: method === 'GET' || endpoint === 'searchSurveys',
-	});
-}

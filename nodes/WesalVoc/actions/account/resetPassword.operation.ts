@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
-import { resultSchema, wesalVocRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import { callEndpoint, compact, resetOutput, timeoutOnlyOptions } from '../../../shared';
+import { readResetFields, resetCompanyId } from '../../account';
+import { WESAL_VOC } from '../../transport';
 
 export const description: INodeProperties[] = [
 	timeoutOnlyOptions({ resource: ['account'], operation: ['resetPassword'] }),
@@ -9,23 +11,22 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const input = readPasswordReset.call(this, itemIndex, true);
-	// The doc sends the code as `otp` and keeps `verifyCode` for links sent by email: send both.
-	const body = {
-		method: input.method,
-		email: input.email,
-		phone: input.phone || undefined,
-		verifyCode: input.otp,
-		otp: input.otp,
-		password: input.newPassword,
-	};
-	const answer = await wesalVocRequest(this, 'resetPassword', {
+	const input = readResetFields(this, item, true);
+	const answer = await callEndpoint(this, WESAL_VOC, 'resetPassword', {
 		operation: 'Account: Reset Password',
-		body,
-		schema: resultSchema,
-		itemIndex,
+		scope: item,
+		// The doc sends the code as `otp` and keeps `verifyCode` for links sent by email: send both.
+		body: compact({
+			companyId: await resetCompanyId(this, item),
+			method: input.method,
+			email: input.email,
+			phone: input.phone,
+			verifyCode: input.otp,
+			otp: input.otp,
+			password: input.newPassword,
+		}),
 	});
 	return [{ json: resetOutput(answer, input) }];
 }

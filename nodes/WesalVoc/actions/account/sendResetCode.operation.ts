@@ -1,12 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
-import { resultSchema, wesalVocRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import { callEndpoint, resetOutput, timeoutOnlyOptions } from '../../../shared';
+import { readResetFields, resetCompanyId } from '../../account';
+import { WESAL_VOC } from '../../transport';
 
 export const description: INodeProperties[] = [
 	timeoutOnlyOptions({ resource: ['account'], operation: ['sendResetCode'] }),
@@ -14,19 +11,19 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const input = readPasswordReset.call(this, itemIndex, false);
-	const body: IDataObject = {
-		method: input.method,
-		email: input.email || 'NO',
-		phone: input.phone || 'NO',
-	};
-	const answer = await wesalVocRequest(this, 'sendResetCode', {
+	const input = readResetFields(this, item, false);
+	const answer = await callEndpoint(this, WESAL_VOC, 'sendResetCode', {
 		operation: 'Account: Send Reset Code',
-		body,
-		schema: resultSchema,
-		itemIndex,
+		scope: item,
+		body: {
+			companyId: await resetCompanyId(this, item),
+			method: input.method,
+			// The doc's example sends "NO" for the contact that is not used.
+			email: input.email || 'NO',
+			phone: input.phone || 'NO',
+		},
 	});
 	return [{ json: resetOutput(answer, input) }];
 }

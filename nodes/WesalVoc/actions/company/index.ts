@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Question Schema',
 				value: 'getQuestionSchema',
-				description: "Get the survey questions of the account's company",
+				description:
+					"Get the survey questions of the account's company: one item per question with its ID, name, type and lowest and highest answer",
 				action: 'Get the question schema',
 			},
 		],

@@ -5,16 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { ItemScope } from '../../../shared';
 import {
+	outputFields,
 	readDateRange,
 	readLimit,
+	readOutput,
 	returnAllOrLimit,
-	simplifyOption,
-	timeoutOption,
+	shapeOutput,
+	timeoutOnlyOptions,
 } from '../../../shared';
-import { readSurveyFilters, surveyFilterFields } from '../../filters';
-import { loadQuestions } from '../../questions';
-import { searchSurveys, simplifySurvey } from '../../surveys';
+import { loadQuestions } from '../../company';
+import { searchSurveys, simplifySurvey, SURVEY_FIELDS } from '../../survey';
+import { readSurveyFilters, surveyFilterFields } from '../../surveyFilters';
 
 const show = { resource: ['survey'], operation: ['getAll'] };
 
@@ -39,52 +42,39 @@ export const description: INodeProperties[] = [
 	},
 	...returnAllOrLimit('survey', 'getAll'),
 	{ ...surveyFilterFields, displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				...simplifyOption,
-				description:
-					'Whether to return the normalized feedback record (one score per question with its name and numeric value) instead of the raw survey',
-			},
-			timeoutOption,
-		],
-	},
+	...outputFields('Wesal VoC', SURVEY_FIELDS, show),
+	timeoutOnlyOptions(show),
 ];
 
 const OPERATION = 'Survey: Get Many';
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
+	const { itemIndex } = item;
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const output = readOutput(this, itemIndex);
 	const filters = await readSurveyFilters(
 		this,
 		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
 		OPERATION,
-		itemIndex,
+		item,
 	);
 
-	const surveys = await searchSurveys.call(
+	const surveys = await searchSurveys(
 		this,
 		OPERATION,
 		{ start: range.start.toJSDate(), end: range.end.toJSDate() },
 		filters,
 		{ returnAll, limit },
-		{ itemIndex, timeoutMs: options.timeout as number | undefined },
+		item,
 	);
-	if (!options.simplify) return surveys.map((survey) => ({ json: survey as IDataObject }));
-	const questions = await loadQuestions(this, OPERATION);
+	// After the search, which logged in if needed: the schema then comes with no extra request.
+	const questions = output.mode === 'raw' ? [] : await loadQuestions(this, OPERATION, item);
 	return surveys.map((survey) => ({
-		json: simplifySurvey(survey, questions) as unknown as IDataObject,
+		json: shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
 	}));
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get many survey results',
+				description:
+					'Get completed surveys in a date range: one item per survey with agent, queue, channel, direction, contact number, date, one score field per question (named after the question), the lowest and the average score',
 				action: 'Get many survey results',
 			},
 		],

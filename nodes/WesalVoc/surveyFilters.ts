@@ -1,10 +1,13 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared';
+import type { CallScope, RequestContext } from '../shared';
 import { listParameter } from '../shared';
-import { loadQuestions } from './questions';
-import type { SurveyFilters } from './surveys';
+import { loadQuestions } from './company';
+import { NO_FILTERS, searchSurveys, type SurveyFilters } from './survey';
+
+/** The agent and queue lists hold the names of this many last days' surveys. */
+const LIST_DAYS = 30;
 
 /** The survey filters shared by Survey → Get Many and the trigger. */
 export const surveyFilterFields: INodeProperties = {
@@ -15,12 +18,13 @@ export const surveyFilterFields: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Agent Names',
+			displayName: 'Agent Names or IDs',
 			name: 'agents',
-			type: 'string',
-			default: '',
-			placeholder: 'Nourah, Ahmed',
-			description: 'Only surveys handled by these agents (comma-separated names)',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getAgents' },
+			default: [],
+			description:
+				'Only surveys handled by these agents (the list holds those of the last 30 days\' surveys; an expression may also give comma-separated names). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Answers',
@@ -65,12 +69,13 @@ export const surveyFilterFields: INodeProperties = {
 			description: 'Only these interaction types (comma-separated)',
 		},
 		{
-			displayName: 'Queue Names',
+			displayName: 'Queue Names or IDs',
 			name: 'queues',
-			type: 'string',
-			default: '',
-			placeholder: 'Sales, Support',
-			description: 'Only surveys from these queues (comma-separated names)',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getQueues' },
+			default: [],
+			description:
+				'Only surveys from these queues (the list holds those of the last 30 days\' surveys; an expression may also give comma-separated names). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 };
@@ -79,13 +84,14 @@ interface AnswerFilterInput {
 	answer?: Array<{ question?: string; values?: string }>;
 }
 
-/** Reads and checks the filters; answer filters are checked against the account's questions. */
+/** Reads and checks the filters; answer filters are checked against the company's questions. */
 export async function readSurveyFilters(
 	context: RequestContext,
 	raw: IDataObject,
 	operation: string,
-	itemIndex?: number,
+	scope?: CallScope,
 ): Promise<SurveyFilters> {
+	const itemIndex = scope?.itemIndex;
 	const filters: SurveyFilters = {
 		agents: listParameter(raw.agents),
 		queues: listParameter(raw.queues),
@@ -95,7 +101,7 @@ export async function readSurveyFilters(
 	const rows = (raw.answers as AnswerFilterInput | undefined)?.answer ?? [];
 	if (rows.length === 0) return filters;
 
-	const questions = await loadQuestions(context, operation);
+	const questions = await loadQuestions(context, operation, scope);
 	for (const row of rows) {
 		const question = questions.find((candidate) => candidate.id === row.question);
 		if (!question) {
@@ -113,9 +119,7 @@ export async function readSurveyFilters(
 			throw new NodeOperationError(
 				context.getNode(),
 				`Invalid "Values" for "${question.name}": give at least one answer`,
-				{
-					itemIndex,
-				},
+				{ itemIndex },
 			);
 		}
 		const { minAnswer: min, maxAnswer: max } = question;
@@ -138,4 +142,27 @@ export async function readSurveyFilters(
 		filters.answers[question.id] = [...(filters.answers[question.id] ?? []), ...values];
 	}
 	return filters;
+}
+
+/**
+ * The agents or queues of the last days' surveys, for the filter lists: the API has no list call,
+ * and filters by name.
+ */
+export async function recentNames(
+	context: RequestContext,
+	field: 'agent' | 'queue',
+): Promise<INodePropertyOptions[]> {
+	const end = new Date();
+	const start = new Date(end.getTime() - LIST_DAYS * 86_400_000);
+	const operation = field === 'agent' ? 'Load agents' : 'Load queues';
+	const surveys = await searchSurveys(context, operation, { start, end }, NO_FILTERS, {
+		returnAll: true,
+		limit: 0,
+	});
+	const names = new Set<string>();
+	for (const survey of surveys) {
+		const name = survey[field]?.trim();
+		if (name) names.add(name);
+	}
+	return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));
 }
