@@ -7,11 +7,14 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
+import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
 import { describeFailure } from '../nodes/shared/failure';
-import { loginError } from '../nodes/shared/login';
-import { ERROR_CODES, errorCode } from '../nodes/WesalPortal/transport/errorCodes';
+import { loginError, LoginRefusedError } from '../nodes/shared/login';
+import { CredentialFieldProblem } from '../nodes/shared/vendor';
+import { DEFAULT_BASE_URL, WESAL_PORTAL } from '../nodes/WesalPortal/transport';
+import { errorCode } from '../nodes/WesalPortal/transport/errorCodes';
 
+/** What to check for the X-codes a login can meet (the code and its meaning come with the message). */
 const HINTS: Record<string, string> = {
 	X001: 'Check the Client ID given by Wesal support.',
 	X002: 'This Client ID belongs to another domain: ask Wesal support for the one of this Base URL.',
@@ -36,7 +39,7 @@ export class WesalPortalApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.wesal.dev/api/v1',
+			default: DEFAULT_BASE_URL,
 			required: true,
 		},
 		{
@@ -72,45 +75,62 @@ export class WesalPortalApi implements ICredentialType {
 		},
 	];
 
+	/** Logs in before the first request and again when the API says the token is unknown or expired (X003). */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const login = WESAL_PORTAL.endpoints.login;
+		let baseUrl: string;
 		try {
-			const answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/auth/login`,
-				headers: { 'X-Client-Id': credentials.clientId as string, Accept: 'application/json' },
-				body: { email: credentials.email, password: credentials.password },
+			baseUrl = WESAL_PORTAL.baseUrl(credentials);
+		} catch (error) {
+			const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
+			throw new LoginRefusedError(`${(error as Error).message}.${hint}`);
+		}
+		try {
+			const body = (await this.helpers.httpRequest({
+				method: login.method,
+				url: `${baseUrl}${login.path}`,
+				headers: {
+					'X-Client-Id': credentialText(credentials, 'clientId'),
+					Accept: 'application/json',
+				},
+				body: {
+					email: credentialText(credentials, 'email'),
+					password: credentialText(credentials, 'password'),
+				},
 				json: true,
-			})) as { data?: { access_token?: unknown }; success?: unknown };
-			const token = answer?.data?.access_token;
-			if (answer?.success === false || typeof token !== 'string' || !token) {
-				throw Object.assign(new Error('the login answer has no access token'), {
-					response: { status: 200, data: answer },
-				});
+			})) as unknown;
+			const refused = WESAL_PORTAL.bodyFailure?.(body);
+			if (refused !== undefined) {
+				throw Object.assign(new Error(refused), { response: { status: 200, data: body } });
 			}
-			return { accessToken: token };
+			const answer = login.schema.safeParse(body);
+			if (!answer.success) throw new Error('the login answer has no access token');
+			return { accessToken: answer.data.data.access_token };
 		} catch (error) {
 			const code = errorCode(describeFailure(error).body);
-			const hint =
-				code && HINTS[code]
-					? `${code}: ${ERROR_CODES[code]}. ${HINTS[code]}`
-					: 'Check Email, Password and Client ID.';
-			throw loginError('Wesal Portal', error, hint);
+			const hint = (code && HINTS[code]) || 'Check Email, Password and Client ID.';
+			throw loginError(WESAL_PORTAL, error, hint);
 		}
 	}
 
-	// The doc sends the token as is, without "Bearer".
-	authenticate = authenticateWith((credentials) => ({
-		headers: {
-			Authorization: credentialText(credentials, 'accessToken'),
+	/**
+	 * The doc sends the token as is, without "Bearer". Requests the doc sends without a login
+	 * (password reset) carry only the Client ID.
+	 */
+	authenticate = authenticateWith((credentials) => {
+		const headers: Record<string, string> = {
 			'X-Client-Id': credentialText(credentials, 'clientId'),
-		},
-	}));
+		};
+		const token = sessionToken(credentials, 'accessToken');
+		if (token !== undefined) headers.Authorization = token;
+		return { headers };
+	});
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/queries/organization',
-			method: 'GET',
+			url: WESAL_PORTAL.endpoints.getOrganization.path,
+			method: WESAL_PORTAL.endpoints.getOrganization.method,
 		},
 		rules: [
 			{

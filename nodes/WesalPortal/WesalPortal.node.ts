@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { routeItems } from '../shared';
 import * as account from './actions/account';
 import * as organization from './actions/organization';
 import * as queue from './actions/queue';
 import * as question from './actions/question';
-import { router } from './actions/router';
+import { operations } from './actions/router';
 import * as survey from './actions/survey';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class WesalPortal implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,9 +52,9 @@ export class WesalPortal implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, operations);
 	}
 }

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -7,16 +6,26 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { PollSource } from '../shared';
-import { lookbackOption, pollNewItems, simplifyOption, timeoutOption } from '../shared';
+import {
+	lookbackOption,
+	newestInWindows,
+	outputFields,
+	pollNewItems,
+	readOutput,
+	readTriggerSettings,
+	shapeOutput,
+	startFromFields,
+	timeoutOption,
+} from '../shared';
 import { listSearch } from './methods';
 import { companyField, readCompanyId } from './organization';
-import { extendedOption } from './surveyFields';
-import { searchSurveys, simplifySurvey, surveyId, surveyTime, type Survey } from './surveys';
+import { extendedOption, searchSurveys, surveyId, surveyTime } from './survey';
+import { simplifySurvey, SURVEY_FIELDS } from './surveyOutput';
 
 const OPERATION = 'Trigger: New Survey';
+const HOUR_MS = 3_600_000;
 /** Fetch Test Event looks back this far, widening only while nothing is found. */
-const SAMPLE_WINDOWS_MS = [3_600_000, 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
+const SAMPLE_WINDOWS_MS = [HOUR_MS, 24 * HOUR_MS, 7 * 24 * HOUR_MS, 30 * 24 * HOUR_MS];
 
 export class WesalPortalTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,23 +51,20 @@ export class WesalPortalTrigger implements INodeType {
 				],
 				default: 'newSurvey',
 			},
-			companyField,
+			{
+				...companyField,
+				description:
+					'The company whose surveys start the workflow; choosing another one starts the trigger again from Start From',
+			},
+			...startFromFields,
+			...outputFields('Wesal Portal', SURVEY_FIELDS),
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					extendedOption,
-					lookbackOption,
-					{
-						...simplifyOption,
-						description:
-							'Whether to return the normalized feedback record instead of the raw survey',
-					},
-					timeoutOption,
-				],
+				options: [extendedOption, lookbackOption, timeoutOption],
 			},
 		],
 	};
@@ -66,46 +72,34 @@ export class WesalPortalTrigger implements INodeType {
 	methods = { listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const companyId = readCompanyId(this, this.getNodeParameter('company'));
-		const extended = options.extended === true;
-		const timeoutMs = options.timeout as number | undefined;
-		const search = async (start: Date, end: Date) =>
+		const companyId = readCompanyId(this);
+		// The company is not one of the event or filters: it joins the query's fingerprint here.
+		const settings = readTriggerSettings(this, { companyId });
+		const output = readOutput(this);
+		const extended = this.getNodeParameter('options.extended', false) === true;
+		const read = async (start: Date, end: Date) =>
 			await searchSurveys(
 				this,
 				OPERATION,
+				// The trigger reads each survey's time from its answers: every field is checked.
 				{ companyId, start, end, extended, checkFields: true },
 				{ returnAll: true, limit: 0 },
-				{ timeoutMs },
+				{ timeoutMs: settings.timeoutMs },
 			);
-
-		const source: PollSource<Survey> = {
-			fetchWindow: search,
-			fetchSample: async () => {
-				const now = new Date();
-				for (const windowMs of SAMPLE_WINDOWS_MS) {
-					const recent = await search(new Date(now.getTime() - windowMs), now);
-					const newest = recent.reduce<Survey | undefined>(
-						(best, survey) =>
-							best && (surveyTime(best)?.getTime() ?? 0) >= (surveyTime(survey)?.getTime() ?? 0)
-								? best
-								: survey,
-						undefined,
-					);
-					if (newest) return [newest];
-				}
-				return [];
+		const surveys = await pollNewItems(
+			this,
+			{
+				fetchWindow: read,
+				fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+				idOf: surveyId,
+				timeOf: surveyTime,
 			},
-			idOf: surveyId,
-			timeOf: surveyTime,
-		};
-		const surveys = await pollNewItems(this, source, {
-			lookbackMs: ((options.lookbackMinutes as number) ?? 10) * 60_000,
-		});
+			settings,
+		);
 		if (!surveys) return null;
 		return [
 			surveys.map((survey) => ({
-				json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject,
+				json: shapeOutput(output, survey, () => simplifySurvey(survey)),
 			})),
 		];
 	}

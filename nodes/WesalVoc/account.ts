@@ -1,28 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemScope, PasswordResetInput } from '../shared';
-import { credentialText, readPasswordReset } from '../shared';
+import type { ItemScope } from '../shared';
+import { credentialText } from '../shared';
 import { WESAL_VOC } from './transport';
 
 const NOTHING_SENT = 'Nothing was sent.';
-
-/** The reset fields, checked before anything is sent (and saying so when they are wrong). */
-export function readResetFields(
-	context: IExecuteFunctions,
-	item: ItemScope,
-	withCode: boolean,
-): PasswordResetInput {
-	try {
-		return readPasswordReset.call(context, item.itemIndex, withCode);
-	} catch (error) {
-		const problem = error as NodeOperationError;
-		throw new NodeOperationError(context.getNode(), problem.message, {
-			itemIndex: item.itemIndex,
-			description: problem.description || NOTHING_SENT,
-		});
-	}
-}
 
 /**
  * The reset calls carry `companyId` but no login, so the credential cannot add it: the company id

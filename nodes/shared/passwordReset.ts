@@ -10,7 +10,10 @@ import { isEmailAddress } from './params';
 export function accountDescription(
 	resource: string,
 	operations: Record<string, { description: INodeProperties[] }>,
+	returns: Partial<Record<'logout' | 'resetPassword' | 'sendResetCode', string>> = {},
 ): INodeProperties[] {
+	const describe = (value: keyof typeof returns, what: string) =>
+		returns[value] ? `${what}; returns ${returns[value]}` : what;
 	return [
 		{
 			displayName: 'Operation',
@@ -22,19 +25,28 @@ export function accountDescription(
 				{
 					name: 'Logout',
 					value: 'logout',
-					description: 'End the session of the credential (the next call logs in again)',
+					description: describe(
+						'logout',
+						'End the session of the credential (the next call logs in again)',
+					),
 					action: 'Log out',
 				},
 				{
 					name: 'Reset Password',
 					value: 'resetPassword',
-					description: 'Set a new password with the verification code',
+					description: describe(
+						'resetPassword',
+						'Set a new password with the verification code, without logging in',
+					),
 					action: 'Reset the password',
 				},
 				{
 					name: 'Send Reset Code',
 					value: 'sendResetCode',
-					description: 'Send a password reset code by email or phone',
+					description: describe(
+						'sendResetCode',
+						'Send a password reset code by email or phone, without logging in',
+					),
 					action: 'Send a password reset code',
 				},
 			],
@@ -114,6 +126,9 @@ export function passwordResetFields(resource: string): INodeProperties[] {
 	];
 }
 
+/** Said by every check of the reset fields: a code may be rate-limited or mailed twice. */
+const NOTHING_SENT = 'Nothing was sent.';
+
 export interface PasswordResetInput {
 	method: 'email' | 'phone';
 	email: string;
@@ -134,6 +149,7 @@ export function readPasswordReset(
 	if (method !== 'email' && method !== 'phone') {
 		throw new NodeOperationError(node, `Invalid "Method": "${method}" must be "email" or "phone"`, {
 			itemIndex,
+			description: NOTHING_SENT,
 		});
 	}
 	const input: PasswordResetInput = {
@@ -147,12 +163,13 @@ export function readPasswordReset(
 		throw new NodeOperationError(
 			node,
 			`Invalid "Email": "${input.email}" is not an email address`,
-			{ itemIndex },
+			{ itemIndex, description: NOTHING_SENT },
 		);
 	}
 	if (method === 'phone' && !/^\+?[\d\s-]{6,}$/.test(input.phone)) {
 		throw new NodeOperationError(node, `Invalid "Phone": "${input.phone}" is not a phone number`, {
 			itemIndex,
+			description: NOTHING_SENT,
 		});
 	}
 	if (withCode) {
@@ -161,9 +178,13 @@ export function readPasswordReset(
 		if (!input.otp)
 			throw new NodeOperationError(node, 'Invalid "Verification Code": it is required', {
 				itemIndex,
+				description: NOTHING_SENT,
 			});
 		if (!input.newPassword)
-			throw new NodeOperationError(node, 'Invalid "New Password": it is required', { itemIndex });
+			throw new NodeOperationError(node, 'Invalid "New Password": it is required', {
+				itemIndex,
+				description: NOTHING_SENT,
+			});
 	}
 	return input;
 }

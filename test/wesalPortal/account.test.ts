@@ -117,9 +117,9 @@ describe('Account (same operations as Wesal VoC)', () => {
 			newPassword: 'Brand-new-1',
 		});
 		expect(error?.message).toBe(
-			'Wesal Portal Account: Reset Password failed: HTTP 400 – X004 (the request is invalid): Invalid verify code',
+			'Wesal Portal refused "Account: Reset Password" (HTTP 400): X004 (the request is invalid): Invalid verify code',
 		);
-		expect(error?.description).toContain('not retried');
+		expect(error?.description).toContain('This request changes data, so it was not retried.');
 		expect(await fx.emulator.requests(VENDOR, { path: '/auth/verify' })).toHaveLength(1);
 	});
 
@@ -139,5 +139,116 @@ describe('Account (same operations as Wesal VoC)', () => {
 		expect(
 			(await fx.emulator.requests(VENDOR, { path: ORGANIZATION })).length,
 		).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('password reset without a login (the doc sends it with the Client ID only)', () => {
+	const resetWith = async (password: string) => {
+		await fx.reset({ password });
+		const sent = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
+		expect(sent.error).toBeUndefined();
+		const reset = await fx.run({
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			otp: await pendingCode(),
+			newPassword: 'Brand-new-2',
+		});
+		expect(reset.error).toBeUndefined();
+		expect(reset.items[0].json).toEqual({
+			success: true,
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
+	};
+
+	it.each([
+		['a wrong password', 'forgotten-123'],
+		['an empty password', ''],
+	])(
+		'works with %s in the credential: only the reset calls go out, without Authorization',
+		async (_name, password) => {
+			await resetWith(password);
+			const requests = await fx.emulator.requests(VENDOR);
+			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				'POST /auth/reset',
+				'POST /auth/verify',
+			]);
+			for (const request of requests) {
+				expect(request.headers.authorization).toBeUndefined();
+				expect(request.headers['x-client-id']).toBe(WESAL_PORTAL_CLIENT_ID);
+				expect(request.headers['content-type']).toMatch(/^application\/json/);
+			}
+			expect((await fx.stats()).logins + (await fx.stats()).failedLogins).toBe(0);
+			// The credential's session field was not touched.
+			expect(fx.token()).toBe('');
+		},
+	);
+
+	it('leaves a working session as it is', async () => {
+		await fx.run({ resource: 'organization', operation: 'get' });
+		const token = fx.token();
+		await fx.emulator.clearRequests();
+		const sent = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'phone',
+			phone: WESAL_PORTAL_PHONE,
+		});
+		expect(sent.error).toBeUndefined();
+		const [send] = await fx.emulator.requests(VENDOR);
+		expect(send.path).toBe('/auth/reset');
+		expect(send.headers.authorization).toBeUndefined();
+		expect(fx.token()).toBe(token);
+		expect((await fx.run({ resource: 'organization', operation: 'get' })).error).toBeUndefined();
+		expect((await fx.stats()).logins).toBe(1);
+	});
+
+	it('says nothing was sent when it fails before any request', async () => {
+		const badEmail = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: 'not-an-address',
+		});
+		expect(badEmail.error?.message).toBe(
+			'Invalid "Email": "not-an-address" is not an email address',
+		);
+		expect(badEmail.error?.description).toBe('Nothing was sent.');
+
+		await fx.reset({ baseUrl: 'wesal.example' });
+		const badUrl = await fx.run({
+			resource: 'account',
+			operation: 'resetPassword',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+			otp: '123456',
+			newPassword: 'Brand-new-3',
+		});
+		expect(badUrl.error?.message).toBe(
+			'Invalid "Base URL" in the Wesal Portal credential: "wesal.example" is not an http(s) address',
+		);
+		expect(badUrl.error?.description).toContain('Nothing was sent.');
+		expect(await fx.emulator.requests(VENDOR)).toHaveLength(0);
+	});
+
+	it('says nothing was sent when the server cannot be reached', async () => {
+		await fx.reset({ baseUrl: 'http://127.0.0.1:9/api/v1' });
+		const { error } = await fx.run({
+			resource: 'account',
+			operation: 'sendResetCode',
+			method: 'email',
+			email: WESAL_PORTAL_EMAIL,
+		});
+		expect(error?.message).toBe(
+			'Could not reach Wesal Portal for "Account: Send Reset Code": the connection was refused',
+		);
+		expect(error?.description).toContain('Nothing was sent, so it is safe to run again.');
 	});
 });

@@ -1,5 +1,9 @@
 import { WesalPortalApi } from '../../credentials/WesalPortalApi.credentials';
-import { WESAL_PORTAL_OTHER_DOMAIN_CLIENT_ID } from '../../sandbox/vendors/wesalPortal';
+import { NO_SESSION } from '../../nodes/shared/authenticate';
+import {
+	WESAL_PORTAL_CLIENT_ID,
+	WESAL_PORTAL_OTHER_DOMAIN_CLIENT_ID,
+} from '../../sandbox/vendors/wesalPortal';
 import { testCredential } from '../harness';
 import { ORGANIZATION, VENDOR, WesalPortalFixture } from './fixture';
 
@@ -19,40 +23,58 @@ describe('Wesal Portal API credential test', () => {
 			'/auth/login',
 			ORGANIZATION,
 		]);
+		const [login] = await fx.emulator.requests(VENDOR, { path: '/auth/login' });
+		expect(login.method).toBe('POST');
+		expect(login.headers['x-client-id']).toBe(WESAL_PORTAL_CLIENT_ID);
 	});
 
-	it('fails with a clear message on a wrong password, without echoing it', async () => {
+	it("shows Wesal Portal's own message for a wrong password, without echoing it", async () => {
 		const result = await testCredential(
 			fx.store,
 			'wesalPortalApi',
 			fx.credentialData({ password: 'wrong-secret-123' }),
 		);
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain(
-			'Wesal Portal login failed: Invalid email or password (HTTP 401). Check Email, Password and Client ID.',
-		);
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Wesal Portal refused the login: X004 (the request is invalid): Invalid email or password (HTTP 401). Check Email, Password and Client ID.',
+		});
 		expect(result.message).not.toContain('wrong-secret-123');
+		// A refused login is never tried again (it could lock the account).
+		expect(await fx.emulator.requests(VENDOR, { path: '/auth/login' })).toHaveLength(1);
 	});
 
 	it.each([
 		[
 			'an unknown client id',
 			'bm90LXRoZS1jbGllbnQ=',
-			'Unknown or invalid secret_key (HTTP 401). X001: the Client ID (secret key) is unknown or expired.',
+			'Wesal Portal refused the login: X001 (the Client ID (secret key) is unknown or expired): Unknown or invalid secret_key (HTTP 401). Check the Client ID given by Wesal support.',
 		],
 		[
 			'a client id of another domain',
 			WESAL_PORTAL_OTHER_DOMAIN_CLIENT_ID,
-			'Invalid secret_key for this domain (HTTP 403). X002: the Client ID (secret key) is not valid for this domain.',
+			'Wesal Portal refused the login: X002 (the Client ID (secret key) is not valid for this domain): Invalid secret_key for this domain (HTTP 403). This Client ID belongs to another domain: ask Wesal support for the one of this Base URL.',
 		],
-	])('explains %s with its X-code', async (_name, clientId, text) => {
+	])('explains %s with its X-code', async (_name, clientId, message) => {
 		const result = await testCredential(
 			fx.store,
 			'wesalPortalApi',
 			fx.credentialData({ clientId }),
 		);
+		expect(result).toEqual({ status: 'Error', message });
+	});
+
+	it('names an unusable Base URL without sending anything', async () => {
+		const result = await testCredential(
+			fx.store,
+			'wesalPortalApi',
+			fx.credentialData({ baseUrl: 'api.wesal.dev' }),
+		);
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain(`Wesal Portal login failed: ${text}`);
+		expect(result.message).toContain(
+			'Invalid "Base URL" in the Wesal Portal credential: "api.wesal.dev" is not an http(s) address',
+		);
+		expect(await fx.emulator.requests(VENDOR)).toHaveLength(0);
 	});
 
 	it('fails when the API answers the test with success: false and HTTP 200', async () => {
@@ -93,5 +115,14 @@ describe('Wesal Portal API credential test', () => {
 			Authorization: 'tok-1',
 			'X-Client-Id': 'cid',
 		});
+	});
+
+	it('sends only the client id for a request made without a session', async () => {
+		const authenticate = new WesalPortalApi().authenticate;
+		const request = await authenticate(
+			{ accessToken: NO_SESSION, clientId: 'cid' },
+			{ url: '/auth/reset', headers: { Accept: 'application/json' } },
+		);
+		expect(request.headers).toEqual({ Accept: 'application/json', 'X-Client-Id': 'cid' });
 	});
 });

@@ -69,8 +69,12 @@ describe('faults on a read', () => {
 			body: { success: false, message: 'Maintenance' },
 		});
 		const { error } = await fx.run(surveyParameters(START, END));
-		expect(error?.message).toBe('Wesal Portal Survey: Get Many failed: HTTP 503 – Maintenance');
-		expect(error?.description).toContain('after 4 attempts');
+		expect(error?.message).toBe(
+			'Wesal Portal could not serve "Survey: Get Many" (HTTP 503): Maintenance',
+		);
+		expect(error?.description).toBe(
+			"The problem is on Wesal Portal's side. It was tried 4 times. Try again later.",
+		);
 		expect((error as unknown as NodeApiError).httpCode).toBe('503');
 		expect(await fx.searches()).toHaveLength(4);
 	});
@@ -78,19 +82,31 @@ describe('faults on a read', () => {
 
 describe('X-codes are explained', () => {
 	it.each([
-		['X0000', 400, 'X0000 (some mandatory parameters are missing): companyId is required'],
+		[
+			'X0000',
+			400,
+			'refused "Organization: Get" (HTTP 400)',
+			'X0000 (some mandatory parameters are missing): companyId is required',
+		],
 		[
 			'X001',
 			401,
+			'did not accept the credential for "Organization: Get" (HTTP 401)',
 			'X001 (the Client ID (secret key) is unknown or expired): Unknown or invalid secret_key',
 		],
 		[
 			'X002',
 			403,
+			'did not accept the credential for "Organization: Get" (HTTP 403)',
 			'X002 (the Client ID (secret key) is not valid for this domain): Invalid secret_key for this domain',
 		],
-		['X004', 400, 'X004 (the request is invalid): Invalid request'],
-	])('%s', async (code, status, text) => {
+		[
+			'X004',
+			400,
+			'refused "Organization: Get" (HTTP 400)',
+			'X004 (the request is invalid): Invalid request',
+		],
+	])('%s', async (code, status, what, text) => {
 		const message = text.split(': ').slice(1).join(': ');
 		await fx.emulator.fault({
 			vendor: VENDOR,
@@ -101,7 +117,7 @@ describe('X-codes are explained', () => {
 			count: 3,
 		});
 		const { error } = await fx.run({ resource: 'organization', operation: 'get' });
-		expect(error?.message).toBe(`Wesal Portal Organization: Get failed: HTTP ${status} – ${text}`);
+		expect(error?.message).toBe(`Wesal Portal ${what}: ${text}`);
 	});
 
 	it('an error inside an HTTP 200 answer is an error, and is not retried', async () => {
@@ -114,7 +130,7 @@ describe('X-codes are explained', () => {
 		});
 		const { error } = await fx.run({ resource: 'organization', operation: 'get' });
 		expect(error?.message).toBe(
-			'Wesal Portal Organization: Get failed: the answer reports an error – X004 (the request is invalid): Invalid request',
+			'Wesal Portal refused "Organization: Get": X004 (the request is invalid): Invalid request',
 		);
 		expect(await fx.emulator.requests(VENDOR, { path: ORGANIZATION })).toHaveLength(1);
 	});
@@ -137,7 +153,7 @@ describe('Continue On Fail', () => {
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem).toEqual({ item: 0 });
 		expect(errors[0].json.error).toBe(
-			'Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Unknown companyId 1',
+			'Wesal Portal refused "Survey: Get Many" (HTTP 400): X004 (the request is invalid): Unknown companyId 1',
 		);
 		const rest = items.filter((item) => !item.json.error);
 		expect(idsOf(rest)).toEqual(expected);
@@ -146,7 +162,11 @@ describe('Continue On Fail', () => {
 });
 
 describe('faults on a write', () => {
-	it.each([503, 500, 429])('sends a reset code once and fails clearly on %s', async (status) => {
+	it.each([
+		[503, 'could not serve'],
+		[500, 'could not serve'],
+		[429, 'is limiting requests and did not serve'],
+	])('sends a reset code once and fails clearly on %s', async (status, what) => {
 		await fx.emulator.fault({ vendor: VENDOR, path: '/auth/reset', kind: 'status', status });
 		const { error } = await fx.run({
 			resource: 'account',
@@ -155,9 +175,9 @@ describe('faults on a write', () => {
 			email: 'cx.lead@hadef.test',
 		});
 		expect(error?.message).toMatch(
-			new RegExp(`^Wesal Portal Account: Send Reset Code failed: HTTP ${status}`),
+			new RegExp(`^Wesal Portal ${what} "Account: Send Reset Code" \\(HTTP ${status}\\)`),
 		);
-		expect(error?.description).toContain('not retried');
+		expect(error?.description).toContain('This request changes data, so it was not retried.');
 		expect(await fx.emulator.requests(VENDOR, { path: '/auth/reset' })).toHaveLength(1);
 	});
 });

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { WesalPortalApi } from '../../credentials/WesalPortalApi.credentials';
 import { WesalPortal } from '../../nodes/WesalPortal/WesalPortal.node';
+import { WesalPortalTrigger } from '../../nodes/WesalPortal/WesalPortalTrigger.node';
 import {
 	WESAL_PORTAL_BASE_PATH,
 	WESAL_PORTAL_CLIENT_ID,
@@ -10,7 +11,7 @@ import {
 	WESAL_PORTAL_PASSWORD,
 	type WesalPortalSurvey,
 } from '../../sandbox/vendors/wesalPortal';
-import { CredentialStore, runNode, type RunNodeOptions } from '../harness';
+import { CredentialStore, Poller, runNode, type RunNodeOptions } from '../harness';
 import { Emulator } from '../helpers/emulator';
 
 export const VENDOR = 'wesal-portal';
@@ -74,6 +75,23 @@ export class WesalPortalFixture {
 			credentials: { wesalPortalApi: this.credentialId },
 			...options,
 		});
+	}
+
+	/** The trigger on the first company; `saved` is the workflow's saved static data (the same workflow, edited). */
+	poller(parameters: IDataObject = {}, saved?: IDataObject): Poller {
+		return new Poller(
+			{
+				nodeType: WesalPortalTrigger,
+				parameters: {
+					event: 'newSurvey',
+					company: { __rl: true, mode: 'list', value: String(COMPANY.id) },
+					...parameters,
+				} as INodeParameters,
+				store: this.store,
+				credentials: { wesalPortalApi: this.credentialId },
+			},
+			saved,
+		);
 	}
 
 	async config(values: { tokenErrorStatus?: number; tokenTtlMs?: number }): Promise<void> {
@@ -187,5 +205,15 @@ export function surveyParameters(
 	} as INodeParameters;
 }
 
+/** The survey ids of output items: Raw carries `id`, Simplified and Selected Fields `surveyId`. */
 export const idsOf = (items: Array<{ json: IDataObject }>): string[] =>
 	items.map((item) => String(item.json.id ?? item.json.surveyId));
+
+/** The field a question's score gets in a simplified survey: score_ and its name in snake case (ASCII names). */
+export function scoreFieldOf(question: string): string {
+	return `score_${question
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter(Boolean)
+		.join('_')}`;
+}

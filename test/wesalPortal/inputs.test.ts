@@ -42,14 +42,14 @@ const badInputs: Array<[string, Record<string, unknown>, string]> = [
 		surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
 			company: { __rl: true, mode: 'id', value: '={{ "acme" }}' },
 		}),
-		'Invalid "Company": "acme" is not a company ID',
+		'Invalid "Company": "acme" is not a company ID (a whole number, e.g. 100301)',
 	],
 	[
 		'no company',
 		surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z', {
 			company: { __rl: true, mode: 'list', value: '={{ "" }}' },
 		}),
-		'Invalid "Company": choose a company',
+		'Invalid "Company": it is required',
 	],
 	[
 		'performance end before start',
@@ -69,12 +69,12 @@ const badInputs: Array<[string, Record<string, unknown>, string]> = [
 	[
 		'no queue IDs',
 		performance({ queueIds: '={{ " , " }}' }),
-		'Invalid "Queue IDs": give at least one queue ID',
+		'Invalid "Queue Names or IDs": choose at least one queue',
 	],
 	[
 		'no queue IDs for the summary',
 		{ resource: 'queue', operation: 'getSummary', queueIds: '={{ [] }}' },
-		'Invalid "Queue IDs": give at least one queue ID',
+		'Invalid "Queue Names or IDs": choose at least one queue',
 	],
 	[
 		'reset code without email',
@@ -107,6 +107,38 @@ describe('bad input is rejected before any request', () => {
 		expect(await fx.emulator.requests(VENDOR)).toHaveLength(0);
 	});
 
+	it.each([
+		[
+			'an Output that does not exist',
+			{ output: 'everything' },
+			'Invalid "Output": "everything" must be Simplified, Raw or Selected Fields',
+		],
+		[
+			'Selected Fields without fields',
+			{ output: 'selected', fields: [] },
+			'Invalid "Fields": choose at least one field',
+		],
+	])('%s, on every read', async (_name, extra, message) => {
+		const reads: Array<Record<string, unknown>> = [
+			{ resource: 'organization', operation: 'get' },
+			{
+				resource: 'question',
+				operation: 'getAll',
+				company: { __rl: true, mode: 'id', value: String(COMPANY.id) },
+				returnAll: true,
+			},
+			surveyParameters('2025-11-01T00:00:00Z', '2025-11-02T00:00:00Z'),
+			{ resource: 'queue', operation: 'getSummary', queueIds: ['q-1'] },
+			{ resource: 'queue', operation: 'getActivity', queueIds: ['q-1'] },
+			performance({}),
+		];
+		for (const parameters of reads) {
+			const { error } = await fx.run({ ...parameters, ...extra } as INodeParameters);
+			expect(error?.message).toBe(message);
+		}
+		expect(await fx.emulator.requests(VENDOR)).toHaveLength(0);
+	});
+
 	it('gives an error item under Continue On Fail while the other items still run', async () => {
 		const { items } = await fx.run(
 			surveyParameters('={{ $json.start }}', '2025-11-14T01:00:00Z', {
@@ -131,6 +163,8 @@ describe('bad input is rejected before any request', () => {
 			startTime: '2025-11-14T00:00:00',
 			endTime: '2025-11-14T01:00:00',
 		});
-		expect(items.filter((item) => !item.json.error).map((item) => item.json.id)).toEqual(truth.ids);
+		expect(items.filter((item) => !item.json.error).map((item) => item.json.surveyId)).toEqual(
+			truth.ids,
+		);
 	});
 });

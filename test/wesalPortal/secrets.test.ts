@@ -31,7 +31,7 @@ it('never shows a credential value or token in output, errors, error description
 			surveyParameters('2025-11-14T00:00:00Z', '2025-11-15T00:00:00Z', {
 				returnAll: false,
 				limit: 3,
-				options: { simplify: true },
+				options: { extended: true },
 			}),
 		),
 		await fx.run({ resource: 'organization', operation: 'get' }),

@@ -42,7 +42,7 @@ describe.each([
 		await fx.expireTokens();
 		const { items, error } = await fx.run(organization);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toHaveProperty('companies');
+		expect(items[0].json).toHaveProperty('companyId');
 		expect((await fx.stats()).logins).toBe(2);
 		expect(fx.token()).not.toBe(old);
 		const calls = (await fx.emulator.requests(VENDOR)).map(
@@ -76,7 +76,7 @@ describe.each([
 			count: status === 401 ? 2 : 1,
 		});
 		const { items, error } = await fx.run(
-			surveyParameters('2025-11-10T00:00:00Z', '2025-11-15T00:00:00Z'),
+			surveyParameters('2025-11-10T00:00:00Z', '2025-11-15T00:00:00Z', { output: 'raw' }),
 		);
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual(expected.ids);
@@ -102,8 +102,11 @@ describe.each([
 			password: 'not-the-password',
 		});
 		const { error } = await fx.run(organization);
-		expect(error?.message).toContain(
-			'Wesal Portal login failed: Invalid email or password (HTTP 401)',
+		expect(error?.message).toBe(
+			'Wesal Portal refused the login: X004 (the request is invalid): Invalid email or password (HTTP 401). Check Email, Password and Client ID.',
+		);
+		expect(error?.description).toBe(
+			'Correct the "Wesal Portal API" credential, then run this again.',
 		);
 		expect(error?.message).not.toContain('not-the-password');
 		const logins = await fx.emulator.requests(VENDOR, { path: '/auth/login' });
@@ -122,8 +125,13 @@ describe.each([
 			count: 5,
 		});
 		const { error } = await fx.run(organization);
-		expect(error?.message).toMatch(
-			/^Wesal Portal Organization: Get failed: .*X003 \(the user token is unknown or expired\): Unknown or invalid user token$/,
+		const said = {
+			401: 'did not accept the credential for "Organization: Get" (HTTP 401)',
+			400: 'refused "Organization: Get" (HTTP 400)',
+			200: 'refused "Organization: Get"',
+		}[status];
+		expect(error?.message).toBe(
+			`Wesal Portal ${said}: X003 (the user token is unknown or expired): Unknown or invalid user token`,
 		);
 		expect((await fx.stats()).logins).toBeLessThanOrEqual(3);
 	});

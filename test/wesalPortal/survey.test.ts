@@ -4,9 +4,11 @@ import {
 	WESAL_PORTAL_MAX_LIMIT,
 	WESAL_PORTAL_SURVEY_TOTAL,
 } from '../../sandbox/vendors/wesalPortal';
+import { WesalPortal } from '../../nodes/WesalPortal/WesalPortal.node';
 import {
 	COMPANY,
 	idsOf,
+	scoreFieldOf,
 	SEARCH,
 	surveyParameters,
 	VENDOR,
@@ -38,7 +40,7 @@ describe('Survey → Get Many', () => {
 		const truth = await fx.truthIds();
 		expect(truth.total).toBe(WESAL_PORTAL_SURVEY_TOTAL);
 		const { items, error } = await fx.run(
-			surveyParameters('2000-01-01T00:00:00Z', '2030-01-01T00:00:00Z'),
+			surveyParameters('2000-01-01T00:00:00Z', '2030-01-01T00:00:00Z', { output: 'raw' }),
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(WESAL_PORTAL_SURVEY_TOTAL);
@@ -73,13 +75,13 @@ describe('Survey → Get Many', () => {
 		expect(request.headers.authorization).not.toMatch(/^Bearer /);
 	});
 
-	it('returns exactly the surveys of the range, in the short form unless Extended Details is on', async () => {
-		const short = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
+	it('Output → Raw returns exactly the surveys of the range, in the short form unless Extended Details is on', async () => {
+		const short = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { output: 'raw' }));
 		expect(idsOf(short.items)).toEqual(all.map((survey) => survey.id));
 		expect(short.items[0].json.conversation).not.toHaveProperty('queueId');
 
 		const extended = await fx.run(
-			surveyParameters(`${start}Z`, `${end}Z`, { options: { extended: true } }),
+			surveyParameters(`${start}Z`, `${end}Z`, { output: 'raw', options: { extended: true } }),
 		);
 		expect(extended.items.map((item) => item.json)).toEqual(all);
 	});
@@ -121,38 +123,95 @@ describe('Survey → Get Many', () => {
 		expect(idsOf(byId.items)).toEqual(all.map((survey) => survey.id));
 	});
 
-	it('Simplify maps the answers array to one score per question of the normalized feedback record', async () => {
+	it('Output → Simplified (the default) gives one flat row per survey, one score field per question', async () => {
 		const { items } = await fx.run(
-			surveyParameters(`${start}Z`, `${end}Z`, { options: { simplify: true, extended: true } }),
+			surveyParameters(`${start}Z`, `${end}Z`, { options: { extended: true } }),
 		);
 		expect(items).toHaveLength(all.length);
 		for (const [index, item] of items.entries()) {
 			const survey = all[index];
-			const record = item.json as IDataObject;
-			expect(record).toMatchObject({
+			const { conversation, answers } = survey;
+			const values = answers.map((answer) => answer.answerValue);
+			const lowest = answers.find((answer) => answer.answerValue === Math.min(...values))!;
+			const sum = values.reduce((total, value) => total + value, 0);
+			const caller = conversation.callerId;
+			expect(item.json).toEqual({
 				source: 'wesalPortal',
 				surveyId: survey.id,
-				interactionId: survey.conversation.id,
-				date: survey.answers.at(-1)!.createdAt,
-				channel: survey.conversation.mediaType,
-				direction: survey.conversation.direction,
-				agentId: survey.conversation.agentId,
-				agent: survey.conversation.agentName,
-				queueId: survey.conversation.queueId,
-				queue: survey.conversation.queueName,
+				interactionId: conversation.id,
+				date: answers.at(-1)!.createdAt,
+				channel: conversation.mediaType,
+				direction: conversation.direction,
+				agentId: conversation.agentId,
+				agent: conversation.agentName,
+				queueId: conversation.queueId,
+				queue: conversation.queueName,
+				customerId: /^(tel|mailto):/.test(caller) ? null : caller,
+				customerName: null,
+				customerNumber: caller.startsWith('tel:') ? caller.slice(4) : null,
+				customerEmail: caller.startsWith('mailto:') ? caller.slice(7) : null,
+				comment: null,
+				averageScore: Math.round((sum / values.length) * 100) / 100,
+				lowestScore: lowest.answerValue,
+				lowestQuestion: lowest.questionName,
+				...Object.fromEntries(
+					answers.map((answer) => [scoreFieldOf(answer.questionName), answer.answerValue]),
+				),
+				questions: Object.fromEntries(
+					answers.map((answer) => [scoreFieldOf(answer.questionName), answer.questionName]),
+				),
+				sentiment: null,
+				conversationDate: conversation.createdAt,
+				durationSeconds: conversation.durationSeconds,
+				wrapUpCode: conversation.wrapUpCode,
+				conversationUrl: conversation.url,
 			});
-			expect(record.scores).toEqual(
-				survey.answers.map((answer) => ({
-					questionId: String(answer.questionId),
-					question: answer.questionName,
-					value: answer.answerValue,
-					answer: answer.answerTitle,
-				})),
-			);
-			const caller = survey.conversation.callerId;
-			if (caller.startsWith('tel:')) expect(record.customerNumber).toBe(caller.slice(4));
-			if (caller.startsWith('mailto:')) expect(record.customerEmail).toBe(caller.slice(7));
 		}
+	});
+
+	it('Output → Selected Fields returns only the chosen fields, every score field with score_*', async () => {
+		const { items, error } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, {
+				returnAll: false,
+				limit: 20,
+				output: 'selected',
+				fields: ['surveyId', 'lowestScore', 'score_*'],
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(20);
+		for (const [index, item] of items.entries()) {
+			const survey = all[index];
+			expect(item.json).toEqual({
+				surveyId: survey.id,
+				lowestScore: Math.min(...survey.answers.map((answer) => answer.answerValue)),
+				...Object.fromEntries(
+					survey.answers.map((answer) => [scoreFieldOf(answer.questionName), answer.answerValue]),
+				),
+			});
+		}
+	});
+
+	it('Output → Selected Fields without any field is refused before anything is sent', async () => {
+		const { error } = await fx.run(
+			surveyParameters(`${start}Z`, `${end}Z`, { output: 'selected', fields: [] }),
+		);
+		expect(error?.message).toBe('Invalid "Fields": choose at least one field');
+		expect(await fx.searches()).toHaveLength(0);
+	});
+
+	it('has no Simplify option any more and keeps Limit 50 by default', () => {
+		const properties = new WesalPortal().description.properties;
+		const options = properties.find(
+			(property) =>
+				property.name === 'options' && property.displayOptions?.show?.resource?.includes('survey'),
+		);
+		expect(options?.options?.map((option) => option.name)).toEqual(['extended', 'timeout']);
+		const limit = properties.find(
+			(property) =>
+				property.name === 'limit' && property.displayOptions?.show?.resource?.includes('survey'),
+		);
+		expect(limit?.default).toBe(50);
 	});
 
 	it('returns nothing for a company without surveys', async () => {
@@ -206,34 +265,44 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 		answer.data.surveys[1].conversation = 'not an object';
 		answer.data.surveys[2].answers = { questionId: 7 };
 	};
-	const run = (options: IDataObject = {}) =>
+	const run = (options: IDataObject = {}, output = 'simplified') =>
 		fx.run(
-			surveyParameters(`${hourStart}Z`, `${end}Z`, { options: { extended: true, ...options } }),
+			surveyParameters(`${hourStart}Z`, `${end}Z`, {
+				output,
+				fields: ['surveyId'],
+				options: { extended: true, ...options },
+			}),
 		);
-	const NOT_THE_SHAPE = 'Wesal Portal Survey: Get Many failed: unexpected answer (HTTP 200)';
+	const NOT_THE_SHAPE =
+		'Wesal Portal answered "Survey: Get Many" in an unexpected shape (HTTP 200)';
+	const expectShapeError = (description: string | null | undefined) => {
+		expect(description).toMatch(/^The answer did not have the documented shape \(/);
+		expect(description).toContain('It was tried 4 times.');
+	};
 
-	it('without Simplify only the ids are checked: a field of another type is passed on as sent', async () => {
+	it('with Output → Raw only the ids are checked: a field of another type is passed on as sent', async () => {
 		const served = await serveChanged(wrongTypes, 1);
-		const { items, error } = await run();
+		const { items, error } = await run({}, 'raw');
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual(served.data.surveys);
 		expect(items[1].json.conversation).toBe('not an object');
 		expect(await fx.searches()).toHaveLength(1);
 	});
 
-	it('with Simplify every documented field is checked: the same answer is not the documented shape', async () => {
-		await serveChanged(wrongTypes, 4);
-		const { error } = await run({ simplify: true });
-		expect(error?.message).toBe(NOT_THE_SHAPE);
-		expect(error?.description).toMatch(
-			/^The answer did not have the documented shape after 4 attempts/,
-		);
-		// The answer of a read is retried like any transient failure.
-		expect(await fx.searches()).toHaveLength(4);
-	});
+	it.each(['simplified', 'selected'])(
+		'with Output → %s every documented field is checked: the same answer is not the documented shape',
+		async (output) => {
+			await serveChanged(wrongTypes, 4);
+			const { error } = await run({}, output);
+			expect(error?.message).toBe(NOT_THE_SHAPE);
+			expectShapeError(error?.description);
+			// The answer of a read is retried like any transient failure.
+			expect(await fx.searches()).toHaveLength(4);
+		},
+	);
 
-	it('with Simplify the API answer as documented reads fine (fields checked)', async () => {
-		const { items, error } = await run({ simplify: true });
+	it('with Output → Simplified the API answer as documented reads fine (fields checked)', async () => {
+		const { items, error } = await run();
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.surveyId)).toEqual(hour.map((survey) => survey.id));
 	});
@@ -253,14 +322,12 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 		],
 		['no data', (answer) => delete (answer as IDataObject).data],
 	])(
-		'without Simplify, %s is still not the documented shape, with the same error',
+		'with Output → Raw, %s is still not the documented shape, with the same error',
 		async (_name, change) => {
 			await serveChanged(change, 4);
-			const { error } = await run();
+			const { error } = await run({}, 'raw');
 			expect(error?.message).toBe(NOT_THE_SHAPE);
-			expect(error?.description).toMatch(
-				/^The answer did not have the documented shape after 4 attempts/,
-			);
+			expectShapeError(error?.description);
 			expect((error as unknown as NodeApiError).httpCode).toBe('200');
 		},
 	);
@@ -276,11 +343,9 @@ describe('Survey → Get Many: what is checked in the answer', () => {
 			body: { success: true, data: { surveys: [{ answers: [] }] } },
 			count: 100,
 		});
-		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
+		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`, { output: 'raw' }));
 		expect(error?.message).toBe(NOT_THE_SHAPE);
-		expect(error?.description).toMatch(
-			/^The answer did not have the documented shape after 4 attempts/,
-		);
+		expectShapeError(error?.description);
 	});
 });
 
@@ -362,7 +427,7 @@ describe('Survey → Get Many: pages after the first, a few at a time', () => {
 		});
 		const { error } = await fx.run(surveyParameters(`${start}Z`, `${end}Z`));
 		expect(error?.message).toBe(
-			'Wesal Portal Survey: Get Many failed: HTTP 400 – X004 (the request is invalid): Invalid request',
+			'Wesal Portal refused "Survey: Get Many" (HTTP 400): X004 (the request is invalid): Invalid request',
 		);
 		expect((error as unknown as NodeApiError).httpCode).toBe('400');
 		expect((await fx.searches()).length).toBeLessThan(pages());

@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { routeItems, type OperationTable } from '../../shared';
+import type { OperationTable } from '../../shared';
 import * as account from './account';
 import * as organization from './organization';
 import * as queue from './queue';
@@ -14,7 +12,3 @@ export const operations: OperationTable = {
 	queue: queue.operations,
 	account: account.operations,
 };
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, operations);
-}

@@ -22,12 +22,27 @@ export function errorCode(body: unknown): string | undefined {
 	return text?.match(CODE_PATTERN)?.[0];
 }
 
-/** "X003 (the user token is unknown or expired): Unknown or invalid user token" */
-export function errorText(body: unknown): string | undefined {
+/** The queue calls nest their own `{ success: false, message }` in `data`. */
+export function failedPart(body: unknown): Record<string, unknown> | undefined {
+	if (!isRecord(body)) return undefined;
+	if (body.success === false) return body;
+	if (isRecord(body.data) && body.data.success === false) return body.data;
+	return undefined;
+}
+
+function ownText(body: unknown): string | undefined {
 	const code = errorCode(body);
 	const message = firstText(body, ['message', 'error', 'errors', 'msg']);
 	if (!code) return message;
 	const meaning = ERROR_CODES[code];
 	const head = meaning ? `${code} (${meaning})` : code;
 	return message && message !== code ? `${head}: ${message}` : head;
+}
+
+/** "X003 (the user token is unknown or expired): Unknown or invalid user token" */
+export function errorText(body: unknown): string | undefined {
+	const own = ownText(body);
+	if (own) return own;
+	const failed = failedPart(body);
+	return failed && failed !== body ? ownText(failed) : undefined;
 }

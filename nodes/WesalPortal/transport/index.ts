@@ -1,91 +1,110 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { z } from 'zod';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { RequestContext, SessionRenewal, VendorSpec } from '../../shared';
-import { isRecord, vendorRequestRenewingSession } from '../../shared';
-import { errorCode, errorText } from './errorCodes';
+import type { VendorSpec } from '../../shared';
+import { CredentialFieldProblem, urlField } from '../../shared';
+import { errorCode, errorText, failedPart } from './errorCodes';
+import {
+	loginSchema,
+	organizationSchema,
+	queueActivitySchema,
+	queuePerformanceSchema,
+	queueSummarySchema,
+	questionsSchema,
+	successSchema,
+	surveyPageSchema,
+} from './schemas';
 
-/** Every call of the doc; a correction is one line here (README lists this table). */
-export const ENDPOINTS = {
-	sendResetCode: { method: 'POST', path: '/auth/reset', read: false },
-	resetPassword: { method: 'POST', path: '/auth/verify', read: false },
+export * from './schemas';
+
+export const DEFAULT_BASE_URL = 'https://api.wesal.dev/api/v1';
+
+/** Every call of the Wesal Portal API doc; a correction is one line here. */
+const endpoints = {
+	login: { method: 'POST', path: '/auth/login', idempotent: false, schema: loginSchema },
+	// The doc's curl sends the reset calls with only Content-Type and X-Client-Id: no login.
+	sendResetCode: {
+		method: 'POST',
+		path: '/auth/reset',
+		idempotent: false,
+		withoutSession: true,
+		schema: successSchema,
+	},
+	resetPassword: {
+		method: 'POST',
+		path: '/auth/verify',
+		idempotent: false,
+		withoutSession: true,
+		schema: successSchema,
+	},
 	// The doc's curl example says auth/logout, its text says auth/reset_pwd: the curl is used.
-	logout: { method: 'GET', path: '/auth/logout', read: false },
-	getOrganization: { method: 'GET', path: '/queries/organization', read: true },
-	getQuestions: { method: 'GET', path: '/survey/queries/questions/{companyId}', read: true },
+	logout: { method: 'GET', path: '/auth/logout', idempotent: false, schema: successSchema },
+	getOrganization: {
+		method: 'GET',
+		path: '/queries/organization',
+		idempotent: true,
+		schema: organizationSchema,
+	},
+	getQuestions: {
+		method: 'GET',
+		path: '/survey/queries/questions/{companyId}',
+		idempotent: true,
+		schema: questionsSchema,
+	},
 	// The searches and analytics below are reads even though the API uses POST for them.
-	searchSurveys: { method: 'POST', path: '/survey/queries/surveys', read: true },
-	queueSummary: { method: 'POST', path: '/analytics/runtime/queues/summary', read: true },
-	queueActivity: { method: 'POST', path: '/analytics/runtime/queues/activity', read: true },
-	queuePerformance: { method: 'POST', path: '/analytics/queues/performance', read: true },
-} as const satisfies Record<string, { method: IHttpRequestMethods; path: string; read: boolean }>;
+	searchSurveys: {
+		method: 'POST',
+		path: '/survey/queries/surveys',
+		idempotent: true,
+		schema: surveyPageSchema,
+	},
+	queueSummary: {
+		method: 'POST',
+		path: '/analytics/runtime/queues/summary',
+		idempotent: true,
+		schema: queueSummarySchema,
+	},
+	queueActivity: {
+		method: 'POST',
+		path: '/analytics/runtime/queues/activity',
+		idempotent: true,
+		schema: queueActivitySchema,
+	},
+	queuePerformance: {
+		method: 'POST',
+		path: '/analytics/queues/performance',
+		idempotent: true,
+		schema: queuePerformanceSchema,
+	},
+} as const;
 
-export type Endpoint = keyof typeof ENDPOINTS;
+function baseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = urlField(credentials, 'baseUrl');
+	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+		throw new CredentialFieldProblem(
+			`Invalid "Base URL" in the Wesal Portal credential: ${url ? `"${url}" is not an http(s) address` : 'it is required'}`,
+			`Use the address of the API, e.g. ${DEFAULT_BASE_URL}.`,
+		);
+	}
+	return url;
+}
 
-export const CREDENTIAL_TYPE = 'wesalPortalApi';
-
-export const WESAL_PORTAL: VendorSpec = {
+/**
+ * Wesal Portal answers `{ data, success }`; errors carry the doc's X-codes. `success: false` is
+ * an error whatever the HTTP status, and the queue calls also nest one in `data`.
+ */
+export const WESAL_PORTAL: VendorSpec<typeof endpoints> = {
 	displayName: 'Wesal Portal',
-	credentialType: CREDENTIAL_TYPE,
-	expirableToken: true,
+	credentialType: 'wesalPortalApi',
+	endpoints,
+	baseUrl,
+	// X003 means the token is unknown or expired, whatever HTTP status it comes with.
+	session: {
+		tokenField: 'accessToken',
+		rejected: (failure) => errorCode(failure.body) === 'X003',
+	},
 	errorText,
-	// `success: false` is an error whatever the HTTP status (the queue calls also nest one in `data`).
 	bodyFailure: (body) => {
-		if (!isRecord(body)) return undefined;
-		const failed =
-			body.success === false
-				? body
-				: isRecord(body.data) && body.data.success === false
-					? body.data
-					: undefined;
-		return failed ? (errorText(failed) ?? 'the answer says success: false') : undefined;
+		const failed = failedPart(body);
+		return failed ? (errorText(body) ?? 'the answer says success: false') : undefined;
 	},
 };
-
-/** X003 renews the token whatever the HTTP status it comes with (n8n itself renews only on 401). */
-export const SESSION: SessionRenewal = {
-	tokenField: 'accessToken',
-	isRejected: (failure) => errorCode(failure.body) === 'X003',
-};
-
-/** `{ data: ..., success: true }`, the envelope of every answer with data. */
-export function envelope<T extends z.ZodTypeAny>(data: T) {
-	return z.object({ data, success: z.boolean().optional() }).passthrough();
-}
-
-/** `{ success: true }` answers of the account calls; other fields pass through. */
-export const successSchema = z
-	.object({ success: z.boolean().optional() })
-	.passthrough() as unknown as z.ZodType<IDataObject>;
-
-export function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-}
-
-export interface PortalRequest<T> {
-	operation: string;
-	body?: IDataObject;
-	pathParams?: Record<string, string | number>;
-	schema: z.ZodType<T>;
-	itemIndex?: number;
-	timeoutMs?: number;
-}
-
-export async function wesalPortalRequest<T>(
-	context: RequestContext,
-	endpoint: Endpoint,
-	request: PortalRequest<T>,
-): Promise<T> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const { method, path, read } = ENDPOINTS[endpoint];
-	const { pathParams, ...rest } = request;
-	const resolved = path.replace(/\{(\w+)\}/g, (_, name: string) =>
-		encodeURIComponent(String(pathParams?.[name] ?? '')),
-	);
-	return await vendorRequestRenewingSession(context, WESAL_PORTAL, SESSION, {
-		...rest,
-		method,
-		url: `${baseUrlOf(credentials)}${resolved}`,
-		idempotent: read,
-	});
-}

@@ -8,4 +8,9 @@ import * as sendResetCode from './sendResetCode.operation';
 
 export const operations: Record<string, Operation> = { sendResetCode, resetPassword, logout };
 
-export const description: INodeProperties[] = accountDescription('account', operations);
+/** What each operation returns, for people and AI agents choosing one. */
+export const description: INodeProperties[] = accountDescription('account', operations, {
+	logout: '{ success: true }',
+	resetPassword: '{ success: true } with the method and email used, never the password',
+	sendResetCode: '{ success: true } with the method and the email or phone used',
+});

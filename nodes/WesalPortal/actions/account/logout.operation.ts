@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { timeoutOnlyOptions } from '../../../shared';
-import { successSchema, wesalPortalRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import { callEndpoint, timeoutOnlyOptions } from '../../../shared';
+import { WESAL_PORTAL } from '../../transport';
 
 export const description: INodeProperties[] = [
 	timeoutOnlyOptions({ resource: ['account'], operation: ['logout'] }),
@@ -9,12 +10,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const answer = await wesalPortalRequest(this, 'logout', {
+	const answer = await callEndpoint(this, WESAL_PORTAL, 'logout', {
 		operation: 'Account: Logout',
-		schema: successSchema,
-		itemIndex,
+		scope: item,
 	});
 	return [{ json: answer }];
 }

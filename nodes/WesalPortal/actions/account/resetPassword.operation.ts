@@ -1,17 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
-import { successSchema, wesalPortalRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import { callEndpoint, readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
+import { WESAL_PORTAL } from '../../transport';
 
 export const description: INodeProperties[] = [
 	timeoutOnlyOptions({ resource: ['account'], operation: ['resetPassword'] }),
 ];
 
+/** Sent without a login, as the doc does: a forgotten password must not stop it. */
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const input = readPasswordReset.call(this, itemIndex, true);
+	const input = readPasswordReset.call(this, item.itemIndex, true);
 	// The doc names the emailed code `verifyCode` and leaves `otp` empty; the code goes in both so
 	// that a code received by phone works too.
 	const body = {
@@ -21,11 +23,10 @@ export async function execute(
 		otp: input.otp,
 		password: input.newPassword,
 	};
-	const answer = await wesalPortalRequest(this, 'resetPassword', {
+	const answer = await callEndpoint(this, WESAL_PORTAL, 'resetPassword', {
 		operation: 'Account: Reset Password',
+		scope: item,
 		body,
-		schema: successSchema,
-		itemIndex,
 	});
 	return [{ json: resetOutput(answer, input) }];
 }

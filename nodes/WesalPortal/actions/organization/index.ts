@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get the organization and its companies',
+				description:
+					'Get the organization and its companies: one item per company with its ID and name and the organization (ID, name, region)',
 				action: 'Get the organization',
 			},
 		],

@@ -1,53 +1,37 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { z } from 'zod';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllOrLimit, timeoutOnlyOptions } from '../../../shared';
+import type { ItemScope } from '../../../shared';
+import {
+	outputFields,
+	readLimit,
+	readOutput,
+	returnAllOrLimit,
+	shapeOutput,
+	timeoutOnlyOptions,
+} from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
-import { envelope, wesalPortalRequest } from '../../transport';
+import { getQuestions, QUESTION_FIELDS, simplifyQuestion } from '../../question';
 
 const show = { resource: ['question'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	{ ...companyField, displayOptions: { show } },
 	...returnAllOrLimit('question', 'getAll'),
+	...outputFields('Wesal Portal', QUESTION_FIELDS, show),
 	timeoutOnlyOptions(show),
 ];
 
-const questionsSchema = envelope(
-	z
-		.object({
-			questions: z.array(
-				z
-					.object({
-						id: z.union([z.number(), z.string()]),
-						name: z.string().nullish(),
-						answers: z.array(z.object({}).passthrough()).nullish(),
-					})
-					.passthrough(),
-			),
-		})
-		.passthrough(),
-);
-
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
+	const { itemIndex } = item;
+	const companyId = readCompanyId(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? Infinity : readLimit(this, itemIndex);
-	const answer = await wesalPortalRequest(this, 'getQuestions', {
-		operation: 'Question: Get Many',
-		pathParams: { companyId },
-		schema: questionsSchema,
-		itemIndex,
-	});
-	return answer.data.questions
-		.slice(0, limit)
-		.map((question) => ({ json: question as IDataObject }));
+	const output = readOutput(this, itemIndex);
+	const questions = await getQuestions(this, 'Question: Get Many', companyId, item);
+	return questions.slice(0, limit).map((question) => ({
+		json: shapeOutput(output, question, () => simplifyQuestion(question)),
+	}));
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get the survey questions of a company, with their possible answers',
+				description:
+					'Get the survey questions of a company: one item per question with its ID, name, possible answers and the score field it gets in survey results',
 				action: 'Get many questions',
 			},
 		],

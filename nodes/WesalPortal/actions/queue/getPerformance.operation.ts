@@ -6,9 +6,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readDateRange, timeoutOption } from '../../../shared';
-import { performanceSchema, queueIdsField, readQueueIds } from '../../queues';
-import { wesalPortalRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import {
+	outputFields,
+	pickFields,
+	readDateRange,
+	readOutput,
+	timeoutOption,
+} from '../../../shared';
+import { queueIdsField, readQueueIds } from '../../queue';
+import {
+	MAX_INTERVAL_MS,
+	PERFORMANCE_FIELDS,
+	readPerformance,
+	simplifyPerformance,
+} from '../../queuePerformance';
 
 const show = { resource: ['queue'], operation: ['getPerformance'] };
 
@@ -42,6 +54,7 @@ export const description: INodeProperties[] = [
 			'Whether to return one item per queue for every 30 minutes of the interval instead of one item per queue (an interval over 31 days is then read in parts)',
 		displayOptions: { show },
 	},
+	...outputFields('Wesal Portal', PERFORMANCE_FIELDS, show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -55,22 +68,12 @@ export const description: INodeProperties[] = [
 
 const OPERATION = 'Queue: Get Performance';
 
-function splitInterval(interval: string | null | undefined): {
-	start: string | null;
-	end: string | null;
-} {
-	const [start, end] = (interval ?? '').split('/');
-	return { start: start || null, end: end || null };
-}
-
-/** The emulator's (undocumented) limit per request; longer block reads are made in parts. */
-const MAX_INTERVAL_MS = 31 * 86_400_000;
-
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const queues = readQueueIds(this, this.getNodeParameter('queueIds', itemIndex), itemIndex);
+	const { itemIndex } = item;
+	const queues = readQueueIds(this, itemIndex);
 	const range = readDateRange(
 		this,
 		itemIndex,
@@ -80,7 +83,7 @@ export async function execute(
 	if (+range.end === +range.start) {
 		throw new NodeOperationError(this.getNode(), 'Invalid "End": it must be after "Start"', {
 			itemIndex,
-			description: `Start and End are both ${range.start.toISO()}.`,
+			description: `Start and End are both ${range.start.toISO()}. Nothing was sent.`,
 		});
 	}
 	const partial = this.getNodeParameter('partial', itemIndex) as boolean;
@@ -91,44 +94,20 @@ export async function execute(
 			{
 				itemIndex,
 				description:
-					'Wesal Portal totals an interval of at most 31 days per request, and totals of separate requests cannot be added up. Shorten the interval, or turn on "Split Into 30-Minute Blocks" to read a longer one in parts.',
+					'Wesal Portal totals an interval of at most 31 days per request, and totals of separate requests cannot be added up. Shorten the interval, or turn on "Split Into 30-Minute Blocks" to read a longer one in parts. Nothing was sent.',
 			},
 		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-
-	// One list per queue, in the order the API names them, so parts read the same as one request.
-	const byQueue = new Map<string, INodeExecutionData[]>();
-	for (let from = +range.start; from < +range.end; from += MAX_INTERVAL_MS) {
-		const to = Math.min(from + MAX_INTERVAL_MS, +range.end);
-		const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
-		const answer = await wesalPortalRequest(this, 'queuePerformance', {
-			operation: OPERATION,
-			body: { queues, interval, partial },
-			schema: performanceSchema,
-			itemIndex,
-			timeoutMs: options.timeout as number | undefined,
-		});
-		for (const queue of answer.data.result) {
-			const { queryId, queueId, data, ...rest } = queue;
-			const id = queryId ?? queueId ?? null;
-			const items = byQueue.get(String(id)) ?? [];
-			byQueue.set(String(id), items);
-			const blocks = data?.length ? data : [{ interval, metrics: null }];
-			for (const block of blocks) {
-				const { interval: blockInterval, metrics, ...extra } = block;
-				items.push({
-					json: {
-						queueId: id,
-						interval: blockInterval ?? interval,
-						...splitInterval(blockInterval ?? interval),
-						metrics: metrics ?? null,
-						...extra,
-						...rest,
-					} as IDataObject,
-				});
-			}
-		}
-	}
-	return [...byQueue.values()].flat();
+	const output = readOutput(this, itemIndex);
+	const byQueue = await readPerformance(
+		this,
+		OPERATION,
+		{ queues, start: +range.start, end: +range.end, partial },
+		item,
+	);
+	const parts = byQueue.flat();
+	if (output.mode === 'raw') return parts.map(({ entry }) => ({ json: entry as IDataObject }));
+	return parts.flatMap(simplifyPerformance).map((row) => ({
+		json: output.mode === 'selected' ? pickFields(row, output.fields) : row,
+	}));
 }

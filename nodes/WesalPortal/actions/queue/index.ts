@@ -18,19 +18,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Activity',
 				value: 'getActivity',
-				description: 'Get how many members of each queue are idle, interacting, off queue…',
+				description:
+					'Get the live activity of queues: one item per queue with how many members are idle, interacting, communicating, not responding or off queue',
 				action: 'Get the activity of queues',
 			},
 			{
 				name: 'Get Performance',
 				value: 'getPerformance',
-				description: 'Get the performance metrics (ASA, answered, SLA…) of queues over an interval',
+				description:
+					'Get the performance of queues over an interval: one item per queue (or per queue and 30-minute block) with calls offered, answered and abandoned, service level, abandon rate, speed of answer and handle time',
 				action: 'Get the performance of queues',
 			},
 			{
 				name: 'Get Summary',
 				value: 'getSummary',
-				description: 'Get the live summary of queues (name, members…)',
+				description:
+					'Get the live summary of queues: one item per queue with its name, member counts and waiting interactions',
 				action: 'Get the summary of queues',
 			},
 		],

@@ -1,20 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { ItemScope } from '../../../shared';
 import {
+	outputFields,
 	readDateRange,
 	readLimit,
+	readOutput,
 	returnAllOrLimit,
-	simplifyOption,
+	shapeOutput,
 	timeoutOption,
 } from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
-import { extendedOption } from '../../surveyFields';
-import { PAGE_CONCURRENCY, searchSurveys, simplifySurvey } from '../../surveys';
+import { extendedOption, searchSurveys } from '../../survey';
+import { simplifySurvey, SURVEY_FIELDS } from '../../surveyOutput';
 
 const show = { resource: ['survey'], operation: ['getAll'] };
 
@@ -39,6 +37,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...returnAllOrLimit('survey', 'getAll'),
+	...outputFields('Wesal Portal', SURVEY_FIELDS, show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -46,15 +45,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
-			extendedOption,
-			{
-				...simplifyOption,
-				description:
-					'Whether to return the normalized feedback record (one score per question with its name and numeric value) instead of the raw survey',
-			},
-			timeoutOption,
-		],
+		options: [extendedOption, timeoutOption],
 	},
 ];
 
@@ -62,13 +53,15 @@ const OPERATION = 'Survey: Get Many';
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const companyId = readCompanyId(this, this.getNodeParameter('company', itemIndex), itemIndex);
+	const { itemIndex } = item;
+	const companyId = readCompanyId(this, itemIndex);
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const output = readOutput(this, itemIndex);
+	const extended = this.getNodeParameter('options.extended', itemIndex, false) === true;
 
 	const surveys = await searchSurveys(
 		this,
@@ -77,17 +70,14 @@ export async function execute(
 			companyId,
 			start: range.start.toJSDate(),
 			end: range.end.toJSDate(),
-			extended: options.extended === true,
-			checkFields: options.simplify === true,
+			extended,
+			// Raw output passes the surveys on as sent: only their ids are read.
+			checkFields: output.mode !== 'raw',
 		},
 		{ returnAll, limit },
-		{
-			itemIndex,
-			timeoutMs: options.timeout as number | undefined,
-			pageConcurrency: PAGE_CONCURRENCY,
-		},
+		item,
 	);
 	return surveys.map((survey) => ({
-		json: (options.simplify ? simplifySurvey(survey) : survey) as unknown as IDataObject,
+		json: shapeOutput(output, survey, () => simplifySurvey(survey)),
 	}));
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get many survey results of a company',
+				description:
+					'Get the survey results of a company answered in a date range: one item per survey with its conversation (queue, agent, channel, customer), one score field per question, the lowest and the average score',
 				action: 'Get many survey results',
 			},
 		],

@@ -1,8 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
-import { callEndpoint, compact, resetOutput, timeoutOnlyOptions } from '../../../shared';
-import { readResetFields, resetCompanyId } from '../../account';
+import {
+	callEndpoint,
+	compact,
+	readPasswordReset,
+	resetOutput,
+	timeoutOnlyOptions,
+} from '../../../shared';
+import { resetCompanyId } from '../../account';
 import { WESAL_VOC } from '../../transport';
 
 export const description: INodeProperties[] = [
@@ -13,7 +19,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const input = readResetFields(this, item, true);
+	const input = readPasswordReset.call(this, item.itemIndex, true);
 	const answer = await callEndpoint(this, WESAL_VOC, 'resetPassword', {
 		operation: 'Account: Reset Password',
 		scope: item,

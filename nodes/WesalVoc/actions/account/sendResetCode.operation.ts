@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
-import { callEndpoint, resetOutput, timeoutOnlyOptions } from '../../../shared';
-import { readResetFields, resetCompanyId } from '../../account';
+import { callEndpoint, readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
+import { resetCompanyId } from '../../account';
 import { WESAL_VOC } from '../../transport';
 
 export const description: INodeProperties[] = [
@@ -13,7 +13,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const input = readResetFields(this, item, false);
+	const input = readPasswordReset.call(this, item.itemIndex, false);
 	const answer = await callEndpoint(this, WESAL_VOC, 'sendResetCode', {
 		operation: 'Account: Send Reset Code',
 		scope: item,

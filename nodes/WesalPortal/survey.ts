@@ -1,0 +1,121 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { ZodType } from 'zod';
+
+import type { CallScope, Page, ReadLimit, RequestContext } from '../shared';
+import {
+	callEndpoint,
+	collectCountedPages,
+	formatForVendor,
+	nextOffset,
+	parseVendorDate,
+} from '../shared';
+import {
+	surveyIdsPageSchema,
+	surveyPageSchema,
+	WESAL_PORTAL,
+	type Survey,
+	type SurveyPage,
+} from './transport';
+
+export type { Survey } from './transport';
+
+/** The largest page the API allows. */
+export const MAX_PAGE_SIZE = 100;
+/** Pages after the first are read this many at a time (Survey → Get Many and the trigger's backlog). */
+export const PAGE_CONCURRENCY = 4;
+
+export const extendedOption: INodeProperties = {
+	displayName: 'Extended Details',
+	name: 'extended',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to ask the API for more details on each survey (queue and agent IDs, direction, duration, wrap-up)',
+};
+
+export interface SurveyQuery {
+	companyId: number;
+	start: Date;
+	end: Date;
+	extended: boolean;
+	/**
+	 * Whether the caller reads the surveys' fields (Simplified output, the trigger's survey time):
+	 * then every documented field is checked. Otherwise only the ids are, and the surveys must be
+	 * passed on as they are.
+	 */
+	checkFields: boolean;
+}
+
+/**
+ * The API takes whole seconds: the range is widened to them (start rounded down, end up), so that
+ * a survey answered in the last fraction of a second is never outside the window the poll
+ * cursor believes it has read.
+ */
+export function searchBody(query: SurveyQuery, offset: number, limit: number) {
+	const endSecond = new Date(Math.ceil(query.end.getTime() / 1000) * 1000);
+	return {
+		filters: [
+			{
+				dimension: 'dateTime',
+				value: {
+					startTime: formatForVendor(query.start, 'isoLocal'),
+					endTime: formatForVendor(endSecond, 'isoLocal'),
+				},
+			},
+		],
+		companyId: query.companyId,
+		extended: query.extended,
+		offset,
+		limit,
+	};
+}
+
+/**
+ * Offset paging with the largest page: the first page tells the total (`pagination.totalItems`),
+ * the others are then read a few at a time.
+ */
+export async function searchSurveys(
+	context: RequestContext,
+	operation: string,
+	query: SurveyQuery,
+	limit: ReadLimit,
+	scope?: CallScope,
+): Promise<Survey[]> {
+	const schema: ZodType<SurveyPage> = query.checkFields ? surveyPageSchema : surveyIdsPageSchema;
+	const fetchPage = async (
+		offset: number,
+		wanted: number | undefined,
+	): Promise<Page<Survey, number>> => {
+		const size = Math.min(MAX_PAGE_SIZE, wanted ?? MAX_PAGE_SIZE);
+		const answer = await callEndpoint(context, WESAL_PORTAL, 'searchSurveys', {
+			operation,
+			scope,
+			body: searchBody(query, offset, size),
+			schema,
+		});
+		const { surveys, pagination } = answer.data;
+		const total = pagination?.totalItems;
+		return { items: surveys, next: nextOffset(offset, size, surveys.length, total), total };
+	};
+	const surveys = await collectCountedPages(0, fetchPage, limit, {
+		concurrency: PAGE_CONCURRENCY,
+		cursorAt: (index, pageSize) => index * pageSize,
+	});
+	// A survey that arrives while the pages are read shifts the offsets: never return one twice.
+	const seen = new Set<string>();
+	return surveys.filter((survey) => !seen.has(surveyId(survey)) && seen.add(surveyId(survey)));
+}
+
+export function surveyId(survey: Survey): string {
+	return String(survey.id);
+}
+
+/** When the survey was answered (its newest answer), which is what the dateTime filter uses. */
+export function surveyTime(survey: Survey): Date | undefined {
+	let newest: Date | undefined;
+	for (const answer of survey.answers ?? []) {
+		const time = parseVendorDate(answer.createdAt);
+		if (time && (!newest || time > newest)) newest = time;
+	}
+	return newest ?? parseVendorDate(survey.conversation?.createdAt);
+}
