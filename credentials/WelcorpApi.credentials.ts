@@ -1,6 +1,18 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
+import { loginError } from '../nodes/shared/login';
+import { WELCORP } from '../nodes/Welcorp/transport';
+
+/** One job of the list: the cheapest documented read, open to users, agents and admins alike. */
+const CHECK_QUERY = { page_size: 1 };
 
 /** Welcorp REST API v1: HTTP Basic authentication with the user's login and password. */
 export class WelcorpApi implements ICredentialType {
@@ -49,7 +61,44 @@ export class WelcorpApi implements ICredentialType {
 			description:
 				'IANA time zone of the Welcorp account. Job lists show dates in this zone without an offset, and job filters and scheduled dates are sent in it.',
 		},
+		{
+			displayName: 'Credentials Checked',
+			name: 'credentialsChecked',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
 	];
+
+	/**
+	 * The login is checked once with a one-job list before its first use (and again after Welcorp
+	 * answers 401), so that a wrong username, password or Base URL is reported in Welcorp's own
+	 * words, in the credential test and in every node.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const check = WELCORP.endpoints.listJobs;
+		const url = `${WELCORP.baseUrl(credentials)}${check.path}`;
+		try {
+			const answer = (await this.helpers.httpRequest({
+				method: check.method,
+				url,
+				qs: CHECK_QUERY,
+				auth: {
+					username: credentialText(credentials, 'username'),
+					password: credentialText(credentials, 'password'),
+				},
+				headers: { Accept: 'application/json' },
+				json: true,
+			})) as unknown;
+			const refused = WELCORP.bodyFailure?.(answer);
+			if (refused !== undefined) {
+				throw Object.assign(new Error(refused), { response: { status: 200, data: answer } });
+			}
+			return { credentialsChecked: new Date().toISOString() };
+		} catch (error) {
+			throw loginError(WELCORP, error, 'Check Username, Password and Base URL.', 'credentials');
+		}
+	}
 
 	authenticate = authenticateWith((credentials) => ({
 		auth: {
@@ -61,9 +110,9 @@ export class WelcorpApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/jobs',
+			url: WELCORP.endpoints.listJobs.path,
 			method: 'GET',
-			qs: { page_size: 1 },
+			qs: CHECK_QUERY,
 			headers: { Accept: 'application/json' },
 		},
 	};

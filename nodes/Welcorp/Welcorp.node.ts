@@ -6,10 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { routeItems } from '../shared';
 import * as job from './actions/job';
-import { router } from './actions/router';
+import { operations } from './actions/router';
 import * as user from './actions/user';
 import * as verification from './actions/verification';
+import { listSearch } from './methods';
 
 export class Welcorp implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,7 +47,9 @@ export class Welcorp implements INodeType {
 		],
 	};
 
+	methods = { listSearch };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, operations);
 	}
 }

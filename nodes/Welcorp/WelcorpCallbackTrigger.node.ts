@@ -13,9 +13,9 @@ import {
 	convertCallback,
 	detectEvent,
 	formBody,
+	tokensMatch,
 	type CallbackEvent,
-} from './callback/events';
-import { tokensMatch } from './callback/token';
+} from './callback';
 
 export class WelcorpCallbackTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -5,22 +5,31 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	callEndpoint,
 	lookbackOption,
 	mapWithConcurrency,
+	outputFields,
 	pollNewItems,
+	readOutput,
+	readTriggerSettings,
+	shapeOutput,
+	startFromFields,
 	timeoutOption,
 	withPollStateRollback,
 } from '../shared';
-import { readJobFilters } from './jobs/list';
-import { jobTypeOptions } from './jobs/types';
-import { jobDetailSchema, type JobRow } from './schemas';
-import { checkTimeZone } from './time';
-import { welcorpCredentials, welcorpRequest } from './transport';
-import { pollCompletedJobs } from './trigger/completed';
-import { newJobSource, type JobQuery } from './trigger/jobSource';
+import { jobFilterOptions, newJobSource, readJobFilters, type JobQuery, type JobRow } from './job';
+import { JOB_FIELDS, simplifyJob } from './jobOutput';
+import { pollCompletedJobs } from './jobTracking';
+import { listSearch } from './methods';
+import { WELCORP } from './transport';
+import { accountZone } from './transport/values';
+
+const DAY_MS = 86_400_000;
+/** Job details are fetched this many at a time. */
+const DETAIL_CONCURRENCY = 4;
 
 export class WelcorpTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,37 +70,10 @@ export class WelcorpTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				options: [
-					{
-						displayName: 'Job Name',
-						name: 'jobName',
-						type: 'string',
-						default: '',
-						description: 'Only jobs with exactly this name',
-					},
-					{
-						displayName: 'Job Type',
-						name: 'jobType',
-						type: 'options',
-						options: jobTypeOptions('filter'),
-						default: 'Sms',
-					},
-					{
-						displayName: 'User Code',
-						name: 'userCode',
-						type: 'string',
-						default: '',
-						description: 'Only jobs of this user (agents and admins)',
-					},
-					{
-						displayName: 'User ID',
-						name: 'userId',
-						type: 'number',
-						default: 0,
-						description: 'Only jobs of this user (agents and admins)',
-					},
-				],
+				options: jobFilterOptions(false),
 			},
+			...startFromFields,
+			...outputFields('Welcorp', JOB_FIELDS),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -105,7 +87,7 @@ export class WelcorpTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to fetch each job with its recipients and delivery reports (one more request per job)',
+							'Whether to fetch each job with its content and delivery reports (one more request per job)',
 					},
 					lookbackOption,
 					timeoutOption,
@@ -124,41 +106,52 @@ export class WelcorpTrigger implements INodeType {
 		],
 	};
 
+	methods = { listSearch };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
+		const settings = readTriggerSettings(this);
+		const output = readOutput(this);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const { timeZone } = await welcorpCredentials(this);
-		const zone = checkTimeZone(this.getNode(), timeZone);
-		const raw = this.getNodeParameter('filters', {}) as IDataObject;
+		const trackDays = options.trackDays ?? 7;
+		if (typeof trackDays !== 'number' || !Number.isFinite(trackDays) || trackDays <= 0) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Invalid "Track Jobs For (Days)": must be a positive number',
+				{ description: `Got ${JSON.stringify(trackDays)}. Nothing was read.` },
+			);
+		}
+		const zone = await accountZone(this);
 		const query: JobQuery = {
 			operation: event === 'jobCompleted' ? 'Trigger: Job Completed' : 'Trigger: New Job',
-			filters: readJobFilters(this.getNode(), raw, { workflow: this.getTimezone(), account: zone }),
+			filters: readJobFilters(this, { workflow: this.getTimezone(), account: zone }),
 			zone,
-			timeoutMs: options.timeout as number | undefined,
+			scope: { timeoutMs: settings.timeoutMs },
 		};
-		const lookbackMs = ((options.lookbackMinutes as number | undefined) ?? 10) * 60_000;
-		const fetchDetails = async (jobs: JobRow[]) =>
-			await mapWithConcurrency(jobs, 4, async (job: JobRow) => {
-				const answer = await welcorpRequest(this, 'getJob', {
+		const shape = (job: IDataObject) => ({
+			json: shapeOutput(output, job, () => simplifyJob(job, zone)),
+		});
+		const details = async (jobs: JobRow[]) =>
+			await mapWithConcurrency(jobs, DETAIL_CONCURRENCY, async (job) => {
+				const answer = await callEndpoint(this, WELCORP, 'getJob', {
 					operation: query.operation,
-					id: job.job_id,
-					schema: jobDetailSchema,
-					timeoutMs: query.timeoutMs,
+					scope: query.scope,
+					pathParams: { jobId: job.job_id },
 				});
-				return { json: answer.data as IDataObject };
+				return answer.data as IDataObject;
 			});
 		// New jobs and their details are all or nothing: a failed detail call leaves the jobs new.
 		return await withPollStateRollback(this, async () => {
 			const jobs =
 				event === 'jobCompleted'
 					? await pollCompletedJobs(this, query, {
-							lookbackMs,
-							trackMs: ((options.trackDays as number | undefined) ?? 7) * 86_400_000,
+							...settings,
+							trackMs: trackDays * DAY_MS,
 						})
-					: await pollNewItems(this, newJobSource(this, query), { lookbackMs });
+					: await pollNewItems(this, newJobSource(this, query), settings);
 			if (!jobs) return null;
-			if (!options.includeDetails) return [jobs.map((job) => ({ json: job as IDataObject }))];
-			return [await fetchDetails(jobs)];
+			const records = options.includeDetails ? await details(jobs) : (jobs as IDataObject[]);
+			return [records.map(shape)];
 		});
 	}
 }

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isRecord } from './text';
+
 export interface LocatorSpec {
 	displayName: string;
 	name: string;
@@ -84,6 +86,28 @@ export function readLocatorId(
 		);
 	}
 	return value;
+}
+
+/**
+ * An optional resource locator (a filter, an update field): undefined when left empty in either
+ * mode (or 0, the empty value of a number field an expression may still give), otherwise the ID
+ * checked like readLocatorId; `name` is the parameter's path, e.g. "filters.userId".
+ */
+export function readOptionalLocatorId(
+	context: IExecuteFunctions | IPollFunctions,
+	spec: Pick<LocatorSpec, 'displayName' | 'idHint' | 'idPattern'>,
+	name: string,
+	itemIndex?: number,
+): string | undefined {
+	const raw: unknown =
+		itemIndex === undefined
+			? (context as IPollFunctions).getNodeParameter(name, '')
+			: (context as IExecuteFunctions).getNodeParameter(name, itemIndex, '');
+	const value = isRecord(raw) && 'value' in raw ? raw.value : raw;
+	if (value === undefined || value === null || value === 0 || String(value).trim() === '') {
+		return undefined;
+	}
+	return readLocatorId(context, { ...spec, name }, itemIndex);
 }
 
 /**

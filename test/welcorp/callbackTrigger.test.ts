@@ -119,6 +119,21 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 		}
 	});
 
+	it('refuses every call with 401 while no Secret Token is set', async () => {
+		for (const query of [{}, { token: '' }, { token: 'anything' }, { token: TOKEN }] as Array<
+			Record<string, string>
+		>) {
+			const outcome = await callWebhook(WelcorpCallbackTrigger, {
+				parameters: { ...all, secretToken: '' },
+				body: DOC.smsReply,
+				query,
+			});
+			expect([query, outcome.status]).toEqual([query, 401]);
+			expect(outcome.items).toEqual([]);
+			expect(outcome.result).toEqual({ noWebhookResponse: true });
+		}
+	});
+
 	it('acknowledges callbacks of unselected kinds without starting the workflow', async () => {
 		const outcome = await callWebhook(WelcorpCallbackTrigger, {
 			parameters: { ...all, events: ['smsReply'] },

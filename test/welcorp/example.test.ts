@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { WesalVocApi } from '../../credentials/WesalVocApi.credentials';
 import { WesalVoc } from '../../nodes/WesalVoc/WesalVoc.node';
@@ -51,13 +51,10 @@ it('sends one SMS job to every low-score survey with the merge fields filled in'
 		store: vocStore,
 		credentials: { wesalVocApi: vocId },
 	});
-	// The IF node's condition, as written in the example.
-	const low = (survey: IDataObject) =>
-		(survey.scores as Array<{ value: number | null }>).filter(
-			(score) => score.value !== null && score.value <= 2,
-		);
+	// The IF node's conditions, as written in the example: a lowest score of 2 or less, a number.
 	const wanted = surveys.items.filter(
-		(item) => low(item.json).length > 0 && Boolean(item.json.customerNumber),
+		({ json }) =>
+			typeof json.lowestScore === 'number' && json.lowestScore <= 2 && Boolean(json.customerNumber),
 	);
 	expect(wanted.length).toBeGreaterThan(2);
 	expect(wanted.length).toBeLessThan(surveys.items.length);
@@ -69,17 +66,15 @@ it('sends one SMS job to every low-score survey with the merge fields filled in'
 		job_type: 'sms',
 		job_name: 'Survey follow-up',
 		message: parametersOf('Send follow-up SMS').message,
-		recipients: wanted.map(({ json }) => {
-			const first = low(json)[0] as { question: string; value: number };
-			return {
-				destination: String(json.customerNumber).replace(/^tel:/, ''),
-				reference: json.surveyId,
-				agent: json.agent,
-				queue: json.queue,
-				question: first.question,
-				score: String(first.value),
-			};
-		}),
+		recipients: wanted.map(({ json }) => ({
+			// The survey's tel: link, as a number.
+			destination: String(json.customerNumber).replace(/^tel:/, ''),
+			reference: json.surveyId,
+			agent: json.agent,
+			queue: json.queue,
+			question: json.lowestQuestion,
+			score: String(json.lowestScore),
+		})),
 	});
 	expect(items).toHaveLength(1);
 	expect(items[0].pairedItem).toHaveLength(wanted.length);

@@ -7,8 +7,9 @@ import type {
 
 import { WelcorpApi } from '../../credentials/WelcorpApi.credentials';
 import { Welcorp } from '../../nodes/Welcorp/Welcorp.node';
+import { WelcorpTrigger } from '../../nodes/Welcorp/WelcorpTrigger.node';
 import { WELCORP_BASE_PATH, WELCORP_LOGINS, WELCORP_NAME } from '../../sandbox/vendors/welcorp';
-import { CredentialStore, runNode, type RunNodeOptions } from '../harness';
+import { CredentialStore, Poller, runNode, type RunNodeOptions } from '../harness';
 import { Emulator, type LoggedRequest } from '../helpers/emulator';
 
 export const VENDOR = WELCORP_NAME;
@@ -74,11 +75,15 @@ export class WelcorpFixture {
 		this.useLogin(login, overrides);
 	}
 
+	/** A credential in use: its login was checked before (a fresh one is checked once, see credential.test.ts). */
 	useLogin(login: Login, overrides: ICredentialDataDecryptedObject = {}): void {
 		this.store = new CredentialStore([WelcorpApi]);
 		this.credentialId = this.store.add({
 			type: 'welcorpApi',
-			data: this.credentialData(login, overrides),
+			data: this.credentialData(login, {
+				credentialsChecked: '2025-01-01T00:00:00.000Z',
+				...overrides,
+			}),
 		});
 	}
 
@@ -90,6 +95,19 @@ export class WelcorpFixture {
 			credentials: { welcorpApi: this.credentialId },
 			...options,
 		});
+	}
+
+	/** The trigger; `saved` is the workflow's saved static data (the same workflow, edited). */
+	poller(parameters: INodeParameters, saved?: IDataObject): Poller {
+		return new Poller(
+			{
+				nodeType: WelcorpTrigger,
+				parameters,
+				store: this.store,
+				credentials: { welcorpApi: this.credentialId },
+			},
+			saved,
+		);
 	}
 
 	async requests(filter: { method?: string; path?: string } = {}): Promise<LoggedRequest[]> {

@@ -169,13 +169,94 @@ describe('Job → Create: recipients from input items', () => {
 		);
 		expect(output[0]).toEqual({
 			json: {
-				error: 'Welcorp Job: Create failed: HTTP 503 – Service Unavailable',
+				error: 'Welcorp could not serve "Job: Create" (HTTP 503): Service Unavailable',
 				description: expect.stringContaining('This request changes data, so it was not retried.'),
 			},
 			pairedItem: { item: 0 },
 		});
 		expect(output[1].json.job_id).toEqual(expect.any(Number));
 		expect(await fx.jobPosts()).toHaveLength(2);
+	});
+});
+
+describe('Job → Create: one job for all items stands or fails for all of them', () => {
+	const all = [{ item: 0 }, { item: 1 }, { item: 2 }];
+
+	it('with continueOnFail, a job Welcorp refuses leaves one error item paired with every item', async () => {
+		await fx.emulator.fault({
+			vendor: 'welcorp',
+			method: 'POST',
+			path: '/jobs',
+			kind: 'status',
+			status: 503,
+		});
+		const { items: output } = await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello' },
+			{ items: people, continueOnFail: true },
+		);
+		expect(output).toEqual([
+			{
+				json: {
+					error: 'Welcorp could not serve "Job: Create" (HTTP 503): Service Unavailable',
+					description: expect.stringContaining('This request changes data, so it was not retried.'),
+				},
+				pairedItem: all,
+			},
+		]);
+		expect(await fx.jobPosts()).toHaveLength(1);
+	});
+
+	it('with continueOnFail, one wrong item keeps the job from going out, for every item', async () => {
+		const input = [people[0], { json: { phone: 'not a phone', name: 'X' } }, people[2]];
+		const { items: output } = await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello' },
+			{ items: input, continueOnFail: true },
+		);
+		expect(output).toEqual([
+			{
+				json: {
+					error: 'Invalid "Destination": "not a phone" is not a phone number',
+					description: 'Use 6 to 15 digits, e.g. +61412345678.',
+				},
+				pairedItem: all,
+			},
+		]);
+		expect(await fx.requests()).toEqual([]);
+	});
+
+	it('without continueOnFail, the node fails naming the wrong item and sends nothing', async () => {
+		const input = [people[0], people[1], { json: { phone: '', name: 'Nobody' } }];
+		const { error, items: output } = await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello' },
+			{ items: input },
+		);
+		expect(error?.message).toBe('Invalid "Destination": it is empty');
+		expect(error?.context?.itemIndex).toBe(2);
+		expect(output).toEqual([]);
+		expect(await fx.requests()).toEqual([]);
+	});
+
+	it('one job per item, without continueOnFail: nothing after the first failure is sent', async () => {
+		const input = [people[0], { json: { phone: '', name: 'Nobody' } }, people[2]];
+		const { error } = await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello', batching: 'jobPerItem' },
+			{ items: input },
+		);
+		expect(error?.message).toBe('Invalid "Destination": it is empty');
+		expect(error?.context?.itemIndex).toBe(1);
+		expect((await fx.jobPosts()).map((post) => post.recipients)).toEqual([
+			[{ destination: '+61412345600', recipient: 'Person 0', reference: 'C-0' }],
+		]);
+	});
+
+	it('accepts a tel: link as the destination, sending the number', async () => {
+		await fx.run(
+			{ ...sms, mergeFields: {}, message: 'Hello' },
+			{ items: [{ json: { phone: 'tel:+966501234567', name: 'Sara', id: 'S-1' } }] },
+		);
+		expect((await fx.jobPosts())[0].recipients).toEqual([
+			{ destination: '+966501234567', recipient: 'Sara', reference: 'S-1' },
+		]);
 	});
 });
 

@@ -7,7 +7,7 @@ beforeAll(async () => {
 afterAll(async () => await fx.close());
 beforeEach(async () => await fx.reset());
 
-const getMany = { resource: 'job', operation: 'getAll' };
+const getMany = { resource: 'job', operation: 'getAll', output: 'raw' };
 const strip = ({ startMs: _s, completeMs: _c, ...row }: TruthJob) => row;
 
 describe('Job → Get Many', () => {
@@ -18,8 +18,11 @@ describe('Job → Get Many', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual(truth.map(strip));
 		const log = await fx.requests({ path: '/jobs' });
-		expect(log).toHaveLength(Math.ceil(2406 / 100));
-		expect(log.map((entry) => entry.query.page)).toEqual(log.map((_, i) => String(i + 1)));
+		// 2406 jobs: 25 pages of 100, each asked for once (after the first, four at a time).
+		expect(log).toHaveLength(25);
+		const pages = log.map((entry) => Number(entry.query.page)).sort((a, b) => a - b);
+		expect(pages).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+		expect(log[0].query.page).toBe('1');
 		expect(new Set(log.map((entry) => entry.query.page_size))).toEqual(new Set(['100']));
 	});
 
@@ -74,8 +77,20 @@ describe('Job → Get Many', () => {
 			(job) => job.user_id !== LOGINS.user.user_id && job.user_id >= 100 && job.user_id < 3000,
 		)!;
 		const truth = (await fx.truthJobs(owner.user_id)).map(strip);
-		const byId = await fx.run({ ...getMany, returnAll: true, filters: { userId: owner.user_id } });
+		const byId = await fx.run({
+			...getMany,
+			returnAll: true,
+			filters: { userId: { mode: 'id', value: String(owner.user_id) } },
+		});
 		expect(byId.items.map((item) => item.json)).toEqual(truth);
+		expect((await fx.requests({ path: '/jobs' }))[0].query.user_id).toBe(String(owner.user_id));
+		// A workflow saved when User ID was a number field still filters the same way.
+		const byNumber = await fx.run({
+			...getMany,
+			returnAll: true,
+			filters: { userId: owner.user_id },
+		});
+		expect(byNumber.items.map((item) => item.json)).toEqual(truth);
 		const byCode = await fx.run({
 			...getMany,
 			returnAll: true,
@@ -114,7 +129,8 @@ describe('Job → Get', () => {
 		const { items } = await fx.run({
 			resource: 'job',
 			operation: 'get',
-			jobId: String(newest.job_id),
+			jobId: { mode: 'id', value: String(newest.job_id) },
+			output: 'raw',
 		});
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(await fx.truthJob(newest.job_id));
@@ -123,15 +139,19 @@ describe('Job → Get', () => {
 
 	it('says what Welcorp said for an unknown job or one of another user', async () => {
 		const missing = await fx.run({ resource: 'job', operation: 'get', jobId: '1' });
-		expect(missing.error?.message).toBe('Welcorp Job: Get failed: HTTP 404 – Job not found');
+		expect(missing.error?.message).toBe(
+			'Welcorp found nothing for "Job: Get" (HTTP 404): Job not found',
+		);
 		const other = (await fx.truthJobs()).find((job) => job.user_id !== LOGINS.user.user_id)!;
 		const hidden = await fx.run({ resource: 'job', operation: 'get', jobId: String(other.job_id) });
-		expect(hidden.error?.message).toBe('Welcorp Job: Get failed: HTTP 403 – Permission denied');
+		expect(hidden.error?.message).toBe(
+			'Welcorp did not accept the credential for "Job: Get" (HTTP 403): Permission denied',
+		);
 	});
 
 	it('checks the job id before any request', async () => {
 		const { error } = await fx.run({ resource: 'job', operation: 'get', jobId: 'abc' });
-		expect(error?.message).toBe('Invalid "Job ID": "abc" must be a number such as 60276558');
+		expect(error?.message).toBe('Invalid "Job ID": "abc" is not a whole number, e.g. 60276558');
 		expect(await fx.requests()).toEqual([]);
 	});
 });
@@ -200,17 +220,20 @@ describe('faults: reads are retried, writes never', () => {
 			count: 10,
 		});
 		const { error } = await fx.run({ ...getMany, returnAll: false, limit: 5 });
-		expect(error?.message).toContain('Welcorp Job: Get Many failed: HTTP 500');
+		expect(error?.message).toContain('Welcorp could not serve "Job: Get Many" (HTTP 500)');
+		expect(error?.description).toContain('It was tried 4 times.');
 		expect(await fx.requests({ path: '/jobs' })).toHaveLength(4);
 	});
 
-	it('reports a wrong password as the API does', async () => {
+	it("reports a wrong password in Welcorp's words", async () => {
 		fx.useLogin('user', { password: 'wrong-password' });
 		const { error } = await fx.run({ ...getMany, returnAll: false, limit: 5 });
-		expect(error?.message).toBe('Welcorp Job: Get Many failed: HTTP 401 – Invalid credentials.');
-		// n8n (and the shared core, for expirable tokens) send a request answered 401 again; nothing else is retried.
+		expect(error?.message).toBe(
+			'Welcorp refused the credentials: Invalid credentials. (HTTP 401). Check Username, Password and Base URL.',
+		);
+		// The request, its repetition that lets n8n check the login again, and that check: refused, never retried.
 		const log = await fx.requests();
-		expect(log.length).toBeLessThanOrEqual(3);
+		expect(log).toHaveLength(3);
 		expect((await fx.stats()).authFailures).toBe(log.length);
 	});
 });

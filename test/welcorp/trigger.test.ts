@@ -1,8 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { WelcorpTrigger } from '../../nodes/Welcorp/WelcorpTrigger.node';
-import { MAX_TRACKED } from '../../nodes/Welcorp/trigger/completed';
-import { Poller } from '../harness';
+import type { Poller } from '../harness';
 import { WelcorpFixture, type Login } from './fixture';
 
 let fx: WelcorpFixture;
@@ -14,16 +12,9 @@ beforeEach(async () => await fx.reset());
 
 const NODE = 'node:Welcorp Trigger';
 
+/** The trigger with Output → Raw: these tests compare the jobs with what Welcorp lists. */
 function trigger(parameters: INodeParameters, saved: IDataObject = {}): Poller {
-	return new Poller(
-		{
-			nodeType: WelcorpTrigger,
-			parameters,
-			store: fx.store,
-			credentials: { welcorpApi: fx.credentialId },
-		},
-		saved,
-	);
+	return fx.poller({ output: 'raw', ...parameters }, saved);
 }
 
 async function submit(
@@ -87,7 +78,7 @@ describe('Welcorp Trigger: New Job', () => {
 			status: 500,
 			count: 4,
 		});
-		const failed = await poller.poll();
+		const failed = await poller.poll({ expectError: true });
 		expect(failed.error?.message).toContain('HTTP 500');
 		expect(ids(await poller.poll())).toEqual(created);
 	});
@@ -148,7 +139,10 @@ describe('Welcorp Trigger: Job Completed', () => {
 				complete_date: expect.any(String),
 				total_amount: 0.13,
 			});
-		expect((poller.savedStaticData[NODE] as IDataObject).welcorpTracking).toEqual({ jobs: {} });
+		expect((poller.savedStaticData[NODE] as IDataObject).welcorpTracking).toEqual({
+			jobs: {},
+			query: expect.any(String),
+		});
 		expect((await poller.poll()).result).toBeNull();
 	});
 
@@ -181,19 +175,22 @@ describe('Welcorp Trigger: Job Completed', () => {
 		expect(ids(restarted)).toEqual([fresh]);
 		expect((poller.staticData[NODE] as { welcorpTracking: IDataObject }).welcorpTracking).toEqual({
 			jobs: {},
+			query: expect.any(String),
 		});
 	});
 
-	it(`keeps at most ${MAX_TRACKED} jobs in its state`, async () => {
+	it('keeps at most 500 jobs in its state', async () => {
 		const poller = trigger({ event: 'jobCompleted' });
 		await poller.activate();
-		await submit(MAX_TRACKED + 10);
+		const submitted = await submit(510);
 		await poller.poll();
 		const tracking = (
 			poller.staticData[NODE] as { welcorpTracking: { jobs: Record<string, number> } }
 		).welcorpTracking;
-		expect(Object.keys(tracking.jobs)).toHaveLength(MAX_TRACKED);
-	}, 60_000);
+		const kept = Object.keys(tracking.jobs);
+		expect(kept).toHaveLength(500);
+		expect(kept.every((id) => submitted.includes(Number(id)))).toBe(true);
+	}, 120_000);
 
 	it('fetches details with delivery reports when asked, and samples the newest completed job', async () => {
 		const poller = trigger({ event: 'jobCompleted', options: { includeDetails: true } });

@@ -13,6 +13,7 @@ beforeEach(async () => await fx.reset('admin'));
 const user = (operation: string, extra: INodeParameters = {}) => ({
 	resource: 'user',
 	operation,
+	...(operation.startsWith('get') ? { output: 'raw' } : {}),
 	...extra,
 });
 
@@ -28,7 +29,8 @@ describe('User → Get Many', () => {
 		expect(items[0].json.company).toEqual(
 			expect.objectContaining({ company_id: expect.any(Number), name: expect.any(String) }),
 		);
-		expect(await fx.requests()).toHaveLength(Math.ceil(DIST1_USERS / 100));
+		// 457 users: 5 pages of 100.
+		expect(await fx.requests()).toHaveLength(5);
 	});
 
 	it('matches the user code partially and stops at the limit', async () => {
@@ -66,7 +68,9 @@ describe('User → Get Many', () => {
 
 describe('User → Get', () => {
 	it('returns the user with the company, as the emulator holds it', async () => {
-		const { items } = await fx.run(user('get', { userId: String(LOGINS.user.user_id) }));
+		const { items } = await fx.run(
+			user('get', { userId: { mode: 'id', value: String(LOGINS.user.user_id) } }),
+		);
 		expect(items[0].json).toEqual(
 			(await fx.api('GET', `/users/${LOGINS.user.user_id}`, 'admin')).json.data,
 		);
@@ -78,7 +82,9 @@ describe('User → Get', () => {
 
 	it('passes on Permission denied for a user outside the distributor', async () => {
 		const { error } = await fx.run(user('get', { userId: '3000' }));
-		expect(error?.message).toBe('Welcorp User: Get failed: HTTP 403 – Permission denied');
+		expect(error?.message).toBe(
+			'Welcorp did not accept the credential for "User: Get" (HTTP 403): Permission denied',
+		);
 	});
 });
 
@@ -127,7 +133,7 @@ describe('User → Create and Update', () => {
 				lastName: 'K',
 				email: 'j@k.co',
 				companyMode: 'existing',
-				companyId: 1,
+				companyId: { mode: 'list', value: '1', cachedResultName: 'Generic Computer Corp (1)' },
 			}),
 		);
 		expect(
@@ -145,9 +151,29 @@ describe('User → Create and Update', () => {
 			}),
 		);
 		expect(taken.error?.message).toBe(
-			'Welcorp User: Create failed: HTTP 422 – Validation failed: The user_code has already been taken.',
+			'Welcorp refused "User: Create" (HTTP 422): Validation failed: The user_code has already been taken.',
 		);
 		expect(await fx.requests({ method: 'POST', path: '/users' })).toHaveLength(2);
+	});
+
+	it('moves a user to another company chosen by ID', async () => {
+		const { items } = await fx.run(
+			user('update', {
+				userId: { mode: 'list', value: '100' },
+				updateFields: { companyId: { mode: 'id', value: '3' } },
+			}),
+		);
+		expect(items[0].json).toEqual({ user_id: 100, status: 200 });
+		const [put] = await fx.requests({ method: 'PUT' });
+		expect(put).toMatchObject({ path: '/users/100', body: { company_id: 3 } });
+		expect((await fx.api('GET', '/users/100', 'admin')).json.data.company_id).toBe(3);
+		const refused = await fx.run(
+			user('update', { userId: '100', updateFields: { companyId: { mode: 'id', value: 'x' } } }),
+		);
+		expect(refused.error?.message).toBe(
+			'Invalid "Company ID": "x" is not a whole number, e.g. 456',
+		);
+		expect(await fx.requests({ method: 'PUT' })).toHaveLength(1);
 	});
 
 	it('updates only the fields given, with PUT', async () => {
@@ -176,7 +202,7 @@ describe('User → Create and Update', () => {
 			],
 			[
 				user('update', { userId: 'x1', updateFields: { phone: '1' } }),
-				'Invalid "User ID": "x1" must be a number such as 60276558',
+				'Invalid "User ID": "x1" is not a whole number, e.g. 421',
 			],
 			[
 				user('update', { userId: '421', updateFields: { email: 'not-mail' } }),
@@ -237,6 +263,8 @@ describe('User → Create and Update', () => {
 				companyName: 'C',
 			}),
 		);
-		expect(create.error?.message).toBe('Welcorp User: Create failed: HTTP 403 – Permission denied');
+		expect(create.error?.message).toBe(
+			'Welcorp did not accept the credential for "User: Create" (HTTP 403): Permission denied',
+		);
 	});
 });

@@ -139,7 +139,9 @@ describe('Verification', () => {
 			status: 503,
 		});
 		const failed = await fx.run(send());
-		expect(failed.error?.message).toContain('Welcorp Verification: Send Code failed: HTTP 503');
+		expect(failed.error?.message).toContain(
+			'Welcorp could not serve "Verification: Send Code" (HTTP 503)',
+		);
 		expect(await sentCodes()).toEqual([]);
 		expect(await fx.requests({ path: '/client_verification/sendCode' })).toHaveLength(1);
 

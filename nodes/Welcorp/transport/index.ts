@@ -1,85 +1,115 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import type { z } from 'zod';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { RequestContext, VendorSpec } from '../../shared';
-import { firstText, isRecord, vendorRequest } from '../../shared';
+import type { Page, ReadLimit, VendorSpec } from '../../shared';
+import {
+	collectCountedPages,
+	CredentialFieldProblem,
+	firstText,
+	isRecord,
+	urlField,
+} from '../../shared';
+import {
+	idAnswerSchema,
+	jobDetailSchema,
+	jobPageSchema,
+	textAnswerSchema,
+	userDetailSchema,
+	userListSchema,
+} from './schemas';
 
-/** Every call the Welcorp REST API v1 documents, relative to the credential's Base URL. */
-export const ENDPOINTS = {
-	listJobs: { method: 'GET', path: '/jobs' },
-	getJob: { method: 'GET', path: '/jobs/{id}' },
-	createJob: { method: 'POST', path: '/jobs' },
-	listUsers: { method: 'GET', path: '/users' },
-	getUser: { method: 'GET', path: '/users/{id}' },
-	createUser: { method: 'POST', path: '/users' },
-	updateUser: { method: 'PUT', path: '/users/{id}' },
-	sendCode: { method: 'POST', path: '/client_verification/sendCode' },
-	validateCode: { method: 'POST', path: '/client_verification/validateCode' },
-} as const satisfies Record<string, { method: IHttpRequestMethods; path: string }>;
+export type { JobRow, UserRow } from './schemas';
 
-export type Endpoint = keyof typeof ENDPOINTS;
+/** Every call of the Welcorp REST API v1 the nodes make, relative to the credential's Base URL. */
+const endpoints = {
+	listJobs: { method: 'GET', path: '/jobs', idempotent: true, schema: jobPageSchema },
+	getJob: { method: 'GET', path: '/jobs/{jobId}', idempotent: true, schema: jobDetailSchema },
+	// A job, a user or a code sent twice would reach people twice: writes go out once.
+	createJob: { method: 'POST', path: '/jobs', idempotent: false, schema: idAnswerSchema },
+	listUsers: { method: 'GET', path: '/users', idempotent: true, schema: userListSchema },
+	getUser: { method: 'GET', path: '/users/{userId}', idempotent: true, schema: userDetailSchema },
+	createUser: { method: 'POST', path: '/users', idempotent: false, schema: idAnswerSchema },
+	updateUser: {
+		method: 'PUT',
+		path: '/users/{userId}',
+		idempotent: false,
+		schema: idAnswerSchema,
+	},
+	sendCode: {
+		method: 'POST',
+		path: '/client_verification/sendCode',
+		idempotent: false,
+		schema: textAnswerSchema,
+	},
+	// Checking a code changes nothing, so it is retried like a read.
+	validateCode: {
+		method: 'POST',
+		path: '/client_verification/validateCode',
+		idempotent: true,
+		schema: textAnswerSchema,
+	},
+} as const;
 
-/** Checking a code changes nothing, so it may be retried like a read. */
-const RETRYABLE: ReadonlySet<Endpoint> = new Set<Endpoint>([
-	'listJobs',
-	'getJob',
-	'listUsers',
-	'getUser',
-	'validateCode',
-]);
+function baseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = urlField(credentials, 'baseUrl');
+	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+		throw new CredentialFieldProblem(
+			`Invalid "Base URL" in the Welcorp credential: ${url ? `"${url}" is not an http(s) URL` : 'it is required'}`,
+			'Use https://api.welcorp.com/api/v1 unless Welcorp gave you another address.',
+		);
+	}
+	return url;
+}
 
-export const WELCORP: VendorSpec = {
+/** Welcorp answers `{ status, data }` or `{ status, errors }`; `status` repeats the HTTP status. */
+export const WELCORP: VendorSpec<typeof endpoints> = {
 	displayName: 'Welcorp',
 	credentialType: 'welcorpApi',
+	endpoints,
+	baseUrl,
+	// The credential checks the login once (preAuthentication) and again after a 401.
+	session: { tokenField: 'credentialsChecked' },
 	errorText: (body) => firstText(body, ['errors', 'message', 'error']),
-	// Every answer repeats the HTTP status in `status`; trust it when it says failure.
 	bodyFailure: (body) =>
 		isRecord(body) && typeof body.status === 'number' && body.status >= 400
 			? (firstText(body, ['errors', 'message']) ?? `the answer says status ${body.status}`)
 			: undefined,
 };
 
-export interface WelcorpCredentials {
-	baseUrl: string;
-	timeZone: string;
+/** The doc names no maximum page size; the server may serve fewer than asked, which paging copes with. */
+const MAX_PAGE_SIZE = 100;
+/** Pages after the first are read this many at a time. */
+const PAGE_CONCURRENCY = 4;
+
+export interface LaravelAnswer<T> {
+	data: T[];
+	current_page?: number;
+	last_page?: number;
+	next_page_url?: string | null;
 }
 
-export async function welcorpCredentials(context: RequestContext): Promise<WelcorpCredentials> {
-	const credentials = await context.getCredentials(WELCORP.credentialType);
-	return {
-		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
-		timeZone: String(credentials.timeZone || 'Australia/Sydney'),
-	};
+/** One Laravel page as the shared paging reads it: the next page number and the page count. */
+export function laravelPage<T>(answer: LaravelAnswer<T>, page: number): Page<T, number> {
+	const current = answer.current_page ?? page;
+	const more =
+		answer.last_page !== undefined ? current < answer.last_page : Boolean(answer.next_page_url);
+	return { items: answer.data, next: more ? current + 1 : undefined, pageCount: answer.last_page };
 }
 
-export interface WelcorpCall<T> {
-	operation: string;
-	schema: z.ZodType<T, z.ZodTypeDef, unknown>;
-	id?: string | number;
-	qs?: IDataObject;
-	body?: IDataObject;
-	itemIndex?: number;
-	timeoutMs?: number;
-}
-
-export async function welcorpRequest<T>(
-	context: RequestContext,
-	endpoint: Endpoint,
-	call: WelcorpCall<T>,
-): Promise<T> {
-	const { baseUrl } = await welcorpCredentials(context);
-	const { method, path } = ENDPOINTS[endpoint];
-	return await vendorRequest(context, WELCORP, {
-		operation: call.operation,
-		method,
-		url: `${baseUrl}${path.replace('{id}', encodeURIComponent(String(call.id ?? '')))}`,
-		qs: call.qs,
-		body: call.body,
-		headers: call.body ? { 'Content-Type': 'application/json' } : undefined,
-		schema: call.schema as z.ZodType<T>,
-		itemIndex: call.itemIndex,
-		timeoutMs: call.timeoutMs,
-		// Jobs, users and codes must never be sent twice: writes go out once.
-		idempotent: RETRYABLE.has(endpoint),
-	});
+/**
+ * A page-numbered list with Return All / Limit. The page size stays the same on every page (or
+ * page numbers would overlap): the most the API serves, or the limit when it is smaller.
+ */
+export async function readPages<T>(
+	fetch: (page: number, pageSize: number) => Promise<LaravelAnswer<T>>,
+	limit: ReadLimit,
+): Promise<T[]> {
+	const pageSize = limit.returnAll
+		? MAX_PAGE_SIZE
+		: Math.min(MAX_PAGE_SIZE, Math.max(1, limit.limit));
+	return await collectCountedPages(
+		1,
+		async (page: number) => laravelPage(await fetch(page, pageSize), page),
+		limit,
+		{ concurrency: PAGE_CONCURRENCY, cursorAt: (index) => index + 1 },
+	);
 }

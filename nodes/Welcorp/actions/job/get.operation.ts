@@ -5,47 +5,41 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { timeoutOption } from '../../../shared';
-import { readId } from '../../params';
-import { jobDetailSchema } from '../../schemas';
-import { welcorpRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import {
+	callEndpoint,
+	locatorField,
+	outputFields,
+	readLocatorId,
+	readOutput,
+	shapeOutput,
+	timeoutOnlyOptions,
+} from '../../../shared';
+import { JOB_ID } from '../../job';
+import { JOB_FIELDS, simplifyJob } from '../../jobOutput';
+import { WELCORP } from '../../transport';
+import { accountZone } from '../../transport/values';
 
 const show = { resource: ['job'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Job ID',
-		name: 'jobId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '60276558',
-		description: 'The job_id returned when the job was created',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	},
+	{ ...locatorField(JOB_ID), displayOptions: { show } },
+	...outputFields('Welcorp', JOB_FIELDS, show),
+	timeoutOnlyOptions(show),
 ];
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const id = readId.call(this, 'jobId', 'Job ID', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const answer = await welcorpRequest(this, 'getJob', {
+	const jobId = readLocatorId(this, JOB_ID, item.itemIndex);
+	const output = readOutput(this, item.itemIndex);
+	const zone = await accountZone(this, item.itemIndex);
+	const answer = await callEndpoint(this, WELCORP, 'getJob', {
 		operation: 'Job: Get',
-		id,
-		schema: jobDetailSchema,
-		itemIndex,
-		timeoutMs: options.timeout as number | undefined,
+		scope: item,
+		pathParams: { jobId },
 	});
-	return [{ json: answer.data as IDataObject }];
+	const job = answer.data as IDataObject;
+	return [{ json: shapeOutput(output, job, () => simplifyJob(job, zone)) }];
 }

@@ -18,19 +18,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Send an SMS, MMS, text to speech, voice, fax or email job',
+				description:
+					'Send an SMS, MMS, text to speech, voice, fax or email job. Returns the job_id, the job type and how many recipients it has (by default one job, and one item, for all input items).',
 				action: 'Create a job',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a job with its recipients and delivery reports',
+				description:
+					'Get one job. Returns its status, dates, recipient, delivered and failed counts, cost and content (Raw adds the recipients and delivery reports).',
 				action: 'Get a job',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get many jobs, newest first',
+				description:
+					'Get jobs, newest first, filtered by name, type, status, user or start date. Returns one item per job: status, dates, recipient, delivered and failed counts, and cost.',
 				action: 'Get many jobs',
 			},
 		],

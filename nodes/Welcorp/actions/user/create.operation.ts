@@ -6,11 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact, timeoutOnlyOptions } from '../../../shared';
-import { idAnswerSchema } from '../../schemas';
-import { welcorpRequest } from '../../transport';
-import { userBody, writeOutput } from '../../users/body';
-import { COMPANY_FIELDS, optionalUserFields } from '../../users/fields';
+import type { ItemScope } from '../../../shared';
+import {
+	callEndpoint,
+	compact,
+	locatorField,
+	readLocatorId,
+	timeoutOnlyOptions,
+} from '../../../shared';
+import { WELCORP } from '../../transport';
+import { COMPANY_ID, userBody, writeOutput } from '../../user';
+import { COMPANY_FIELDS, optionalUserFields } from '../../userFields';
 
 const show = { resource: ['user'], operation: ['create'] };
 
@@ -71,11 +77,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Company ID',
-		name: 'companyId',
-		type: 'number',
-		required: true,
-		default: 0,
+		...locatorField({ ...COMPANY_ID, description: 'The company the new user joins' }),
 		displayOptions: { show: { ...show, companyMode: ['existing'] } },
 	},
 	{
@@ -104,13 +106,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: optionalUserFields,
 	},
-	timeoutOnlyOptions({ resource: ['user'], operation: ['create'] }),
+	timeoutOnlyOptions(show),
 ];
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
+	const { itemIndex } = item;
 	const node = this.getNode();
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const fields: IDataObject = {
@@ -135,15 +138,7 @@ export async function execute(
 	const body: IDataObject = { ...userBody(node, fields, itemIndex), password };
 
 	if (this.getNodeParameter('companyMode', itemIndex) === 'existing') {
-		const companyId = Number(this.getNodeParameter('companyId', itemIndex, 0));
-		if (!Number.isInteger(companyId) || companyId < 1) {
-			throw new NodeOperationError(
-				node,
-				`Invalid "Company ID": "${companyId}" must be a positive whole number`,
-				{ itemIndex },
-			);
-		}
-		body.company_id = companyId;
+		body.company_id = Number(readLocatorId(this, COMPANY_ID, itemIndex));
 	} else {
 		const name = text('companyName');
 		if (!name)
@@ -157,11 +152,11 @@ export async function execute(
 			...(this.getNodeParameter('companyDetails', itemIndex, {}) as IDataObject),
 		});
 	}
-	const answer = await welcorpRequest(this, 'createUser', {
+	const answer = await callEndpoint(this, WELCORP, 'createUser', {
 		operation: 'User: Create',
+		scope: item,
 		body,
-		schema: idAnswerSchema,
-		itemIndex,
+		headers: { 'Content-Type': 'application/json' },
 	});
 	return [{ json: writeOutput(answer) }];
 }

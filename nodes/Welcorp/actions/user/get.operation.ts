@@ -5,46 +5,40 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { timeoutOption } from '../../../shared';
-import { readId } from '../../params';
-import { userDetailSchema } from '../../schemas';
-import { welcorpRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import {
+	callEndpoint,
+	locatorField,
+	outputFields,
+	readLocatorId,
+	readOutput,
+	shapeOutput,
+	timeoutOnlyOptions,
+} from '../../../shared';
+import { WELCORP } from '../../transport';
+import { accountZone } from '../../transport/values';
+import { simplifyUser, USER_FIELDS, USER_ID } from '../../user';
 
 const show = { resource: ['user'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	},
+	{ ...locatorField(USER_ID), displayOptions: { show } },
+	...outputFields('Welcorp', USER_FIELDS, show),
+	timeoutOnlyOptions(show),
 ];
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const id = readId.call(this, 'userId', 'User ID', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const answer = await welcorpRequest(this, 'getUser', {
+	const userId = readLocatorId(this, USER_ID, item.itemIndex);
+	const output = readOutput(this, item.itemIndex);
+	const zone = await accountZone(this, item.itemIndex);
+	const answer = await callEndpoint(this, WELCORP, 'getUser', {
 		operation: 'User: Get',
-		id,
-		schema: userDetailSchema,
-		itemIndex,
-		timeoutMs: options.timeout as number | undefined,
+		scope: item,
+		pathParams: { userId },
 	});
-	return [{ json: answer.data as IDataObject }];
+	const user = answer.data as IDataObject;
+	return [{ json: shapeOutput(output, user, () => simplifyUser(user, zone)) }];
 }

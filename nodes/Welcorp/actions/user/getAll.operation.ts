@@ -5,9 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readLimit, returnAllOrLimit, timeoutOption } from '../../../shared';
-import { readPages } from '../../paging';
-import { userListSchema } from '../../schemas';
+import type { ItemScope } from '../../../shared';
+import {
+	outputFields,
+	readLimit,
+	readOutput,
+	returnAllOrLimit,
+	shapeOutput,
+	timeoutOnlyOptions,
+} from '../../../shared';
+import { accountZone } from '../../transport/values';
+import { listUsers, simplifyUser, USER_FIELDS } from '../../user';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
@@ -32,45 +40,30 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	},
+	...outputFields('Welcorp', USER_FIELDS, show),
+	timeoutOnlyOptions(show),
 ];
 
-/**
- * Admins see their distributor's users and agents the users linked to them, page by page; a
- * plain user gets only their own record (no paging, and Welcorp ignores the filter then).
- */
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
+	const { itemIndex } = item;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const output = readOutput(this, itemIndex);
+	const zone = await accountZone(this, itemIndex);
 	const userCode = String(
 		(this.getNodeParameter('filters', itemIndex, {}) as IDataObject).userCode ?? '',
 	).trim();
-	let single = false;
-	const users = await readPages(
+	const { users, single } = await listUsers(
 		this,
-		'listUsers',
-		{
-			operation: 'User: Get Many',
-			qs: userCode ? { user_code: userCode } : {},
-			schema: userListSchema,
-			itemIndex,
-			timeoutMs: options.timeout as number | undefined,
-		},
+		'User: Get Many',
+		userCode,
 		{ returnAll, limit },
-		(answer) => (single ||= 'single' in answer),
+		item,
 	);
+	// A plain user gets their own record whatever the filter: apply it here.
 	const matching =
 		single && userCode
 			? users.filter((user) =>
@@ -79,5 +72,7 @@ export async function execute(
 						.includes(userCode.toLowerCase()),
 				)
 			: users;
-	return matching.map((user) => ({ json: user as IDataObject }));
+	return matching.map((user) => ({
+		json: shapeOutput(output, user, () => simplifyUser(user as IDataObject, zone)),
+	}));
 }

@@ -19,25 +19,28 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create a user (admins and agents)',
+				description:
+					'Create a user (admins and agents), in a new or an existing company. Returns the new user_id.',
 				action: 'Create a user',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a user with their company',
+				description:
+					'Get one user. Returns their login, name, contact details, account type, company and limits.',
 				action: 'Get a user',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get the users you can see',
+				description:
+					'Get the users you can see (all of a distributor for admins, the linked ones for agents, yourself for users). Returns one item per user.',
 				action: 'Get many users',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change fields of a user',
+				description: 'Change fields of a user. Returns the user_id.',
 				action: 'Update a user',
 			},
 		],

@@ -6,23 +6,22 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { timeoutOnlyOptions } from '../../../shared';
-import { readId } from '../../params';
-import { idAnswerSchema } from '../../schemas';
-import { welcorpRequest } from '../../transport';
-import { userBody, writeOutput } from '../../users/body';
-import { nameAndLoginFields, optionalUserFields } from '../../users/fields';
+import type { ItemScope } from '../../../shared';
+import {
+	callEndpoint,
+	locatorField,
+	readLocatorId,
+	readOptionalLocatorId,
+	timeoutOnlyOptions,
+} from '../../../shared';
+import { WELCORP } from '../../transport';
+import { COMPANY_ID, USER_ID, userBody, writeOutput } from '../../user';
+import { nameAndLoginFields, optionalUserFields } from '../../userFields';
 
 const show = { resource: ['user'], operation: ['update'] };
 
 const extraUpdateFields: INodeProperties[] = [
-	{
-		displayName: 'Company ID',
-		name: 'companyId',
-		type: 'number',
-		default: 0,
-		description: 'Move the user to this company',
-	},
+	locatorField({ ...COMPANY_ID, required: false, description: 'Move the user to this company' }),
 	{
 		displayName: 'Password',
 		name: 'password',
@@ -33,15 +32,7 @@ const extraUpdateFields: INodeProperties[] = [
 ];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123',
-		displayOptions: { show },
-	},
+	{ ...locatorField({ ...USER_ID, description: 'The user to change' }), displayOptions: { show } },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -53,42 +44,34 @@ export const description: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	timeoutOnlyOptions({ resource: ['user'], operation: ['update'] }),
+	timeoutOnlyOptions(show),
 ];
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
+	const { itemIndex } = item;
 	const node = this.getNode();
-	const id = readId.call(this, 'userId', 'User ID', itemIndex);
+	const userId = readLocatorId(this, USER_ID, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = userBody(node, fields, itemIndex);
 	if (fields.password) body.password = String(fields.password);
-	if (fields.companyId !== undefined && fields.companyId !== 0) {
-		const companyId = Number(fields.companyId);
-		if (!Number.isInteger(companyId) || companyId < 1) {
-			throw new NodeOperationError(
-				node,
-				`Invalid "Company ID": "${String(fields.companyId)}" must be a positive whole number`,
-				{ itemIndex },
-			);
-		}
-		body.company_id = companyId;
-	}
+	const companyId = readOptionalLocatorId(this, COMPANY_ID, 'updateFields.companyId', itemIndex);
+	if (companyId !== undefined) body.company_id = Number(companyId);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
 			node,
 			'Invalid "Update Fields": add at least one field to change',
-			{ itemIndex },
+			{ itemIndex, description: 'Nothing was sent.' },
 		);
 	}
-	const answer = await welcorpRequest(this, 'updateUser', {
+	const answer = await callEndpoint(this, WELCORP, 'updateUser', {
 		operation: 'User: Update',
-		id,
+		scope: item,
+		pathParams: { userId },
 		body,
-		schema: idAnswerSchema,
-		itemIndex,
+		headers: { 'Content-Type': 'application/json' },
 	});
 	return [{ json: writeOutput(answer) }];
 }

@@ -17,13 +17,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Code',
 				value: 'sendCode',
-				description: 'Send a two-factor code by SMS, email or call',
+				description:
+					'Send a two-factor code by SMS, email or call. Returns sent (true), the client reference, the channel and the destination.',
 				action: 'Send a verification code',
 			},
 			{
 				name: 'Validate Code',
 				value: 'validateCode',
-				description: 'Check a code a person entered',
+				description:
+					'Check a code a person entered against the codes sent to the client reference. Returns valid (true or false) and the client reference.',
 				action: 'Validate a verification code',
 			},
 		],

@@ -4,11 +4,11 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { timeoutOnlyOptions } from '../../../shared';
-import { textAnswerSchema } from '../../schemas';
-import { welcorpRequest } from '../../transport';
+import type { ItemScope } from '../../../shared';
+import { callEndpoint, timeoutOnlyOptions } from '../../../shared';
+import { WELCORP } from '../../transport';
+import { isValidCode, readValidateCode } from '../../verification';
 
 const show = { resource: ['verification'], operation: ['validateCode'] };
 
@@ -46,36 +46,22 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: ItemScope,
 ): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const clientRef = String(this.getNodeParameter('clientRef', itemIndex, '') ?? '').trim();
-	const enteredCode = String(this.getNodeParameter('enteredCode', itemIndex, '') ?? '').trim();
-	const window = Number(this.getNodeParameter('validationWindow', itemIndex, 10));
-	if (!clientRef)
-		throw new NodeOperationError(node, 'Invalid "Client Reference": it is required', { itemIndex });
-	if (!enteredCode)
-		throw new NodeOperationError(node, 'Invalid "Entered Code": it is required', { itemIndex });
-	if (!Number.isInteger(window) || window < 1 || window > 120) {
-		throw new NodeOperationError(
-			node,
-			`Invalid "Validation Window (Minutes)": ${window} must be a whole number from 1 to 120`,
-			{ itemIndex },
-		);
-	}
-	const answer = await welcorpRequest(this, 'validateCode', {
+	const request = readValidateCode.call(this, item.itemIndex);
+	const answer = await callEndpoint(this, WELCORP, 'validateCode', {
 		operation: 'Verification: Validate Code',
-		body: { client_ref: clientRef, entered_code: enteredCode, validation_window: window },
-		schema: textAnswerSchema,
-		itemIndex,
+		scope: item,
+		body: request.body,
+		headers: { 'Content-Type': 'application/json' },
 	});
-	const result = answer.data.trim().toLowerCase();
-	if (result !== 'valid' && result !== 'invalid') {
-		throw new NodeOperationError(
-			node,
-			`Welcorp Verification: Validate Code gave an unexpected answer: "${answer.data}"`,
-			{ itemIndex, description: 'Expected "valid" or "invalid".' },
-		);
-	}
-	return [{ json: { valid: result === 'valid', clientRef, response: answer as IDataObject } }];
+	return [
+		{
+			json: {
+				valid: isValidCode.call(this, answer.data, item.itemIndex),
+				clientRef: request.clientRef,
+				response: answer as IDataObject,
+			},
+		},
+	];
 }

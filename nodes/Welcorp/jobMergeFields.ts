@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Fixed merge fields of lists uploaded in the portal (matched case-insensitively, like all merge fields). */
-export const LIST_MERGE_FIELDS = [
+const LIST_MERGE_FIELDS = [
 	'recipient',
 	'reference',
 	'email',

@@ -1,10 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 /** Answer shapes as documented; anything else the API sends is kept. */
 const id = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
-export const jobRowSchema = z
+const jobRowSchema = z
 	.object({
 		job_id: id,
 		job_status: z.string().nullish(),
@@ -17,7 +16,7 @@ export const jobRowSchema = z
 export type JobRow = z.infer<typeof jobRowSchema>;
 
 /** The Laravel paginator block of GET jobs and GET users. */
-export function pageSchema<T extends z.ZodTypeAny>(item: T) {
+function pageSchema<T extends z.ZodTypeAny>(item: T) {
 	return z
 		.object({
 			data: z.array(item),
@@ -29,11 +28,25 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T) {
 		.passthrough();
 }
 
+export const jobPageSchema = pageSchema(jobRowSchema);
+
 export const jobDetailSchema = z
 	.object({ data: z.object({ job_id: id }).passthrough() })
 	.passthrough();
 
-export const userSchema = z.object({ user_id: id }).passthrough();
+const userSchema = z
+	.object({
+		user_id: id,
+		user_code: z.string().nullish(),
+		company_id: id.nullish(),
+		company: z
+			.object({ company_id: id.nullish(), name: z.string().nullish() })
+			.passthrough()
+			.nullish(),
+	})
+	.passthrough();
+
+export type UserRow = z.infer<typeof userSchema>;
 
 /** A plain user gets their own record instead of a page: read it as a page of one. */
 export const userListSchema = z.union([
@@ -57,8 +70,7 @@ export const idAnswerSchema = z
 	.object({ status: z.coerce.number().optional(), data: id })
 	.passthrough();
 
+/** The 2FA calls answer `{ status: 200, data: 'message sent' | 'valid' | 'invalid' }`. */
 export const textAnswerSchema = z
 	.object({ status: z.coerce.number().optional(), data: z.string() })
 	.passthrough();
-
-export const asObject = (value: unknown) => value as IDataObject;

@@ -1,19 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
-import { listParameter } from '../../shared';
-import { EMAIL_PATTERN, isPhoneNumber } from '../params';
-import { MAX_MERGE_FIELDS, RECIPIENT_FIELDS } from './mergeFields';
-import type { JobType } from './types';
+import { isEmailAddress, listParameter, truncate } from '../shared';
+import { MAX_MERGE_FIELDS, RECIPIENT_FIELDS } from './jobMergeFields';
+import type { JobType } from './jobTypes';
 
 /** One entry of `recipients`: destination, recipient (name), reference and merge data, all strings. */
 export type Recipient = Record<string, string>;
 
 const MERGE_NAME = /^[A-Za-z0-9_]+$/;
 
+/** A phone number with 6 to 15 digits (spaces, dashes, brackets and a leading + allowed). */
+export function isPhoneNumber(value: string): boolean {
+	const digits = value.replace(/\D/g, '');
+	return /^\+?[\d\s()-]+$/.test(value) && digits.length >= 6 && digits.length <= 15;
+}
+
+/** Numbers from other systems often come as tel: links (RFC 3966): the number is what follows. */
+function withoutTelPrefix(destination: string): string {
+	return /^tel:/i.test(destination) ? destination.slice(4).trim() : destination;
+}
+
 function text(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
+}
+
+function destinationText(value: unknown, jobType: JobType): string {
+	const destination = text(value);
+	return jobType === 'email' ? destination : withoutTelPrefix(destination);
 }
 
 function checkDestination(
@@ -29,11 +44,11 @@ function checkDestination(
 			description: `Input item ${itemIndex} has no destination. Every recipient needs ${jobType === 'email' ? 'an email address' : 'a phone number'}.`,
 		});
 	}
-	const ok = jobType === 'email' ? EMAIL_PATTERN.test(destination) : isPhoneNumber(destination);
+	const ok = jobType === 'email' ? isEmailAddress(destination) : isPhoneNumber(destination);
 	if (!ok) {
 		throw new NodeOperationError(
 			node,
-			`Invalid "${label}": "${destination}" is not ${jobType === 'email' ? 'an email address' : 'a phone number'}`,
+			`Invalid "${label}": "${truncate(destination, 80)}" is not ${jobType === 'email' ? 'an email address' : 'a phone number'}`,
 			{
 				itemIndex,
 				description:
@@ -90,7 +105,7 @@ export function recipientFromItem(
 	jobType: JobType,
 ): Recipient {
 	const node = this.getNode();
-	const destination = text(this.getNodeParameter('destination', itemIndex, ''));
+	const destination = destinationText(this.getNodeParameter('destination', itemIndex, ''), jobType);
 	checkDestination(node, destination, jobType, 'Destination', itemIndex);
 	const recipient: Recipient = { destination };
 	const name = text(this.getNodeParameter('recipientName', itemIndex, ''));
@@ -120,7 +135,7 @@ export function definedRecipients(
 		});
 	}
 	return rows.map((row) => {
-		const destination = text(row.destination);
+		const destination = destinationText(row.destination, jobType);
 		checkDestination(node, destination, jobType, 'Recipients', itemIndex);
 		const recipient: Recipient = { destination };
 		if (text(row.name)) recipient.recipient = text(row.name);

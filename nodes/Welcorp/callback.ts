@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /** The three form-urlencoded callbacks Welcorp posts to a job's callback_url. */
@@ -82,4 +83,11 @@ export function convertCallback(body: IDataObject, event: CallbackEvent): IDataO
 export function formBody(raw: unknown): IDataObject {
 	if (typeof raw === 'string') return Object.fromEntries(new URLSearchParams(raw));
 	return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as IDataObject) : {};
+}
+
+/** Compares without leaking, through timing, how much of the token was right; no token matches nothing. */
+export function tokensMatch(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string' || given === '' || expected === '') return false;
+	const digest = (value: string) => createHash('sha256').update(value).digest();
+	return timingSafeEqual(digest(given), digest(expected));
 }

@@ -1,26 +1,33 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { PollSettings } from '../../shared';
-import { pollNewItems, withPollStateRollback } from '../../shared';
-import { listJobs } from '../jobs/list';
-import { isStatus } from '../jobs/types';
-import type { JobRow } from '../schemas';
-import { jobsSince, jobTime, newJobSource, type JobQuery } from './jobSource';
+import type { TriggerSettings } from '../shared';
+import { pollNewItems, withPollStateRollback } from '../shared';
+import { jobsSince, jobTime, listJobs, newJobSource, type JobQuery, type JobRow } from './job';
+import { isStatus } from './jobTypes';
+import { parseAccountTime } from './transport/values';
 
 /** Jobs seen as submitted and not yet complete; bounded so static data stays small. */
-export const MAX_TRACKED = 500;
+const MAX_TRACKED = 500;
 const TRACKING_KEY = 'welcorpTracking';
 
 interface Tracking {
 	/** job_id → start time (ms) */
 	jobs: Record<string, number>;
+	/** The fingerprint of the trigger's query (event, filters, Start From) the jobs belong to. */
+	query?: string;
 }
 
-function readTracking(data: IDataObject): Tracking | undefined {
+export interface CompletedSettings extends TriggerSettings {
+	/** How long a submitted job is watched before it is given up. */
+	trackMs: number;
+}
+
+/** The saved tracking, unless it belongs to another query (then the trigger starts again). */
+function readTracking(data: IDataObject, query: string | undefined): Tracking | undefined {
 	const raw = data[TRACKING_KEY] as Tracking | undefined;
-	return raw && typeof raw.jobs === 'object' && raw.jobs !== null
-		? { jobs: { ...raw.jobs } }
-		: undefined;
+	if (!raw || typeof raw.jobs !== 'object' || raw.jobs === null) return undefined;
+	if (raw.query !== query) return undefined;
+	return { jobs: { ...raw.jobs }, query };
 }
 
 function bounded(jobs: Record<string, number>, oldestMs: number): Record<string, number> {
@@ -44,7 +51,7 @@ function same(a: Record<string, number>, b: Record<string, number>): boolean {
 export async function pollCompletedJobs(
 	context: IPollFunctions,
 	query: JobQuery,
-	settings: PollSettings & { trackMs: number },
+	settings: CompletedSettings,
 ): Promise<JobRow[] | null> {
 	const source = newJobSource(context, query, 'complete');
 	if (context.getMode() === 'manual') {
@@ -58,30 +65,50 @@ export async function pollCompletedJobs(
 	);
 }
 
+/** Jobs started within the tracking period before Start From that completed since then. */
+async function completedSince(
+	context: IPollFunctions,
+	query: JobQuery,
+	startFrom: Date,
+	trackMs: number,
+): Promise<JobRow[]> {
+	const jobs = await jobsSince(context, query, new Date(startFrom.getTime() - trackMs), {
+		job_status: 'complete',
+	});
+	return jobs.filter(
+		(job) =>
+			(parseAccountTime(job.complete_date, query.zone)?.getTime() ?? 0) >= startFrom.getTime(),
+	);
+}
+
 async function pollTracked(
 	context: IPollFunctions,
 	source: ReturnType<typeof newJobSource>,
 	query: JobQuery,
-	settings: PollSettings & { trackMs: number },
+	settings: CompletedSettings,
 ): Promise<JobRow[] | null> {
 	const data = context.getWorkflowStaticData('node');
-	const previous = readTracking(data);
+	const previous = readTracking(data, settings.fingerprint);
 	const jobs = { ...(previous?.jobs ?? {}) };
+	const completed = new Map<string, JobRow>();
 	const startOf = (job: JobRow) => jobTime(job, query.zone)?.getTime() ?? Date.now();
 
 	if (!previous) {
-		// First activation: jobs already on their way complete after it, so they count.
+		// First activation, or a changed query: jobs already on their way complete after it, so they count.
 		const submitted = await listJobs(
 			context,
 			query.operation,
 			{ ...query.filters, job_status: 'broadcast submitted' },
 			{ returnAll: true, limit: 0 },
-			{ timeoutMs: query.timeoutMs },
+			query.scope,
 		);
 		for (const job of submitted) jobs[String(job.job_id)] = startOf(job);
+		if (settings.startFrom) {
+			for (const job of await completedSince(context, query, settings.startFrom, settings.trackMs))
+				completed.set(String(job.job_id), job);
+		}
 	}
 
-	const completed = new Map<string, JobRow>();
 	for (const job of (await pollNewItems(context, source, settings)) ?? []) {
 		if (isStatus(job, 'complete')) completed.set(String(job.job_id), job);
 		else if (!isStatus(job, 'closed')) jobs[String(job.job_id)] = startOf(job);
@@ -99,7 +126,8 @@ async function pollTracked(
 	for (const id of completed.keys()) delete jobs[id];
 
 	const next = bounded(jobs, Date.now() - settings.trackMs);
-	if (!previous || !same(previous.jobs, next)) data[TRACKING_KEY] = { jobs: next };
+	if (!previous || !same(previous.jobs, next))
+		data[TRACKING_KEY] = { jobs: next, query: settings.fingerprint };
 	if (completed.size === 0) return null;
 	return [...completed.values()].sort((a, b) => a.job_id - b.job_id);
 }

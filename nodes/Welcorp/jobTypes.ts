@@ -51,7 +51,7 @@ export const JOB_TYPES: Record<JobType, JobTypeInfo> = {
 	},
 };
 
-export const JOB_TYPE_VALUES = Object.keys(JOB_TYPES) as JobType[];
+const JOB_TYPE_VALUES = Object.keys(JOB_TYPES) as JobType[];
 
 export function jobTypeOptions(key: 'create' | 'filter') {
 	return JOB_TYPE_VALUES.map((value) => ({
