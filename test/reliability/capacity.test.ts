@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 it(`emits a late arrival behind ${NEWER_ITEMS} newer items of the late-arrival window`, async () => {
-	const poller = session.poller(trigger.parameters);
+	const poller = session.poller({ ...trigger.parameters, output: 'raw' });
 	await poller.activate();
 	const now = Date.now();
 	// 3,000 surveys over the last 5 minutes (10 every second), and one poll emits them all.

@@ -18,7 +18,7 @@ async function interruptedPoll(trigger: TriggerUnderTest, count: number): Promis
 	try {
 		await session.reset();
 		await trigger.prepare?.(session);
-		const poller = session.poller(trigger.parameters);
+		const poller = session.poller({ ...trigger.parameters, output: 'raw' });
 		await poller.activate();
 		const added = await trigger.add(session, Date.now(), count);
 

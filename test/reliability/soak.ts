@@ -316,7 +316,8 @@ export async function soak(
 	try {
 		await session.reset();
 		await trigger.prepare?.(session);
-		poller = session.poller(trigger.parameters);
+		// Raw output: the triggers' items carry the vendors' own ids, as the ground truth does.
+		poller = session.poller({ ...trigger.parameters, output: 'raw' });
 		await poller.activate();
 
 		for (let cycle = 1; cycle <= settings.cycles; cycle++) {

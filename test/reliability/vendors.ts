@@ -70,6 +70,11 @@ export interface VendorUnderTest {
 	node: INodeType;
 	/** A cheap read that logs the credential in (vendors with a login). */
 	warmUp?: INodeParameters;
+	/**
+	 * The credential checks its fixed secret (a token, a password) once before use and again after
+	 * a 401: a 401 the check then passes is recovered from, one it fails ends the run clearly.
+	 */
+	rechecksCredential?: boolean;
 	start(): Promise<VendorSession>;
 }
 
@@ -207,6 +212,7 @@ export const VENDORS: VendorUnderTest[] = [
 	},
 	{
 		key: 'Wolkvox',
+		rechecksCredential: true,
 		emulatorName: 'wolkvox',
 		displayName: 'Wolkvox',
 		credentialType: new WolkvoxApi(),
@@ -219,6 +225,7 @@ export const VENDORS: VendorUnderTest[] = [
 	},
 	{
 		key: 'Welcorp',
+		rechecksCredential: true,
 		emulatorName: 'welcorp',
 		displayName: 'Welcorp',
 		credentialType: new WelcorpApi(),
