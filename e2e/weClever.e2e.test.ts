@@ -17,7 +17,7 @@ describe(`WeClever on n8n ${version}`, () => {
 
 	test('credential test, as the editor runs it: a good credential passes, a wrong password fails clearly', async () => {
 		const wrong = await suite.testCredential({ password: 'not-the-password' });
-		expect(wrong.message).toMatch(/WeClever login failed/);
+		expect(wrong.message).toMatch(/^WeClever refused the login/);
 		expect(wrong.message).not.toContain('not-the-password');
 	});
 

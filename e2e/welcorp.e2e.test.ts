@@ -84,7 +84,12 @@ describe(`Welcorp on n8n ${version}`, () => {
 					{
 						name: 'Get',
 						type: 'welcorp',
-						parameters: { resource: 'job', operation: 'get', jobId: '={{ $json.job_id }}' },
+						parameters: {
+							resource: 'job',
+							operation: 'get',
+							jobId: '={{ $json.job_id }}',
+							output: 'raw',
+						},
 						credentials: credentialRef,
 					},
 					{
@@ -95,6 +100,7 @@ describe(`Welcorp on n8n ${version}`, () => {
 							operation: 'getAll',
 							returnAll: true,
 							filters: { jobName: 'E2E tables', jobStatus: 'broadcast submitted' },
+							output: 'raw',
 						},
 						credentials: credentialRef,
 					},

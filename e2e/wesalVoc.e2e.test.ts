@@ -34,7 +34,7 @@ describe(`Wesal VoC on n8n ${version}`, () => {
 			data: { ...credentialData(), password: 'not-the-password' },
 		});
 		expect(answer.status).toBe('Error');
-		expect(answer.message).toMatch(/Wesal VoC login failed/);
+		expect(answer.message).toMatch(/^Wesal VoC refused the login/);
 		expect(answer.message).toMatch(/Invalid email or password/);
 	});
 

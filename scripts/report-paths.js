@@ -21,6 +21,15 @@ module.exports = {
 		/** Where `npm test` (test/reliability) and `npm run test:e2e` leave their figures. */
 		cache: path.join(ROOT, '.cache', 'reliability'),
 	},
+	MUTATION: {
+		/** The report, rendered by scripts/mutation.js. */
+		report: path.join(ROOT, 'docs', 'MUTATION.md'),
+		/** Stryker's JSON report of the last run (untracked; the incremental file sits beside it). */
+		raw: path.join(ROOT, '.cache', 'stryker', 'mutation.json'),
+		/** The figures kept from the last full run, and the mutants judged equivalent, with why (tracked). */
+		data: path.join(ROOT, 'docs', 'data', 'mutation', 'scores.json'),
+		equivalent: path.join(ROOT, 'docs', 'data', 'mutation', 'equivalent.json'),
+	},
 	BENCHMARKS: {
 		/** The report, rendered by bench/run.ts. */
 		report: path.join(ROOT, 'BENCHMARKS.md'),

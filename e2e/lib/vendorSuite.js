@@ -51,7 +51,15 @@ function sinkWorkflow({ name, trigger, sinkUrl, sinkId = 't2' }) {
 		name,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: 't1', typeVersion: 1, position: [0, 0], ...trigger, type: nodeType(trigger.type) },
+			{
+				id: 't1',
+				typeVersion: 1,
+				position: [0, 0],
+				...trigger,
+				// Raw output: items keep the vendor's own ids, which the emulator's ground truth has.
+				parameters: { output: 'raw', ...trigger.parameters },
+				type: nodeType(trigger.type),
+			},
 			sinkNode(sinkId, sinkUrl, [240, 0]),
 		],
 		connections: { [trigger.name]: { main: [[{ node: 'To sink', type: 'main', index: 0 }]] } },
