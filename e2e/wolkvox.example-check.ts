@@ -14,19 +14,30 @@ const questions = (row: Row) =>
 	Object.keys(row)
 		.filter((key) => /^q\d+$/.test(key))
 		.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-const lowAnswers = (row: Row) =>
-	questions(row).filter(
-		(q) => row[q].trim() !== '' && Number.isFinite(Number(row[q])) && Number(row[q]) <= 2,
-	);
-const isDetractor = (row: Row) =>
-	lowAnswers(row).length > 0 || row.feeling.toUpperCase().startsWith('NEG');
+/** The lowest numeric answer and its question (the first of equals), as the report row has them. */
+function lowest(row: Row): { question: string; value: number } | undefined {
+	let found: { question: string; value: number } | undefined;
+	for (const question of questions(row)) {
+		const text = row[question].trim();
+		if (text === '' || !Number.isFinite(Number(text))) continue;
+		if (!found || Number(text) < found.value) found = { question, value: Number(text) };
+	}
+	return found;
+}
+const feeling = (row: Row) => {
+	const text = row.feeling.trim().toUpperCase();
+	if (text.startsWith('NEG')) return 'negative';
+	if (text.startsWith('POS')) return 'positive';
+	if (text.startsWith('NEU')) return 'neutral';
+	return undefined;
+};
+const isDetractor = (row: Row) => (lowest(row)?.value ?? 99) <= 2 || feeling(row) === 'negative';
 
 /** The message the example's "Format detractor" node writes, from the raw report row. */
 function detractorMessage(row: Row): string {
-	const low = lowAnswers(row)
-		.map((q) => `${q} ${Number(row[q])}`)
-		.join(', ');
-	return `Detractor for ${row.agent_name} (${row.skill_name}), call ${row.conn_id} on ${row.date}: low answers ${low || 'none'}, feeling ${row.feeling || 'none'}`;
+	const low = lowest(row);
+	const date = new Date(rowMs(row)).toISOString();
+	return `Detractor for ${row.agent_name} (${row.skill_name}), call ${row.conn_id} on ${date}: lowest answer ${low ? low.value : 'none'} (${low ? low.question : 'no score'}), feeling ${feeling(row) ?? 'none'}`;
 }
 
 export const wolkvoxExampleChecks: Record<string, ExampleCheck> = {
@@ -68,7 +79,7 @@ export const wolkvoxExampleChecks: Record<string, ExampleCheck> = {
 			expect(got).toEqual(match ?? candidates[0]);
 			// The happy customer went to the IF node's false branch; every response read went one way or the other.
 			const happy = nodeItems(run, 'Detractor?', 1);
-			expect(happy.some((item) => item.voice_message === 'Muy buena atención')).toBe(true);
+			expect(happy.some((item) => item.comment === 'Muy buena atención')).toBe(true);
 			expect(happy.length + got.length).toBe(
 				nodeItems(run, 'Responses of the last 24 hours').length,
 			);

@@ -174,7 +174,7 @@ async function main() {
 	for (const e of examples)
 		console.log(`  Workflow    ${e.workflow.name}  → ${n8n.url}/workflow/${e.workflow.id}`);
 	console.log(
-		`\n  Try it: open "Wesal VoC: Low CSAT alert" and run it from its "Run now" trigger, or activate it and add`,
+		`\n  Try it: open "Wesal VoC: Low CSAT alert" and run it from its "Run now" trigger, or publish it (activate in n8n 1.x) and add`,
 	);
 	console.log(
 		`  a low-scored survey to the emulator; the next poll (each minute) turns it into an alert:`,
