@@ -9,6 +9,7 @@ import { fanOut } from './suites/fanOut';
 import { footprint } from './suites/footprint';
 import { logins } from './suites/logins';
 import { polling } from './suites/polling';
+import { summary } from './suites/summary';
 
 /**
  *   npm run bench              every suite, full sizes: keeps the figures in
@@ -26,6 +27,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
 	polling,
 	logins,
 	footprint,
+	summary,
 };
 
 const { BENCHMARKS } = require('../scripts/report-paths') as {

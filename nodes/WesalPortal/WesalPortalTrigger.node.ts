@@ -7,20 +7,27 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	CSAT_BELOW_THRESHOLD,
+	csatThresholdEventOption,
 	lookbackOption,
 	newestInWindows,
 	outputFields,
+	pollCsatThreshold,
 	pollNewItems,
 	readOutput,
+	readThresholdSettings,
 	readTriggerSettings,
 	shapeOutput,
 	startFromFields,
+	thresholdFields,
 	timeoutOption,
 } from '../shared';
 import { listSearch } from './methods';
 import { companyField, readCompanyId } from './organization';
 import { extendedOption, searchSurveys, surveyId, surveyTime } from './survey';
-import { simplifySurvey, SURVEY_FIELDS } from './surveyOutput';
+import { getQuestions } from './question';
+import { feedbackOf, simplifySurvey, SURVEY_FIELDS } from './surveyOutput';
+import { SCALE_NOTE, scalesOf } from './surveySummary';
 
 const OPERATION = 'Trigger: New Survey';
 const HOUR_MS = 3_600_000;
@@ -48,9 +55,11 @@ export class WesalPortalTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'New Survey', value: 'newSurvey', description: 'A customer answered a survey' },
+					csatThresholdEventOption,
 				],
 				default: 'newSurvey',
 			},
+			...thresholdFields(SCALE_NOTE),
 			{
 				...companyField,
 				description:
@@ -73,8 +82,15 @@ export class WesalPortalTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const companyId = readCompanyId(this);
-		// The company is not one of the event or filters: it joins the query's fingerprint here.
-		const settings = readTriggerSettings(this, { companyId });
+		const threshold =
+			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
+				? readThresholdSettings(this)
+				: undefined;
+		// The company (and the threshold's settings) join the query's fingerprint here.
+		const settings = readTriggerSettings(
+			this,
+			threshold ? { companyId, threshold } : { companyId },
+		);
 		const output = readOutput(this);
 		const extended = this.getNodeParameter('options.extended', false) === true;
 		const read = async (start: Date, end: Date) =>
@@ -86,16 +102,31 @@ export class WesalPortalTrigger implements INodeType {
 				{ returnAll: true, limit: 0 },
 				{ timeoutMs: settings.timeoutMs },
 			);
-		const surveys = await pollNewItems(
-			this,
-			{
-				fetchWindow: read,
-				fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
-				idOf: surveyId,
-				timeOf: surveyTime,
-			},
-			settings,
-		);
+		const source = {
+			fetchWindow: read,
+			fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+			idOf: surveyId,
+			timeOf: surveyTime,
+		};
+		if (threshold) {
+			const sample = async () => await read(new Date(Date.now() - 7 * 24 * HOUR_MS), new Date());
+			return await pollCsatThreshold(
+				this,
+				{ ...source, fetchSample: sample },
+				settings,
+				threshold,
+				{
+					recordOf: feedbackOf,
+					shape: (survey) => shapeOutput(output, survey, () => simplifySurvey(survey)),
+					// One read of the questions list per poll: the answer scales.
+					scales: async () =>
+						scalesOf(
+							await getQuestions(this, OPERATION, companyId, { timeoutMs: settings.timeoutMs }),
+						),
+				},
+			);
+		}
+		const surveys = await pollNewItems(this, source, settings);
 		if (!surveys) return null;
 		return [
 			surveys.map((survey) => ({

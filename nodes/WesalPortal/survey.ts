@@ -8,6 +8,8 @@ import {
 	formatForVendor,
 	nextOffset,
 	parseVendorDate,
+	RETURN_ALL,
+	streamCountedPages,
 } from '../shared';
 import {
 	surveyIdsPageSchema,
@@ -70,22 +72,15 @@ export function searchBody(query: SurveyQuery, offset: number, limit: number) {
 	};
 }
 
-/**
- * Offset paging with the largest page: the first page tells the total (`pagination.totalItems`),
- * the others are then read a few at a time.
- */
-export async function searchSurveys(
+/** One page of the search at `offset`; every answer reports the total (`pagination.totalItems`). */
+function surveyPages(
 	context: RequestContext,
 	operation: string,
 	query: SurveyQuery,
-	limit: ReadLimit,
 	scope?: CallScope,
-): Promise<Survey[]> {
+) {
 	const schema: ZodType<SurveyPage> = query.checkFields ? surveyPageSchema : surveyIdsPageSchema;
-	const fetchPage = async (
-		offset: number,
-		wanted: number | undefined,
-	): Promise<Page<Survey, number>> => {
+	return async (offset: number, wanted: number | undefined): Promise<Page<Survey, number>> => {
 		const size = Math.min(MAX_PAGE_SIZE, wanted ?? MAX_PAGE_SIZE);
 		const answer = await callEndpoint(context, WESAL_PORTAL, 'searchSurveys', {
 			operation,
@@ -97,13 +92,51 @@ export async function searchSurveys(
 		const total = pagination?.totalItems;
 		return { items: surveys, next: nextOffset(offset, size, surveys.length, total), total };
 	};
-	const surveys = await collectCountedPages(0, fetchPage, limit, {
-		concurrency: PAGE_CONCURRENCY,
-		cursorAt: (index, pageSize) => index * pageSize,
-	});
+}
+
+const PAGING = {
+	concurrency: PAGE_CONCURRENCY,
+	cursorAt: (index: number, pageSize: number) => index * pageSize,
+};
+
+/** Offset paging with the largest page: after the first page the others a few at a time. */
+export async function searchSurveys(
+	context: RequestContext,
+	operation: string,
+	query: SurveyQuery,
+	limit: ReadLimit,
+	scope?: CallScope,
+): Promise<Survey[]> {
+	const fetchPage = surveyPages(context, operation, query, scope);
+	const surveys = await collectCountedPages(0, fetchPage, limit, PAGING);
 	// A survey that arrives while the pages are read shifts the offsets: never return one twice.
 	const seen = new Set<string>();
 	return surveys.filter((survey) => !seen.has(surveyId(survey)) && seen.add(surveyId(survey)));
+}
+
+/**
+ * The same requests as searchSurveys with Return All, each page handed on and let go (Get
+ * Summary). A survey arriving during the read shifts the offsets by a few: what the page before
+ * already gave is skipped, so only one page of ids is kept.
+ */
+export async function streamSurveys(
+	context: RequestContext,
+	operation: string,
+	query: SurveyQuery,
+	onPage: (surveys: Survey[]) => void,
+	scope?: CallScope,
+): Promise<void> {
+	let previous = new Set<string>();
+	await streamCountedPages(
+		0,
+		surveyPages(context, operation, query, scope),
+		RETURN_ALL,
+		PAGING,
+		(surveys) => {
+			onPage(surveys.filter((survey) => !previous.has(surveyId(survey))));
+			previous = new Set(surveys.map(surveyId));
+		},
+	);
 }
 
 export function surveyId(survey: Survey): string {

@@ -8,20 +8,33 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	CSAT_BELOW_THRESHOLD,
+	csatThresholdEventOption,
 	lookbackOption,
 	newestInWindows,
 	outputFields,
 	pollNewItems,
+	pollCsatThreshold,
 	pollNewItemsAndEnrich,
 	readOutput,
+	readThresholdSettings,
 	readTriggerSettings,
 	shapeOutput,
 	startFromFields,
+	thresholdFields,
 	timeoutOption,
 } from '../shared';
 import { loadQuestions, storedQuestions } from './company';
 import { loadOptions } from './methods';
-import { searchSurveys, simplifySurvey, SURVEY_FIELDS, surveyTime, type Survey } from './survey';
+import {
+	feedbackOf,
+	searchSurveys,
+	simplifySurvey,
+	SURVEY_FIELDS,
+	surveyTime,
+	type Survey,
+} from './survey';
+import { scalesOf } from './surveySummary';
 import type { Question } from './transport';
 import { readSurveyFilters, surveyFilterFields } from './surveyFilters';
 
@@ -51,9 +64,11 @@ export class WesalVocTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'New Survey', value: 'newSurvey', description: 'A survey was completed' },
+					csatThresholdEventOption,
 				],
 				default: 'newSurvey',
 			},
+			...thresholdFields("Each question's scale is read from the company's question schema."),
 			surveyFilterFields,
 			...startFromFields,
 			...outputFields('Wesal VoC', SURVEY_FIELDS),
@@ -71,7 +86,12 @@ export class WesalVocTrigger implements INodeType {
 	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings = readTriggerSettings(this);
+		const threshold =
+			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
+				? readThresholdSettings(this)
+				: undefined;
+		// The threshold's settings join the query: changing one starts the trigger again.
+		const settings = readTriggerSettings(this, threshold ?? null);
 		const output = readOutput(this);
 		const scope = { timeoutMs: settings.timeoutMs };
 		const filters = await readSurveyFilters(
@@ -100,6 +120,24 @@ export class WesalVocTrigger implements INodeType {
 				json: shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
 			}));
 
+		if (threshold) {
+			let questions: Question[] = [];
+			return await pollCsatThreshold(
+				this,
+				{
+					...source,
+					fetchSample: async () => await read(new Date(Date.now() - 7 * DAY_MS), new Date()),
+				},
+				settings,
+				threshold,
+				{
+					recordOf: (survey) => feedbackOf(survey, questions),
+					shape: (survey) => shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
+					// The search logged in: the schema is in the credential, read without a request.
+					scales: async () => scalesOf((questions = await loadQuestions(this, OPERATION, scope))),
+				},
+			);
+		}
 		const stored = output.mode === 'raw' ? [] : await storedQuestions(this);
 		if (stored) {
 			const surveys = await pollNewItems(this, source, settings);

@@ -10,6 +10,8 @@ import {
 	formatForVendor,
 	parseVendorDate,
 	score,
+	RETURN_ALL,
+	streamCountedPages,
 } from '../shared';
 import { WESAL_VOC, type Question, type Survey } from './transport';
 
@@ -56,20 +58,16 @@ export function searchBody(
 	};
 }
 
-/**
- * Every survey of the window, or the first `limit`. The server chooses the page size and every
- * answer reports the `total`, so after the first page the others are read a few at a time.
- */
-export async function searchSurveys(
+/** Reads one page of the search; the server chooses the page size and reports the `total`. */
+function surveyPages(
 	context: RequestContext,
 	operation: string,
 	window: SurveyWindow,
 	filters: SurveyFilters,
-	limit: ReadLimit,
 	scope?: CallScope,
-): Promise<Survey[]> {
+) {
 	let pageSize: number | undefined;
-	const fetchPage = async (page: number): Promise<Page<Survey, number>> => {
+	return async (page: number): Promise<Page<Survey, number>> => {
 		const answer = await callEndpoint(context, WESAL_VOC, 'searchSurveys', {
 			operation,
 			scope,
@@ -82,10 +80,40 @@ export async function searchSurveys(
 		const more = items.length > 0 && (answer.total === undefined || through < answer.total);
 		return { items, next: more ? page + 1 : undefined, total: answer.total };
 	};
-	return await collectCountedPages(1, fetchPage, limit, {
-		concurrency: PAGE_CONCURRENCY,
-		cursorAt: (index) => index + 1,
-	});
+}
+
+const PAGING = { concurrency: PAGE_CONCURRENCY, cursorAt: (index: number) => index + 1 };
+
+/** Every survey of the window, or the first `limit`: the pages after the first a few at a time. */
+export async function searchSurveys(
+	context: RequestContext,
+	operation: string,
+	window: SurveyWindow,
+	filters: SurveyFilters,
+	limit: ReadLimit,
+	scope?: CallScope,
+): Promise<Survey[]> {
+	const fetchPage = surveyPages(context, operation, window, filters, scope);
+	return await collectCountedPages(1, fetchPage, limit, PAGING);
+}
+
+/** The same requests as searchSurveys with Return All, each page handed on and let go (Get Summary). */
+export async function streamSurveys(
+	context: RequestContext,
+	operation: string,
+	read: { window: SurveyWindow; filters: SurveyFilters; scope?: CallScope },
+	onPage: (surveys: Survey[]) => void,
+	afterFirstPage: () => Promise<void>,
+): Promise<void> {
+	const fetchPage = surveyPages(context, operation, read.window, read.filters, read.scope);
+	let first = true;
+	const thenPrepare = async (page: number) => {
+		const answer = await fetchPage(page);
+		if (first) await afterFirstPage();
+		first = false;
+		return answer;
+	};
+	await streamCountedPages(1, thenPrepare, RETURN_ALL, PAGING, onPage);
 }
 
 /** `surveyDate` has no zone in the doc; it is read as UTC. */

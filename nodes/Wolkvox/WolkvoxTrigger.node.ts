@@ -8,18 +8,24 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	CSAT_BELOW_THRESHOLD,
+	csatThresholdEventOption,
 	lookbackOption,
 	newestInWindows,
 	outputFields,
+	pollCsatThreshold,
 	pollNewItems,
 	readOutput,
+	readThresholdSettings,
 	readTriggerSettings,
 	shapeOutput,
 	startFromFields,
+	thresholdFields,
 	timeoutOption,
 } from '../shared';
 import { loadOptions } from './methods';
 import {
+	feedbackOf,
 	rangeOf,
 	readSurveyFilters,
 	readSurveys,
@@ -29,6 +35,7 @@ import {
 	surveyKey,
 	surveyTime,
 } from './survey';
+import { readScale, SCALE_NOTE, scaleOptions } from './surveySummary';
 
 const OPERATION = 'Trigger: New Survey Response';
 const DAY_MS = 86_400_000;
@@ -67,9 +74,11 @@ export class WolkvoxTrigger implements INodeType {
 						value: 'newSurveyResponse',
 						description: 'A customer answered the intelligent survey',
 					},
+					csatThresholdEventOption,
 				],
 				default: 'newSurveyResponse',
 			},
+			...thresholdFields(SCALE_NOTE),
 			surveyFilterFields,
 			...startFromFields,
 			...outputFields('Wolkvox', SURVEY_FIELDS),
@@ -79,7 +88,7 @@ export class WolkvoxTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [lookbackOption, timeoutOption],
+				options: [lookbackOption, ...scaleOptions, timeoutOption],
 			},
 		],
 	};
@@ -87,7 +96,12 @@ export class WolkvoxTrigger implements INodeType {
 	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings = readTriggerSettings(this);
+		const threshold =
+			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
+				? { ...readThresholdSettings(this), scale: readScale(this) }
+				: undefined;
+		// The threshold's settings join the query: changing one starts the trigger again.
+		const settings = readTriggerSettings(this, threshold ?? null);
 		const output = readOutput(this);
 		const filters = readSurveyFilters(this.getNodeParameter('filters', {}) as IDataObject);
 		const read = async (start: Date, end: Date) =>
@@ -99,16 +113,27 @@ export class WolkvoxTrigger implements INodeType {
 				{ returnAll: true, limit: 0 },
 				{ scope: settings },
 			);
-		const rows = await pollNewItems(
-			this,
-			{
-				fetchWindow: read,
-				fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
-				idOf: surveyKey,
-				timeOf: surveyTime,
-			},
-			settings,
-		);
+		const source = {
+			fetchWindow: read,
+			fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+			idOf: surveyKey,
+			timeOf: surveyTime,
+		};
+		if (threshold) {
+			const sample = async () => await read(new Date(Date.now() - 7 * DAY_MS), new Date());
+			return await pollCsatThreshold(
+				this,
+				{ ...source, fetchSample: sample },
+				settings,
+				threshold,
+				{
+					recordOf: feedbackOf,
+					shape: (row) => shapeOutput(output, row, () => simplifySurvey(row)),
+					scales: async () => () => threshold.scale,
+				},
+			);
+		}
+		const rows = await pollNewItems(this, source, settings);
 		if (!rows) return null;
 		return [rows.map((row) => ({ json: shapeOutput(output, row, () => simplifySurvey(row)) }))];
 	}

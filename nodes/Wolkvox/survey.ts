@@ -139,6 +139,22 @@ export async function readSurveys(
 	return collected;
 }
 
+/** The same requests as readSurveys with Return All, each window's rows handed on and let go. */
+export async function streamSurveys(
+	context: RequestContext,
+	operation: string,
+	range: DateRange,
+	filters: SurveyFilters,
+	options: ReadOptions,
+	onRows: (rows: SurveyRow[]) => void,
+): Promise<void> {
+	const windowMs = (options.windowDays ?? DEFAULT_WINDOW_DAYS) * DAY_MS;
+	for (const window of splitRange(range, windowMs)) {
+		const rows = await fetchWindow(context, operation, window, options.scope);
+		onRows(rows.filter((row) => matchesFilters(row, filters)));
+	}
+}
+
 export function rangeOf(start: Date, end: Date): DateRange {
 	return {
 		start: DateTime.fromJSDate(start, { zone: 'utc' }),

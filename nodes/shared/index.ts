@@ -19,3 +19,5 @@ export * from './authenticate';
 export * from './trigger';
 export * from './output';
 export * from './locator';
+export * from './summary';
+export * from './threshold';

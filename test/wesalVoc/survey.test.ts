@@ -282,7 +282,7 @@ describe('node description', () => {
 		const options = operations.flatMap(
 			(candidate) => candidate.options as Array<{ action?: string; description?: string }>,
 		);
-		expect(options).toHaveLength(5);
+		expect(options).toHaveLength(6);
 		for (const option of options) {
 			expect(option.action).toBeTruthy();
 			expect(option.description).toMatch(/one item per|returns/);

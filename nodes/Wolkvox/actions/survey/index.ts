@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
 import * as getAll from './getAll.operation';
+import * as getSummary from './getSummary.operation';
 
-export const operations: Record<string, Operation> = { getAll };
+export const operations: Record<string, Operation> = { getAll, getSummary };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,8 +21,16 @@ export const description: INodeProperties[] = [
 					'Get intelligent-survey responses in a date range: one item per response with agent, skill (queue), date, one score per question, the lowest and the average score',
 				action: 'Get many survey responses',
 			},
+			{
+				name: 'Get Summary',
+				value: 'getSummary',
+				description:
+					'Get survey figures for a date range, one item per group (agent, skill or queue, channel, day, week or none): responses, then per question the responses, average, CSAT % and the lowest answer with its count. Answers are read as 1–5 unless Options → Lowest Answer and Highest Answer say otherwise.',
+				action: 'Get a survey summary',
+			},
 		],
 		default: 'getAll',
 	},
 	...getAll.description,
+	...getSummary.description,
 ];
