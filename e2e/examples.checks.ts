@@ -17,8 +17,18 @@ export interface ExampleContext {
 }
 
 export interface ExampleCheck {
-	/** Runs before the execution (after an emulator reset), e.g. to add items the example must find. */
-	prepare?: (control: any) => Promise<unknown>;
+	/**
+	 * Runs before the execution (after an emulator reset), e.g. to add items the example must find.
+	 * `suite` (e2e/lib/vendorSuite.js) is for an example that needs more than the emulator, e.g. the
+	 * AI agent example's OpenAI credential (e2e/aiAgent.example-check.ts).
+	 */
+	prepare?: (control: any, suite?: any) => Promise<unknown>;
+	/**
+	 * For an example that only a trigger starts (no "Run now" path): the suite publishes it, runs
+	 * `prepare` once the activation poll is done, and retries `check` (with no `run`) until it passes
+	 * or `timeoutMs` is over, while the trigger's scheduled polls run; then it unpublishes it.
+	 */
+	activate?: { vendor: string; timeoutMs: number };
 	check: (ctx: ExampleContext) => Promise<void>;
 }
 

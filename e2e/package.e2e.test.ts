@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { ExampleCheck } from './examples.checks';
 
 const { vendorSuite, version } = require('./lib/vendorSuite');
+const { waitFor, sleep } = require('./lib/n8n');
 
 /** Every example's ground-truth check, from e2e/*.example-check.ts (see e2e/examples.checks.ts). */
 const exampleChecks: Record<string, ExampleCheck> = Object.assign(
@@ -50,7 +51,36 @@ describe(`the package on n8n ${version}`, () => {
 		});
 	});
 
-	describe('example workflows, run with `n8n execute --id`', () => {
+	/** A trigger-only example, published: see ExampleCheck.activate. */
+	async function runPublished(id: string, check: ExampleCheck) {
+		const { vendor, timeoutMs } = check.activate!;
+		const polls = async () => (await suite.control.requests(vendor)).length;
+		const before = await polls();
+		await suite.n8n.activateWorkflow(id);
+		try {
+			// n8n 2.x activates in the background: the activation poll first, then the example's data
+			await waitFor('the activation poll', async () => (await polls()) > before, 30_000, 250);
+			await sleep(1000);
+			if (check.prepare) await check.prepare(suite.control, suite);
+			let failure: unknown;
+			const passes = async () => {
+				try {
+					await check.check({ run: undefined, control: suite.control });
+					return true;
+				} catch (error) {
+					failure = error;
+					return false;
+				}
+			};
+			await waitFor('the example to do its work', passes, timeoutMs, 2000).catch(() => {
+				throw failure;
+			});
+		} finally {
+			await suite.n8n.deactivateWorkflow(id);
+		}
+	}
+
+	describe('example workflows, run with `n8n execute --id` (or published, if only a trigger starts them)', () => {
 		const examples: Array<{ file: string; workflow: any }> = require('./lib/stack').listExamples();
 
 		test('there are examples, each with a ground-truth check', () => {
@@ -67,7 +97,8 @@ describe(`the package on n8n ${version}`, () => {
 						`no ground-truth check for ${file}: add one in e2e/<vendor>.example-check.ts`,
 					);
 				await suite.control.reset();
-				if (check.prepare) await check.prepare(suite.control);
+				if (check.activate) return await runPublished(workflow.id, check);
+				if (check.prepare) await check.prepare(suite.control, suite);
 				const run = await suite.execute(workflow.id);
 				await check.check({ run, control: suite.control });
 			});

@@ -160,3 +160,105 @@ export const wesalVocExampleChecks: Record<string, ExampleCheck> = {
 		},
 	},
 };
+
+const RIYADH_OFFSET_MS = 3 * 3_600_000; // Asia/Riyadh, the suite's time zone: UTC+3 all year
+const riyadhDate = (ms: number) => new Date(ms + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Per question of the emulator's schema: the field prefix the simplified output uses, and its scale. */
+const SCALES: Array<{ id: string; prefix: string; min: number; max: number }> = [
+	{ id: 'AgentSatisfaction', prefix: 'score_agent_satisfaction', min: 1, max: 5 },
+	{ id: 'ServiceSatisfaction', prefix: 'score_service_satisfaction', min: 1, max: 5 },
+	{ id: 'NPS', prefix: 'score_net_promoter_score', min: 0, max: 10 },
+];
+const hundredths = (n: number) => Math.round(n * 100) / 100;
+
+/** The figures of one queue's surveys, per question: written from the issue's definitions. */
+function queueRow(queue: string, day: string, own: RawSurvey[]) {
+	const row: Record<string, unknown> = { queue, day, responses: own.length };
+	for (const { id, prefix, min, max } of SCALES) {
+		const values = own
+			.map((s) => s.answers[id])
+			.filter((answer) => answer !== undefined && answer.trim() !== '')
+			.map(Number)
+			.filter((n) => Number.isFinite(n));
+		const n = values.length;
+		const share = (count: number) => (n ? hundredths((count / n) * 100) : null);
+		const lowest = n ? Math.min(...values) : null;
+		row[`${prefix}_responses`] = n;
+		row[`${prefix}_average`] = n ? hundredths(values.reduce((a, b) => a + b, 0) / n) : null;
+		// CSAT: the top two points of the scale
+		row[`${prefix}_csat`] = share(values.filter((v) => v >= max - 1).length);
+		// NPS only for 0-10 questions: promoters (9-10) minus detractors (0-6)
+		row[`${prefix}_nps`] =
+			min === 0 && max === 10
+				? share(values.filter((v) => v >= 9).length - values.filter((v) => v <= 6).length)
+				: null;
+		row[`${prefix}_lowest`] = lowest;
+		row[`${prefix}_lowestCount`] = values.filter((v) => v === lowest).length;
+	}
+	return row;
+}
+
+export const wesalVocSummaryExampleChecks: Record<string, ExampleCheck> = {
+	'wesal-voc-daily-csat-by-queue-to-sheet.json': {
+		check: async ({ run, control }) => {
+			const surveys = await wesalVocSurveys(control);
+			// "yesterday" in the workflow's time zone, as the run saw its $today
+			const today = riyadhDate(Date.parse(run.startedAt));
+			const startMs = Date.parse(`${today}T00:00:00+03:00`) - DAY;
+			const yesterday = riyadhDate(startMs);
+			const own = surveys.filter((s) => surveyMs(s) >= startMs && surveyMs(s) < startMs + DAY);
+			const queues = [...new Set(own.map((s) => s.queue))].sort();
+			expect(queues.length).toBeGreaterThan(1);
+
+			const rows = nodeItems(run, 'CSAT of yesterday by queue');
+			expect(rows.map((row) => row.queue)).toEqual(queues);
+			for (const queue of queues) {
+				const row = rows.find((candidate) => candidate.queue === queue);
+				expect(row).toMatchObject(
+					queueRow(
+						queue,
+						yesterday,
+						own.filter((s) => s.queue === queue),
+					),
+				);
+			}
+			// one CSV file of those rows for the sheet
+			const files = run.data.resultData.runData['Rows as a CSV file'][0].data.main[0];
+			expect(files).toHaveLength(1);
+			expect(files[0].binary.data.fileName).toBe(`csat-by-queue-${yesterday}.csv`);
+		},
+	},
+
+	'wesal-voc-queue-csat-drop-alert.json': {
+		// Only its trigger starts it: published, it polls every minute.
+		activate: { vendor: 'wesal-voc', timeoutMs: 150_000 },
+		// Ten answers of 1 in a queue of their own after the trigger started: a CSAT of 0 % over the
+		// last 60 minutes, below 70 % with the 10 responses it asks for.
+		prepare: async (control) =>
+			await control.vendor('wesal-voc').post('surveys', {
+				surveys: Array.from({ length: 10 }, (_, i) => ({
+					agent: i % 2 ? 'Sara' : 'Omar',
+					queue: 'Claims',
+					type: 'voice',
+					answers: { AgentSatisfaction: '1', ServiceSatisfaction: '3' },
+				})),
+			}),
+		check: async ({ control }) => {
+			// one SMS job to the team lead naming the queue and its figures, from the trigger's item
+			const posts = (await control.requests('welcorp')).filter(
+				(r: any) => r.method === 'POST' && r.path === '/jobs',
+			);
+			expect(posts).toHaveLength(1);
+			expect(posts[0].body.recipients).toEqual([
+				expect.objectContaining({
+					destination: '0500000001',
+					reference: 'Claims',
+					queue: 'Claims',
+					csat: '0',
+					responses: '10',
+				}),
+			]);
+		},
+	},
+};

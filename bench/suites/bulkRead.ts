@@ -91,6 +91,8 @@ const portalNode: Reader = async (emulator) => {
 			startDate: START,
 			endDate: END,
 			returnAll: true,
+			// the raw records, as the floor and the hand-built workflows return them
+			output: 'raw',
 		},
 	});
 	if (error) throw new Error(error.message);
@@ -302,6 +304,7 @@ async function otherReads(ctx: BenchContext) {
 					startDate: START,
 					endDate: END,
 					returnAll: true,
+					output: 'raw',
 				},
 			});
 			if (error) throw new Error(error.message);
@@ -333,7 +336,7 @@ async function otherReads(ctx: BenchContext) {
 				nodeType: nodeOf('welcorp'),
 				store,
 				credentials,
-				parameters: { resource: 'job', operation: 'getAll', returnAll: true },
+				parameters: { resource: 'job', operation: 'getAll', returnAll: true, output: 'raw' },
 			});
 			if (error) throw new Error(error.message);
 			return items.length;

@@ -95,7 +95,7 @@ async function welcorpSms(ctx: BenchContext, count: number, modes: Array<'oneJob
 
 async function weCleverDetails(ctx: BenchContext, leads: number) {
 	const emulator = await RemoteEmulator.start({ weclever: { leadCount: leads } });
-	const { DETAIL_CONCURRENCY } = require(`${DIST}/nodes/WeClever/leads.js`) as {
+	const { DETAIL_CONCURRENCY } = require(`${DIST}/nodes/WeClever/lead.js`) as {
 		DETAIL_CONCURRENCY: number;
 	};
 	const range = {
@@ -103,7 +103,7 @@ async function weCleverDetails(ctx: BenchContext, leads: number) {
 		endDate: ANCHOR.toISOString(),
 		returnAll: true,
 	};
-	const list = { resource: 'lead', operation: 'getFinalized', ...range };
+	const list = { resource: 'lead', operation: 'getFinalized', output: 'raw', ...range };
 	const variants = {
 		/** Lead → Get Finalized with Include Details: the node fetches the details, DETAIL_CONCURRENCY at a time. */
 		includeDetails: async () => {

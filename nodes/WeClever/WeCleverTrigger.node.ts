@@ -11,6 +11,7 @@ import type { PollSource } from '../shared';
 import {
 	lookbackOption,
 	newestInWindows,
+	optionsCollection,
 	outputFields,
 	pollNewItemsAndEnrich,
 	readTriggerSettings,
@@ -63,14 +64,7 @@ export class WeCleverTrigger implements INodeType {
 			},
 			...startFromFields,
 			...outputFields('WeClever', LEAD_FIELDS),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [includeDetailsOption, lookbackOption, timeoutOption],
-			},
+			optionsCollection([includeDetailsOption, lookbackOption, timeoutOption]),
 		],
 	};
 

@@ -11,6 +11,7 @@ import {
 	csatThresholdEventOption,
 	lookbackOption,
 	newestInWindows,
+	optionsCollection,
 	outputFields,
 	pollCsatThreshold,
 	pollNewItems,
@@ -67,14 +68,7 @@ export class WesalPortalTrigger implements INodeType {
 			},
 			...startFromFields,
 			...outputFields('Wesal Portal', SURVEY_FIELDS),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [extendedOption, lookbackOption, timeoutOption],
-			},
+			optionsCollection([extendedOption, lookbackOption, timeoutOption]),
 		],
 	};
 

@@ -12,9 +12,10 @@ import {
 	csatThresholdEventOption,
 	lookbackOption,
 	newestInWindows,
+	optionsCollection,
 	outputFields,
-	pollNewItems,
 	pollCsatThreshold,
+	pollNewItems,
 	pollNewItemsAndEnrich,
 	readOutput,
 	readThresholdSettings,
@@ -72,14 +73,7 @@ export class WesalVocTrigger implements INodeType {
 			surveyFilterFields,
 			...startFromFields,
 			...outputFields('Wesal VoC', SURVEY_FIELDS),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [lookbackOption, timeoutOption],
-			},
+			optionsCollection([lookbackOption, timeoutOption]),
 		],
 	};
 

@@ -12,6 +12,7 @@ import {
 	csatThresholdEventOption,
 	lookbackOption,
 	newestInWindows,
+	optionsCollection,
 	outputFields,
 	pollCsatThreshold,
 	pollNewItems,
@@ -82,14 +83,7 @@ export class WolkvoxTrigger implements INodeType {
 			surveyFilterFields,
 			...startFromFields,
 			...outputFields('Wolkvox', SURVEY_FIELDS),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [lookbackOption, ...scaleOptions, timeoutOption],
-			},
+			optionsCollection([lookbackOption, ...scaleOptions, timeoutOption]),
 		],
 	};
 

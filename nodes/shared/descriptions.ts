@@ -38,14 +38,6 @@ export const timeoutOption: INodeProperties = {
 		'Milliseconds to wait for each answer; a read that times out is retried a few times before failing',
 };
 
-export const simplifyOption: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 export const lookbackOption: INodeProperties = {
 	displayName: 'Late Arrival Window (Minutes)',
 	name: 'lookbackMinutes',
@@ -58,13 +50,64 @@ export const lookbackOption: INodeProperties = {
 
 /** An Options collection holding only the Timeout, for operations with nothing else to tune. */
 export function timeoutOnlyOptions(show: Record<string, string[]>): INodeProperties {
+	return optionsCollection([timeoutOption], show);
+}
+
+type Show = Record<string, string[]>;
+
+/** The Options collection of an operation or trigger: the options given, in that order. */
+export function optionsCollection(options: INodeProperties[], show?: Show): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
+		...(show ? { displayOptions: { show } } : {}),
+		options,
+	};
+}
+
+/**
+ * Start Date and End Date of a read: `items` says what they bound (e.g. 'Surveys answered'), the
+ * default range is the last `days` days up to now.
+ */
+export function dateRangeFields(show: Show, items: string, days: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			required: true,
+			default: `={{ $now.minus({ days: ${days} }).toISO() }}`,
+			description: `${items} at or after this time`,
+			displayOptions: { show },
+		},
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			required: true,
+			default: '={{ $now.toISO() }}',
+			description: `${items} at or before this time`,
+			displayOptions: { show },
+		},
+	];
+}
+
+/** The Operation dropdown of one resource. */
+export function operationField(
+	resource: string,
+	options: NonNullable<INodeProperties['options']>,
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
 	};
 }

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
 import {
+	dateRangeFields,
+	optionsCollection,
 	outputFields,
 	readDateRange,
 	readLimit,
@@ -21,24 +23,7 @@ import {
 const show = { resource: ['lead'], operation: ['getFinalized'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 1 }).toISO() }}',
-		description: 'Leads finalized at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Leads finalized at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Leads finalized', 1),
 	{
 		displayName: 'Date Precision',
 		name: 'datePrecision',
@@ -60,15 +45,7 @@ export const description: INodeProperties[] = [
 	},
 	...returnAllOrLimit('lead', 'getFinalized'),
 	...outputFields('WeClever', LEAD_FIELDS, show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [includeDetailsOption, timeoutOption],
-	},
+	optionsCollection([includeDetailsOption, timeoutOption], show),
 ];
 
 const OPERATION = 'Lead: Get Finalized';

@@ -1,19 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as get from './get.operation';
 import * as getFinalized from './getFinalized.operation';
 
 export const operations: Record<string, Operation> = { get, getFinalized };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['lead'] } },
-		options: [
+	operationField(
+		'lead',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -29,8 +26,8 @@ export const description: INodeProperties[] = [
 				action: 'Get finalized leads',
 			},
 		],
-		default: 'getFinalized',
-	},
+		'getFinalized',
+	),
 	...get.description,
 	...getFinalized.description,
 ];

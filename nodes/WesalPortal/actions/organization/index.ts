@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as get from './get.operation';
 
 export const operations: Record<string, Operation> = { get };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['organization'] } },
-		options: [
+	operationField(
+		'organization',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -21,7 +18,7 @@ export const description: INodeProperties[] = [
 				action: 'Get the organization',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...get.description,
 ];

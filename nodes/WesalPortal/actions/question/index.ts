@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as getAll from './getAll.operation';
 
 export const operations: Record<string, Operation> = { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['question'] } },
-		options: [
+	operationField(
+		'question',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -21,7 +18,7 @@ export const description: INodeProperties[] = [
 				action: 'Get many questions',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 ];

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
 import {
+	optionsCollection,
 	outputFields,
 	pickFields,
 	readDateRange,
@@ -55,15 +56,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...outputFields('Wesal Portal', PERFORMANCE_FIELDS, show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	},
+	optionsCollection([timeoutOption], show),
 ];
 
 const OPERATION = 'Queue: Get Performance';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as getActivity from './getActivity.operation';
 import * as getPerformance from './getPerformance.operation';
 import * as getSummary from './getSummary.operation';
@@ -8,13 +9,9 @@ import * as getSummary from './getSummary.operation';
 export const operations: Record<string, Operation> = { getSummary, getActivity, getPerformance };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['queue'] } },
-		options: [
+	operationField(
+		'queue',
+		[
 			{
 				name: 'Get Activity',
 				value: 'getActivity',
@@ -37,8 +34,8 @@ export const description: INodeProperties[] = [
 				action: 'Get the summary of queues',
 			},
 		],
-		default: 'getSummary',
-	},
+		'getSummary',
+	),
 	...getSummary.description,
 	...getActivity.description,
 	...getPerformance.description,

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { ItemScope } from '../../../shared';
 import {
+	dateRangeFields,
+	optionsCollection,
 	outputFields,
 	readDateRange,
 	readLimit,
@@ -18,35 +20,10 @@ const show = { resource: ['survey'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	{ ...companyField, displayOptions: { show } },
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 7 }).toISO() }}',
-		description: 'Surveys answered at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Surveys answered at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Surveys answered', 7),
 	...returnAllOrLimit('survey', 'getAll'),
 	...outputFields('Wesal Portal', SURVEY_FIELDS, show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [extendedOption, timeoutOption],
-	},
+	optionsCollection([extendedOption, timeoutOption], show),
 ];
 
 const OPERATION = 'Survey: Get Many';

@@ -1,7 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
-import { groupByField, readDateRange, readGroupBy, timeoutOption } from '../../../shared';
+import {
+	dateRangeFields,
+	groupByField,
+	optionsCollection,
+	readDateRange,
+	readGroupBy,
+	timeoutOption,
+} from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { extendedOption } from '../../survey';
 import { summarizeSurveys } from '../../surveySummary';
@@ -10,33 +17,10 @@ const show = { resource: ['survey'], operation: ['getSummary'] };
 
 export const description: INodeProperties[] = [
 	{ ...companyField, displayOptions: { show } },
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 7 }).toISO() }}',
-		description: 'Surveys answered at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Surveys answered at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Surveys answered', 7),
 	groupByField(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
+	optionsCollection(
+		[
 			{
 				...extendedOption,
 				description:
@@ -44,7 +28,8 @@ export const description: INodeProperties[] = [
 			},
 			timeoutOption,
 		],
-	},
+		show,
+	),
 ];
 
 const OPERATION = 'Survey: Get Summary';

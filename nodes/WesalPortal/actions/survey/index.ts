@@ -1,19 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as getAll from './getAll.operation';
 import * as getSummary from './getSummary.operation';
 
 export const operations: Record<string, Operation> = { getAll, getSummary };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['survey'] } },
-		options: [
+	operationField(
+		'survey',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -29,8 +26,8 @@ export const description: INodeProperties[] = [
 				action: 'Get a survey summary',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 	...getSummary.description,
 ];

@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as getQuestionSchema from './getQuestionSchema.operation';
 
 export const operations: Record<string, Operation> = { getQuestionSchema };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['company'] } },
-		options: [
+	operationField(
+		'company',
+		[
 			{
 				name: 'Get Question Schema',
 				value: 'getQuestionSchema',
@@ -21,7 +18,7 @@ export const description: INodeProperties[] = [
 				action: 'Get the question schema',
 			},
 		],
-		default: 'getQuestionSchema',
-	},
+		'getQuestionSchema',
+	),
 	...getQuestionSchema.description,
 ];

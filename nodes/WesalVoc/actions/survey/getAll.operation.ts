@@ -7,6 +7,7 @@ import type {
 
 import type { ItemScope } from '../../../shared';
 import {
+	dateRangeFields,
 	outputFields,
 	readDateRange,
 	readLimit,
@@ -22,24 +23,7 @@ import { readSurveyFilters, surveyFilterFields } from '../../surveyFilters';
 const show = { resource: ['survey'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 7 }).toISO() }}',
-		description: 'Surveys completed at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Surveys completed at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Surveys completed', 7),
 	...returnAllOrLimit('survey', 'getAll'),
 	{ ...surveyFilterFields, displayOptions: { show } },
 	...outputFields('Wesal VoC', SURVEY_FIELDS, show),

@@ -6,31 +6,20 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
-import { groupByField, readDateRange, readGroupBy, timeoutOnlyOptions } from '../../../shared';
+import {
+	dateRangeFields,
+	groupByField,
+	readDateRange,
+	readGroupBy,
+	timeoutOnlyOptions,
+} from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../surveyFilters';
 import { summarizeSurveys } from '../../surveySummary';
 
 const show = { resource: ['survey'], operation: ['getSummary'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 7 }).toISO() }}',
-		description: 'Surveys completed at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Surveys completed at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Surveys completed', 7),
 	groupByField(show),
 	{ ...surveyFilterFields, displayOptions: { show } },
 	timeoutOnlyOptions(show),

@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import type { ItemScope } from '../../../shared';
 import {
+	dateRangeFields,
+	optionsCollection,
 	outputFields,
 	readBoundedInteger,
 	readDateRange,
@@ -25,35 +27,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 const show = { resource: ['survey'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 1 }).toISO() }}',
-		description: 'Survey responses at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Survey responses at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Survey responses', 1),
 	...returnAllOrLimit('survey', 'getAll'),
 	{ ...surveyFilterFields, displayOptions: { show } },
 	...outputFields('Wolkvox', SURVEY_FIELDS, show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
+	optionsCollection(
+		[
 			{
 				displayName: 'Days per Request',
 				name: 'windowDays',
@@ -65,7 +44,8 @@ export const description: INodeProperties[] = [
 			},
 			timeoutOption,
 		],
-	},
+		show,
+	),
 ];
 
 const OPERATION = 'Survey: Get Many';

@@ -7,7 +7,9 @@ import type {
 
 import type { ItemScope } from '../../../shared';
 import {
+	dateRangeFields,
 	groupByField,
+	optionsCollection,
 	readBoundedInteger,
 	readDateRange,
 	readGroupBy,
@@ -24,34 +26,11 @@ import { readScale, scaleOptions, summarizeSurveys } from '../../surveySummary';
 const show = { resource: ['survey'], operation: ['getSummary'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.minus({ days: 1 }).toISO() }}',
-		description: 'Survey responses at or after this time',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '={{ $now.toISO() }}',
-		description: 'Survey responses at or before this time',
-		displayOptions: { show },
-	},
+	...dateRangeFields(show, 'Survey responses', 1),
 	groupByField(show),
 	{ ...surveyFilterFields, displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
+	optionsCollection(
+		[
 			{
 				displayName: 'Days per Request',
 				name: 'windowDays',
@@ -64,7 +43,8 @@ export const description: INodeProperties[] = [
 			...scaleOptions,
 			timeoutOption,
 		],
-	},
+		show,
+	),
 ];
 
 const OPERATION = 'Survey: Get Summary';
