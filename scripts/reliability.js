@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 'use strict';
-// RELIABILITY.md from the figures kept (tracked) in docs/data/reliability/, so that the published
+// docs/RELIABILITY.md from the figures kept (tracked) in docs/data/reliability/, so that the published
 // report can always be regenerated from the repository.
 //   node scripts/reliability.js          take in the newer figures that `npm test` and
 //                                        `npm run test:e2e` left in .cache/reliability/, then write
-//                                        RELIABILITY.md (npm run reliability)
+//                                        docs/RELIABILITY.md (npm run reliability)
 //   node scripts/reliability.js faults   run the fault matrix and the bad-input suite, keep their
 //                                        figures, then write it (npm run test:faults)
 //   node scripts/reliability.js soak     run the soak with 1,000 cycles per trigger (and the
 //                                        interrupted-poll and capacity cases), keep their figures,
 //                                        then write it (npm run soak)
-//   node scripts/reliability.js render   write RELIABILITY.md from docs/data/reliability/ alone
-// `npm test` and `npm run test:e2e` never write RELIABILITY.md or docs/data/: their figures stay in
+//   node scripts/reliability.js render   write docs/RELIABILITY.md from docs/data/reliability/ alone
+// `npm test` and `npm run test:e2e` never write docs/RELIABILITY.md or docs/data/: their figures stay in
 // .cache/reliability/. The exit code is the suites' (a failing run still gets its figures kept).
 // Paths: scripts/report-paths.js.
 
@@ -36,6 +36,7 @@ const RUNS = {
 	soak: {
 		files: [
 			'test/reliability/soak.test.ts',
+			'test/reliability/thresholdSoak.test.ts',
 			'test/reliability/interrupted.test.ts',
 			'test/reliability/capacity.test.ts',
 		],
@@ -220,6 +221,26 @@ function soakTable(data) {
 	return [...lines, ''];
 }
 
+/** The CSAT Below Threshold soak (test/reliability/thresholdSoak.test.ts). */
+function thresholdSoakLines(run) {
+	const lines = [
+		'### CSAT Below Threshold event',
+		'',
+		'The Wesal VoC Trigger\'s threshold event over three queues, driven below the threshold and back up past',
+		'the recovery line (with relapses short of it) by a fixed seed; n8n restarts every 50 cycles and 5% of the',
+		'polls run twice. The crossings expected are worked out from the answers alone.',
+		'',
+	];
+	if (!run) return [...lines, ...missing('1,000 cycles, about 8 minutes', 'npm run soak')];
+	return [
+		...lines,
+		`Last run ${when(run.generatedAt)}: ${run.cycles} cycles, ${run.crossings} crossings, ${run.fired} fired ` +
+			`(${run.fired === run.crossings ? 'each exactly once, none spurious' : 'MISMATCH'}), ${run.restarts} restarts, ` +
+			`${run.repeats} repeated polls, state ${run.stateBytes} bytes at the end.`,
+		'',
+	];
+}
+
 function soakSection(full, short, interrupted, capacity) {
 	const lines = [
 		'## 2. Lossless polling soak',
@@ -243,6 +264,7 @@ function soakSection(full, short, interrupted, capacity) {
 			...missing('1,000 cycles per trigger, a few minutes', 'npm run soak'),
 		);
 	if (short) lines.push('### Short soak in `npm test`', '', ...soakTable(short));
+	lines.push(...thresholdSoakLines(load('threshold-soak-full') ?? load('threshold-soak-short')));
 	if (interrupted) {
 		lines.push(
 			'### Interrupted polls',
@@ -398,6 +420,165 @@ function queueSection(runs) {
 	return lines;
 }
 
+/** The production-topology E2E (e2e/topology/) and `npm run load`: one file per run label and n8n version. */
+function productionRuns() {
+	const runs = jsonFiles(DATA)
+		.filter((f) => /^production-.+\.json$/.test(f))
+		.map((f) => readJson(path.join(DATA, f)));
+	// the long load first, then the E2E's short one; newer n8n versions first
+	const rank = (run) => (run.label === 'long' ? 0 : 1);
+	return runs.sort((a, b) => rank(a) - rank(b) || b.version.localeCompare(a.version));
+}
+
+const num = (n, digits = 1) => (n === null || n === undefined ? '–' : Number(n).toFixed(digits));
+const secondsCell = (n) => (n === null || n === undefined ? '–' : `${num(n)} s`);
+
+function productionRun(run) {
+	const load = run.load;
+	const lines = [
+		`### ${run.label === 'long' ? '`npm run load`' : 'Short load in `npm run test:e2e`'}: n8n ${run.version}, ${Math.round(load.durationS / 60)} min of load${run.faults ? ' with faults' : ''}`,
+		'',
+		`Last run ${when(run.generatedAt)} on ${run.machine.cpus} CPUs (load average ${run.loadAverageAtStart?.[0] ?? '–'} at the start: ` +
+			`${run.loadAverageAtStart?.[0] > run.machine.cpus ? 'the machine was shared, figures are pessimistic' : 'nothing else running'}). ` +
+			`PostgreSQL ${run.topology?.postgres ?? '–'}, ${run.topology?.redis ?? 'Redis'}; worker concurrency ${run.topology?.workerConcurrency ?? '–'}. ` +
+			`Setup ${run.timings?.['setup in all (s)'] ?? '–'} s, drain after the load ${load.drainS} s.`,
+		'',
+		`Sent: ${load.sent.items} items (${load.sent.itemsPerVendorPerMinute} per vendor per minute), ${load.sent.calls} webhook calls, ${load.sent.callbacks} callbacks. ` +
+			`**Delivered: ${load.deliveredPerMinute} sink entries per minute** during the load (${load.delivered} in all).`,
+		'',
+		'| What | Workflows | Wanted | Delivered | Lost | Duplicated | Unexpected | Delay p50 | p95 | max |',
+		'|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+	];
+	const kinds = [
+		['poll', 'Polled items (each to every trigger of its vendor)'],
+		['action', 'Webhook → action node calls'],
+		['callback', 'Welcorp callbacks'],
+	];
+	for (const [kind, label] of kinds) {
+		const t = load.totals[kind];
+		const d = load.delays[kind];
+		const wfs = Object.values(load.perVendor[kind]).reduce((n, r) => n + r.workflows, 0);
+		lines.push(
+			`| ${label} | ${wfs} | ${t.wanted} | ${t.delivered} | ${t.lost} | ${t.duplicated} | ${t.unexpected} | ${secondsCell(d.p50)} | ${secondsCell(d.p95)} | ${secondsCell(d.max)} |`,
+		);
+	}
+	const base = load.baselineDelays;
+	lines.push(
+		'',
+		`Delays: from the emulator's item time (or the call, or the reply) to the sink node on a worker. Away from the faults: ` +
+			kinds
+				.map(
+					([kind]) =>
+						`${kind} p50 ${secondsCell(base[kind].p50)} / p95 ${secondsCell(base[kind].p95)}`,
+				)
+				.join(', ') +
+			'. Polls run once a minute (n8n refuses shorter intervals), so a polled item waits half a minute on average.',
+	);
+	if (run.polls) {
+		const other = Object.entries(run.polls.tasks)
+			.filter(([status]) => status !== 'succeeded')
+			.map(([status, n]) => `${n} ${status}`);
+		lines.push(
+			'',
+			`Polls (durable scheduler, \`scheduled_task\`): ${run.polls.scheduled} due in the load window, ${run.polls.ran} ran` +
+				(other.length ? ` (${other.join(', ')})` : '') +
+				'.' +
+				(run.executionsPerWorker
+					? ` Executions per worker: ${run.executionsPerWorker.join(' / ')}.`
+					: ''),
+		);
+	}
+	if (load.faults?.length) {
+		lines.push(
+			'',
+			'| Fault | At | Took | Delay of what it hit: polled p95 / max | calls p95 / max | callbacks p95 / max | Sender retries |',
+			'|---|--:|--:|--:|--:|--:|--:|',
+		);
+		for (const f of load.faults) {
+			const a = f.affected;
+			const pair = (x) => (x.count ? `${num(x.p95)} / ${num(x.max)} s` : '–');
+			const detail = [
+				f.unreachableMs !== undefined ? `unreachable ${num(f.unreachableMs / 1000)} s` : null,
+				f.stopMs !== undefined
+					? `stop ${num(f.stopMs / 1000)} s, start ${num(f.startMs / 1000)} s`
+					: null,
+				f.requestsAnswered503 !== undefined ? `${f.requestsAnswered503} requests got 503` : null,
+				f.mainRestartMs !== undefined ? `main restart ${num(f.mainRestartMs / 1000)} s` : null,
+				f.pollCursors ? `poll cursors ${f.pollCursors.before} → ${f.pollCursors.after}` : null,
+				f.error ? `**failed: ${escape(f.error)}**` : null,
+			].filter(Boolean);
+			lines.push(
+				`| ${escape(f.name)}${detail.length ? ` (${detail.join('; ')})` : ''} | ${load.startedAt ? `${Math.round((f.at - load.startedAt) / 1000)} s` : '–'} | ${f.durationS} s | ${pair(a.poll)} | ${pair(a.action)} | ${pair(a.callback)} | ${f.callRetries + f.callbackRetries} |`,
+			);
+		}
+		const reasons = (obj) =>
+			Object.entries(obj)
+				.map(([k, n]) => `${n}× ${k}`)
+				.join(', ') || 'none';
+		lines.push(
+			'',
+			`Retries by the senders (a webhook call answered with an error or refused is sent again; one cut off is sent again only if it did not reach its sink): calls ${reasons(load.retries.calls)}; callbacks ${reasons(load.retries.callbacks)}.`,
+		);
+	}
+	if (run.processes) {
+		lines.push(
+			'',
+			`| Process | CPU s | CPU % of one core | Peak RSS (with children) | Peak RSS of one process | Starts |`,
+			'|---|--:|--:|--:|--:|--:|',
+		);
+		for (const [name, p] of Object.entries(run.processes.processes))
+			lines.push(
+				`| ${name} | ${num(p.cpuSeconds)} | ${num(p.cpuPercent)} | ${p.peakRssMb} MB | ${p.peakProcessHwmMb ? `${p.peakProcessHwmMb} MB` : '–'} | ${p.starts ?? '–'} |`,
+			);
+		lines.push('', `Over ${run.processes.wallSeconds} s (load and drain), from /proc.`);
+	}
+	if (run.cpuProfile) {
+		const c = run.cpuProfile;
+		lines.push(
+			'',
+			`Our nodes' share of ${c.worker}'s CPU (V8 profile, ${c.busyS} s busy in the load and drain): **${num(c.inclusiveShare, 2)} %** in our code and what it called (HTTP requests, n8n helpers), ${num(c.selfShare, 2)} % in our own functions` +
+				(c.top?.length
+					? ` (most: ${c.top
+							.slice(0, 4)
+							.map((t) => `\`${t.fn}\` ${num(t.share, 2)} %`)
+							.join(', ')})`
+					: '') +
+				'.',
+		);
+	}
+	const checks = [];
+	if (run.waitingWebhook)
+		checks.push(
+			`a waiting execution resumed through the webhook processor (\`${run.waitingWebhook.resumeUrl}\`): ${run.waitingWebhook.status}`,
+		);
+	if (run.topology?.postgresWarning)
+		checks.push(`n8n warns at every start: "${escape(run.topology.postgresWarning)}" (pinned)`);
+	if (checks.length) lines.push('', `Also: ${checks.join('; ')}.`);
+	return [...lines, ''];
+}
+
+function productionSection(runs) {
+	const lines = [
+		'## 6. Production topology under load',
+		'',
+		'Queue mode on PostgreSQL with a webhook processor, as docs/DEPLOYMENT.md describes it (e2e/topology/):',
+		"Debian's PostgreSQL and Redis (append-only file), one main instance, two workers and one webhook processor,",
+		'each instance with its own user folder and our package in its ~/.n8n/nodes; durable scheduler and durable',
+		'poll cursors on; production webhooks only through the webhook processor. 100 active workflows: per vendor',
+		'20 (polling triggers → sink, Webhook → our action node → sink, and for Welcorp also Welcorp Callback Trigger',
+		'→ sink). The emulator gets items at a steady rate, every action workflow is called once a minute through',
+		'the webhook processor and Welcorp posts reply callbacks to it, while the faults below are injected. Every',
+		'item must reach every trigger workflow of its vendor once, every call and callback its workflow once.',
+		'`npm run load` runs 10 minutes with every fault (and the upgrade drill); `npm run test:e2e` runs 1 minute',
+		'with the worker, the webhook processor and Redis restarted (no 503 outage).',
+		'',
+	];
+	if (!runs.length)
+		return [...lines, ...missing('the production topology under load', 'npm run load')];
+	for (const run of runs) lines.push(...productionRun(run));
+	return lines;
+}
+
 function knownIssuesSection(faults, badInput, interrupted, capacity, soaks) {
 	const issues = [
 		...(faults?.cells ?? [])
@@ -439,7 +620,7 @@ function knownIssuesSection(faults, badInput, interrupted, capacity, soaks) {
 	];
 }
 
-/** Writes RELIABILITY.md from docs/data/reliability/ (nothing else is read). */
+/** Writes docs/RELIABILITY.md from docs/data/reliability/ (nothing else is read). */
 function render() {
 	const faults = load('faults');
 	const badInput = load('bad-input');
@@ -455,8 +636,9 @@ function render() {
 		'repository. `npm run test:faults` runs parts 1, 3 and 4; `npm run soak` runs the soak with 1,000 cycles',
 		'per trigger. Each of them keeps its figures there and rewrites this file. `npm test` (all four parts,',
 		'the soak with 60 cycles per trigger) and `npm run test:e2e` (real n8n: the E2E rows of part 4 and part',
-		'5, queue mode) leave their figures in `.cache/reliability/` only; `npm run reliability` takes the newer',
-		'of them in and rewrites this file.',
+		'5, queue mode, and part 6, the production topology with a short load) leave their figures in',
+		'`.cache/reliability/` only, and so does `npm run load` (part 6, the long load); `npm run reliability`',
+		'takes the newer of them in and rewrites this file.',
 		'',
 		...knownIssuesSection(faults, badInput, load('interrupted'), load('capacity'), [
 			soakFull,
@@ -472,6 +654,7 @@ function render() {
 			['Soak (short)', soakShort],
 		]),
 		...queueSection(queueRuns()),
+		...productionSection(productionRuns()),
 	];
 	writeWhole(
 		OUTPUT,
@@ -491,7 +674,7 @@ async function main(command) {
 		try {
 			const run = runSuites(command, resultsDir);
 			if (run.interrupted) {
-				say('interrupted: no figures kept, RELIABILITY.md unchanged');
+				say('interrupted: no figures kept, docs/RELIABILITY.md unchanged');
 				return 130;
 			}
 			status = run.status;

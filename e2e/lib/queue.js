@@ -1,19 +1,28 @@
 'use strict';
 // n8n in queue mode ("scaling mode"), the way teams run it past one machine: Redis, one main
-// instance (editor, REST, triggers and pollers, enqueues executions) and workers (`n8n worker`,
-// run the executions). Main and workers share the user folder (SQLite database, community package
-// under .n8n/nodes) and the encryption key. See e2e/QUEUE-MODE.md.
+// instance (editor, REST, triggers and pollers, enqueues executions), workers (`n8n worker`, run the
+// executions) and optionally webhook processors (`n8n webhook`, production webhooks and the
+// waiting-webhook resumes). Two layouts:
+//  - database 'sqlite' (the queue-mode E2E, e2e/QUEUE-MODE.md): every process shares the main's user
+//    folder (SQLite database, community package under .n8n/nodes) and the encryption key;
+//  - database 'postgres' (the production topology, e2e/topology/): PostgreSQL (./postgres.js), and
+//    every instance has a user folder of its own with our package installed into its .n8n/nodes, as
+//    on separate machines or containers; only the database, Redis and the encryption key are shared.
 //
 //   const q = await startQueueStack({ version: '2.40.7', emulator, workers: 2 });
-//   q.n8n          the main instance (./n8n.js N8n)
-//   q.workers[i]   Worker: start(), kill('SIGKILL'), stop(), executionIds(), log()
+//   q.n8n            the main instance (./n8n.js N8n)
+//   q.workers[i]     Worker: start(), kill('SIGKILL'), stop(), executionIds(), log()
+//   q.webhooks[i]    WebhookProcessor (webhookProcessors: n): url, start(), stop(), log()
+//   q.postgres       (database 'postgres') ./postgres.js: query(sql), env
 //   await q.stop()
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { startStack } = require('./stack');
+const { startStack, tempUserFolder, resolveTarball } = require('./stack');
 const { startRedis } = require('./redis');
+const { startPostgres } = require('./postgres');
+const { installPackage, removePack } = require('./install');
 const { freePort, sleep } = require('./n8n');
 const { httpRequest } = require('./http');
 
@@ -59,6 +68,25 @@ function killGroup(child, signal) {
 	}
 }
 
+/** The pid of a child of `parentPid` (n8n under its guard), from /proc; undefined elsewhere. */
+function childPid(parentPid) {
+	try {
+		for (const name of fs.readdirSync('/proc')) {
+			if (!/^\d+$/.test(name)) continue;
+			try {
+				const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+				const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+				if (ppid === parentPid) return Number(name);
+			} catch {
+				/* gone */
+			}
+		}
+	} catch {
+		/* no /proc */
+	}
+	return undefined;
+}
+
 /**
  * Runs a read-only SQL query against the main instance's SQLite database, with that n8n's own Node
  * and sqlite3 module (built for its Node ABI, not ours). Resolves the rows.
@@ -97,29 +125,44 @@ function sqlite(main, query, params = []) {
 	});
 }
 
-/** `n8n worker` sharing a main instance's user folder, database, encryption key and Redis. */
-class Worker {
+/**
+ * One queue-mode process besides main (`n8n worker`, `n8n webhook`): the main's environment (database,
+ * Redis, encryption key), its own ports, its own log file, and either the main's user folder or one
+ * of its own (`userFolder`, with our package installed in it by startQueueStack).
+ */
+class QueueProcess {
 	/**
 	 * @param {object} o
 	 * @param {import('./n8n').N8n} o.main   the main instance (its environment is the base)
 	 * @param {string} o.name               e.g. 'worker-1' (log file <userFolder>/<name>.log)
-	 * @param {number} [o.concurrency]
+	 * @param {string[]} o.args              n8n command line, e.g. ['worker', '--concurrency=5']
+	 * @param {string} [o.userFolder]       N8N_USER_FOLDER (default: the main's)
 	 * @param {object} [o.env]              extra environment
+	 * @param {string[]} [o.omitEnv]        variables of the main's environment this process must not get
+	 * @param {string[]} [o.nodeArgs]       options for n8n's Node.js (e.g. --cpu-prof, which NODE_OPTIONS refuses)
 	 */
-	constructor({ main, name, concurrency = 5, env = {} }) {
+	constructor({ main, name, args, userFolder, env = {}, omitEnv = [], nodeArgs = [] }) {
 		this.main = main;
 		this.name = name;
-		this.concurrency = concurrency;
+		this.args = args;
+		this.nodeArgs = nodeArgs;
+		this.userFolder = userFolder || main.userFolder;
 		this.extraEnv = env;
-		this.logFile = path.join(main.userFolder, `${name}.log`);
+		this.omitEnv = omitEnv;
+		this.logFile = path.join(this.userFolder, `${name}.log`);
 		this.child = null;
 		this.ports = null;
 		this.starts = 0;
+		/** ms from spawn to ready, per start */
+		this.startTimes = [];
+		/** pid of the n8n (Node.js) process of each start, where /proc tells it (Linux) */
+		this.nodePids = [];
 	}
 
+	/** Ports of this process (picked once; again only when one was taken meanwhile). */
 	async pickPorts() {
-		// N8N_PORT is not served by a worker but must not clash; the task broker and the health
-		// server are, and each worker needs its own.
+		// N8N_PORT is served by a webhook processor, not by a worker, but must not clash; the task
+		// broker and the health server are served, and each process needs its own.
 		this.ports = {
 			port: await freePort(),
 			brokerPort: await freePort(),
@@ -128,42 +171,48 @@ class Worker {
 	}
 
 	env() {
-		return {
+		const env = {
 			...this.main.env(),
+			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.ports.port),
 			N8N_RUNNERS_BROKER_PORT: String(this.ports.brokerPort),
-			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-			QUEUE_HEALTH_CHECK_PORT: String(this.ports.healthPort),
-			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...this.ownEnv(),
 			...this.extraEnv,
 		};
+		for (const key of this.omitEnv) delete env[key];
+		return env;
 	}
 
-	get healthUrl() {
-		return `http://127.0.0.1:${this.ports.healthPort}/healthz/readiness`;
+	ownEnv() {
+		return {};
 	}
 
 	log() {
 		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
 	}
 
-	/** Execution ids this worker started (every start so far), from its log. */
-	executionIds() {
-		return [...this.log().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
+	/** What this start logs once it is up (a substring). */
+	get readyLine() {
+		throw new Error('not implemented');
+	}
+
+	get healthUrl() {
+		throw new Error('not implemented');
 	}
 
 	get pid() {
 		return this.child ? this.child.pid : undefined;
 	}
 
-	/** Starts `n8n worker` and resolves once it logged that it is ready and its readiness check answers 200. */
+	/** Starts the process and resolves once it logged that it is ready and its readiness check answers 200. */
 	async start({ timeoutMs = 180_000 } = {}) {
 		for (let attempt = 1; ; attempt++) {
-			await this.pickPorts();
+			if (!this.ports) await this.pickPorts();
 			try {
 				return await this.startOnce(timeoutMs);
 			} catch (error) {
 				if (!error.addressInUse || attempt >= 3) throw error;
+				await this.pickPorts();
 			}
 		}
 	}
@@ -174,19 +223,17 @@ class Worker {
 		const out = fs.openSync(this.logFile, 'a');
 		fs.writeSync(
 			out,
-			`\n===== ${this.name} (n8n ${install.version} worker) start ${new Date().toISOString()}\n`,
+			`\n===== ${this.name} (n8n ${install.version} ${this.args[0]}) start ${new Date().toISOString()}\n`,
 		);
 		const logSizeAtStart = fs.statSync(this.logFile).size;
-		const child = spawn(
-			process.execPath,
-			[GUARD, install.nodeBin, install.n8nBin, 'worker', `--concurrency=${this.concurrency}`],
-			{
-				cwd: this.main.userFolder,
-				env: this.env(),
-				detached: true,
-				stdio: ['ignore', out, out],
-			},
-		);
+		const t0 = Date.now();
+		const argv = [GUARD, install.nodeBin, ...this.nodeArgs, install.n8nBin, ...this.args];
+		const child = spawn(process.execPath, argv, {
+			cwd: this.userFolder,
+			env: this.env(),
+			detached: true,
+			stdio: ['ignore', out, out],
+		});
 		fs.closeSync(out);
 		this.child = child;
 		this.starts++;
@@ -204,7 +251,7 @@ class Worker {
 				const error = new Error(
 					`${this.name} exited during startup (${JSON.stringify(exited)}); log ${this.logFile}:\n${since.slice(-3000)}`,
 				);
-				error.addressInUse = /EADDRINUSE/.test(since);
+				error.addressInUse = /EADDRINUSE|already in use/.test(since);
 				throw error;
 			}
 			if (Date.now() > deadline) {
@@ -213,21 +260,26 @@ class Worker {
 					`${this.name} did not become ready within ${timeoutMs} ms; log ${this.logFile}:\n${since.slice(-3000)}`,
 				);
 			}
-			if (since.includes('n8n worker is now ready')) {
+			if (since.includes(this.readyLine)) {
 				try {
 					const res = await httpRequest(this.healthUrl, { method: 'GET', headers: {} });
-					if (res.status === 200) return this;
+					if (res.status === 200) {
+						this.startTimes.push(Date.now() - t0);
+						const pid = childPid(child.pid);
+						if (pid) this.nodePids.push(pid);
+						return this;
+					}
 				} catch {
 					/* not listening yet */
 				}
 			}
-			await sleep(500);
+			await sleep(250);
 		}
 	}
 
 	/**
-	 * Kills the worker the hard way: SIGKILL to its whole process group (n8n, its task runner, the
-	 * guard), as when a machine or container dies. Resolves once it is gone.
+	 * Kills the process the hard way: `signal` (default SIGKILL) to its whole process group (n8n, its
+	 * task runner, the guard), as when a machine or container dies. Resolves once it is gone.
 	 */
 	async kill(signal = 'SIGKILL') {
 		const child = this.child;
@@ -239,83 +291,279 @@ class Worker {
 		this.child = null;
 	}
 
-	/** Graceful stop (SIGTERM, SIGKILL after 20 s). */
-	async stop() {
+	/** Graceful stop (SIGTERM, SIGKILL after `killAfterMs`). Resolves the ms it took. */
+	async stop({ killAfterMs = 20_000 } = {}) {
 		const child = this.child;
-		if (!child) return;
+		if (!child) return 0;
+		const t = Date.now();
 		const done = new Promise((r) => child.once('exit', r));
 		killGroup(child, 'SIGTERM');
-		const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 20_000);
+		const timer = setTimeout(() => killGroup(child, 'SIGKILL'), killAfterMs);
 		await done;
 		clearTimeout(timer);
 		killGroup(child, 'SIGKILL');
 		this.child = null;
+		return Date.now() - t;
+	}
+
+	/** stop() then start(); resolves { stopMs, startMs }. */
+	async restart() {
+		const stopMs = await this.stop();
+		const t = Date.now();
+		await this.start();
+		return { stopMs, startMs: Date.now() - t };
+	}
+}
+
+/** `n8n worker`: takes executions from the Bull queue. Readiness: its health server (QUEUE_HEALTH_CHECK_*). */
+class Worker extends QueueProcess {
+	/**
+	 * @param {object} o  as QueueProcess, plus
+	 * @param {number} [o.concurrency]  --concurrency (default 5)
+	 */
+	constructor({ concurrency = 5, ...o }) {
+		super({ ...o, args: ['worker', `--concurrency=${concurrency}`] });
+		this.concurrency = concurrency;
+	}
+
+	ownEnv() {
+		return {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(this.ports.healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		};
+	}
+
+	get readyLine() {
+		return 'n8n worker is now ready';
+	}
+
+	get healthUrl() {
+		return `http://127.0.0.1:${this.ports.healthPort}/healthz/readiness`;
+	}
+
+	/** Execution ids this worker started (every start so far), from its log. */
+	executionIds() {
+		return [...this.log().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
 	}
 }
 
 /**
- * Redis + main (queue mode) + workers, our package installed as a community package and the
- * emulator credentials imported (./stack.js does the main part).
+ * `n8n webhook`: a webhook processor. Serves production webhooks (/webhook/…), forms and the
+ * waiting-webhook resumes (/webhook-waiting/<execution id>, what a Wait node or a "send and wait"
+ * operation gives as $execution.resumeUrl) on its own N8N_PORT, and enqueues the executions for the
+ * workers. Its port stays the same across restarts (senders keep its URL).
+ */
+class WebhookProcessor extends QueueProcess {
+	constructor(o) {
+		super({ ...o, args: ['webhook'] });
+	}
+
+	get readyLine() {
+		return 'Webhook listener waiting for requests';
+	}
+
+	get url() {
+		return `http://127.0.0.1:${this.ports.port}`;
+	}
+
+	get healthUrl() {
+		return `${this.url}/healthz/readiness`;
+	}
+}
+
+/**
+ * Redis + main (queue mode) + workers (+ webhook processors), our package installed as a community
+ * package and the emulator credentials imported (./stack.js does the main part).
  *
  * @param {object} o
  * @param {string} o.version
  * @param {object} o.emulator          a started emulator (./emulator.js)
  * @param {number} [o.workers]         how many workers (default 2)
+ * @param {number} [o.webhookProcessors]  how many `n8n webhook` processes (default 0)
+ * @param {'sqlite'|'postgres'} [o.database]  'postgres': PostgreSQL and a user folder per instance
+ * @param {object} [o.redis]           a started Redis to use (default: a throw-away ./redis.js one);
+ *                                     stopped with the stack either way
  * @param {boolean} [o.durable]        turn n8n's durable scheduler / poll cursors on (default true)
- * @param {object} [o.env]             extra environment for main and workers
+ * @param {number} [o.concurrency]     per worker
+ * @param {object} [o.env]             extra environment for every instance
+ * @param {object} [o.mainEnv]         environment of the main instance only
+ * @param {(name: string) => object} [o.processEnv]  extra environment of one worker / webhook processor
+ * @param {(name: string) => string[]} [o.processNodeArgs]  Node.js options of one worker / webhook processor
+ * @param {boolean} [o.webhookUrl]     WEBHOOK_URL = the first webhook processor's URL on every
+ *                                     instance (default: true when there is a webhook processor)
  * @param {(msg: string) => void} [o.progress]
  */
 async function startQueueStack({
 	version,
 	emulator,
 	workers = 2,
+	webhookProcessors = 0,
+	database = 'sqlite',
+	redis: givenRedis,
 	durable = true,
 	concurrency = 5,
 	env = {},
+	mainEnv = {},
+	processEnv = () => ({}),
+	processNodeArgs = () => [],
+	webhookUrl = webhookProcessors > 0,
 	progress = () => undefined,
 }) {
 	const timings = {};
 	let t = Date.now();
-	progress('starting redis-server');
-	const redis = await startRedis();
+	const separateFolders = database === 'postgres';
+	let redis = givenRedis;
+	if (!redis) {
+		progress('starting redis-server');
+		redis = await startRedis();
+	}
 	timings.redisMs = Date.now() - t;
+	let postgres;
 	let stack;
+	let pack;
+	const folders = [];
 	const started = [];
 	try {
+		if (database === 'postgres') {
+			t = Date.now();
+			progress('starting PostgreSQL');
+			postgres = await startPostgres();
+			timings.postgresMs = Date.now() - t;
+		}
+		// the processes' ports are picked before main starts: WEBHOOK_URL names the webhook processor
+		const makeList = (count, prefix, Kind, extra) =>
+			Array.from({ length: count }, (_, i) => {
+				const name = `${prefix}-${i + 1}`;
+				let userFolder;
+				if (separateFolders) {
+					userFolder = tempUserFolder(`n8n-nodes-voc-e2e-${name}-`);
+					folders.push(userFolder);
+				}
+				return { name, Kind, userFolder, extra };
+			});
+		const specs = [
+			...makeList(workers, 'worker', Worker, { concurrency }),
+			...makeList(webhookProcessors, 'webhook', WebhookProcessor, {}),
+		];
+		const ports = {};
+		for (const spec of specs)
+			ports[spec.name] = {
+				port: await freePort(),
+				brokerPort: await freePort(),
+				healthPort: await freePort(),
+			};
+		const firstWebhook = specs.find((spec) => spec.Kind === WebhookProcessor);
+		const sharedEnv = {
+			...queueEnv(redis),
+			...(durable ? DURABLE_ENV : {}),
+			...(postgres ? postgres.env : {}),
+			...(webhookUrl && firstWebhook
+				? { WEBHOOK_URL: `http://127.0.0.1:${ports[firstWebhook.name].port}/` }
+				: {}),
+			...env,
+		};
+		pack = await resolveTarball();
 		t = Date.now();
-		const sharedEnv = { ...queueEnv(redis), ...(durable ? DURABLE_ENV : {}), ...env };
-		stack = await startStack({ version, emulator, env: sharedEnv, progress });
+		stack = await startStack({
+			version,
+			emulator,
+			tarball: pack.tarball,
+			env: { ...sharedEnv, ...mainEnv },
+			progress,
+		});
 		timings.mainMs = Date.now() - t;
 		t = Date.now();
-		const list = Array.from(
-			{ length: workers },
-			(_, i) => new Worker({ main: stack.n8n, name: `worker-${i + 1}`, concurrency }),
+		const processes = specs.map(
+			(spec) =>
+				new spec.Kind({
+					main: stack.n8n,
+					name: spec.name,
+					userFolder: spec.userFolder,
+					env: processEnv(spec.name),
+					nodeArgs: processNodeArgs(spec.name),
+					omitEnv: Object.keys(mainEnv),
+					...spec.extra,
+				}),
 		);
-		progress(`starting ${workers} workers`);
-		// one after the other: two n8n processes migrating/reading the same SQLite file at once are slow
-		for (const w of list) {
-			await w.start();
-			started.push(w);
+		for (const p of processes) p.ports = ports[p.name];
+		if (separateFolders) {
+			// each instance its own ~/.n8n/nodes, as on its own machine or container
+			progress(`installing the package on ${processes.length} more instances`);
+			for (const p of processes)
+				await installPackage({
+					userFolder: p.userFolder,
+					tarball: pack.tarball,
+					n8n: stack.n8n.install,
+				});
+			timings.installMs = Date.now() - t;
+			t = Date.now();
+			progress(`starting ${processes.map((p) => p.name).join(', ')}`);
+			// a server database: no reason to start them one after the other
+			await Promise.all(
+				processes.map(async (p) => {
+					await p.start();
+					started.push(p);
+				}),
+			);
+		} else {
+			progress(`starting ${processes.length} workers`);
+			// one after the other: two n8n processes migrating/reading the same SQLite file at once are slow
+			for (const p of processes) {
+				await p.start();
+				started.push(p);
+			}
 		}
 		timings.workersMs = Date.now() - t;
+		const tarball = pack.tarball;
+		const packedHere = pack.packedHere;
+		pack = undefined;
+		const workerList = processes.filter((p) => p instanceof Worker);
+		const webhookList = processes.filter((p) => p instanceof WebhookProcessor);
 		return {
 			redis,
+			postgres,
 			stack,
 			n8n: stack.n8n,
-			workers: list,
+			workers: workerList,
+			webhooks: webhookList,
+			/** every instance besides main */
+			processes,
+			/** the package tarball every instance got (kept until stop: an upgrade drill installs it again) */
+			tarball,
 			timings,
 			async stop() {
-				await Promise.all(list.map((w) => w.stop()));
-				await stack.stop({ logs: list.map((w) => w.log()) });
-				await redis.stop();
+				await Promise.all(webhookList.map((w) => w.stop()));
+				await Promise.all(workerList.map((w) => w.stop()));
+				const logs = processes.map((p) => p.log());
+				try {
+					await stack.stop({ logs });
+				} finally {
+					await redis.stop();
+					if (postgres) await postgres.stop();
+					if (packedHere) removePack(tarball);
+					if (!process.env.E2E_KEEP)
+						for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+				}
 			},
 		};
 	} catch (error) {
 		await Promise.all(started.map((w) => w.stop().catch(() => undefined)));
 		if (stack) await stack.stop().catch(() => undefined);
 		await redis.stop().catch(() => undefined);
+		if (postgres) await postgres.stop().catch(() => undefined);
+		if (pack?.packedHere) removePack(pack.tarball);
+		for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 		throw error;
 	}
 }
 
-module.exports = { startQueueStack, Worker, queueEnv, sqlite, DURABLE_ENV };
+module.exports = {
+	startQueueStack,
+	QueueProcess,
+	Worker,
+	WebhookProcessor,
+	queueEnv,
+	sqlite,
+	DURABLE_ENV,
+};
