@@ -62,6 +62,24 @@ export class WelcorpApi implements ICredentialType {
 				'IANA time zone of the Welcorp account. Job lists show dates in this zone without an offset, and job filters and scheduled dates are sent in it.',
 		},
 		{
+			displayName: 'Callback URL',
+			name: 'callbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://n8n.example.com/webhook/…/welcorp',
+			description:
+				'The Production URL your Welcorp Callback Trigger shows. Jobs sent with "Send Delivery Reports and Replies To: The Callback URL in the Credential" report there. Optional.',
+		},
+		{
+			displayName: 'Callback Secret',
+			name: 'callbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'A long random text. Jobs add it to the Callback URL, and the Callback Trigger refuses every call without it. Optional.',
+		},
+		{
 			displayName: 'Credentials Checked',
 			name: 'credentialsChecked',
 			type: 'hidden',

@@ -91,3 +91,9 @@ export function tokensMatch(given: unknown, expected: string): boolean {
 	const digest = (value: string) => createHash('sha256').update(value).digest();
 	return timingSafeEqual(digest(given), digest(expected));
 }
+
+/** A callback URL as output may show it: the Callback Secret and n8n's resume signature blanked. */
+export function redactCallbackUrl(url: unknown): unknown {
+	if (typeof url !== 'string') return url;
+	return url.replace(/([?&](?:token|signature)=)[^&#]*/gi, '$1***');
+}

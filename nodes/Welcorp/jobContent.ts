@@ -20,7 +20,7 @@ import {
 } from './jobOptions';
 import { CALL_TYPES, JOB_TYPES, SMS_TYPES, TTS_TYPES, type JobType } from './jobTypes';
 
-/** Everything of a job except its recipients, read from one item and checked. */
+/** Everything of a job except its recipients and callback URL, read from one item and checked. */
 export interface JobContent {
 	body: IDataObject;
 	/** Texts that may hold %%merge%% placeholders, with the field name the user sees. */
@@ -42,16 +42,12 @@ export async function readJobContent(
 ): Promise<JobContent> {
 	const node = this.getNode();
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const callbackUrl = String(extra.callbackUrl ?? '').trim();
-	if (callbackUrl && !/^https?:\/\/[^\s/]+/i.test(callbackUrl))
-		throw invalid(node, 'Callback URL', `"${callbackUrl}" is not an http(s) URL`, itemIndex);
 	const body: IDataObject = {
 		job_type: JOB_TYPES[type].create,
 		job_name: String(extra.jobName ?? '').trim() || undefined,
 		scheduled_date: scheduledDate(node, extra.scheduledDate, zones, itemIndex),
 		dedupe: extra.dedupe === undefined ? undefined : extra.dedupe ? 1 : 0,
 		cutoff_hour: cutoffHour(node, extra.cutoffHour, itemIndex),
-		callback_url: callbackUrl || undefined,
 	};
 	const texts: MessageText[] = [];
 	const builtIn: string[] = [];

@@ -1,27 +1,52 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchResult, ItemScope } from '../shared';
 import { callEndpoint } from '../shared';
+import { readCallbackUrl } from './callbackTarget';
 import { readJobContent } from './jobContent';
+import type { JobForm } from './jobForm';
 import { checkMergeFields } from './jobMergeFields';
 import { definedRecipients, recipientFromItem, userListIds, type Recipient } from './jobRecipients';
 import { JOB_TYPES, type JobType } from './jobTypes';
 import { WELCORP } from './transport';
 import { accountZone } from './transport/values';
 
-/** One job for the given input items: job fields from the first, one recipient per item. */
-async function createJob(this: IExecuteFunctions, items: ItemScope[]): Promise<INodeExecutionData> {
-	const first = items[0];
-	const { itemIndex } = first;
-	const node = this.getNode();
+/** What an operation that sends jobs sends: its job types and its name in errors. */
+export interface JobSender {
+	/** One type: always that one; more: the Job Type parameter picks one of them. */
+	types: JobType[];
+	operation: string;
+}
+
+function jobType(this: IExecuteFunctions, sender: JobSender, itemIndex: number): JobType {
+	if (sender.types.length === 1) return sender.types[0];
 	const type = this.getNodeParameter('jobType', itemIndex) as JobType;
 	if (!JOB_TYPES[type])
 		throw new NodeOperationError(
-			node,
+			this.getNode(),
 			`Invalid "Job Type": "${String(type)}" is not a Welcorp job type`,
 			{ itemIndex },
 		);
+	if (!sender.types.includes(type))
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "Job Type": "${String(type)}" is not one of ${sender.types.map((t) => JOB_TYPES[t].name).join(', ')}`,
+			{ itemIndex },
+		);
+	return type;
+}
+
+/** One job for the given input items: job fields from the first, one recipient per item. */
+async function createJob(
+	this: IExecuteFunctions,
+	sender: JobSender,
+	items: ItemScope[],
+): Promise<INodeExecutionData> {
+	const first = items[0];
+	const { itemIndex } = first;
+	const node = this.getNode();
+	const type = jobType.call(this, sender, itemIndex);
 	const source = this.getNodeParameter('recipientSource', itemIndex) as string;
 	const content = await readJobContent.call(this, itemIndex, type, {
 		workflow: this.getTimezone(),
@@ -46,9 +71,14 @@ async function createJob(this: IExecuteFunctions, items: ItemScope[]): Promise<I
 		itemIndex,
 	);
 
-	const body = { ...content.body, ...(lists ? { user_list_ids: lists } : { recipients }) };
+	const callbackUrl = await readCallbackUrl(this, itemIndex);
+	const body = {
+		...content.body,
+		...(callbackUrl ? { callback_url: callbackUrl } : {}),
+		...(lists ? { user_list_ids: lists } : { recipients }),
+	};
 	const answer = await callEndpoint(this, WELCORP, 'createJob', {
-		operation: 'Job: Create',
+		operation: sender.operation,
 		scope: first,
 		body,
 		headers: { 'Content-Type': 'application/json' },
@@ -65,12 +95,13 @@ async function createJob(this: IExecuteFunctions, items: ItemScope[]): Promise<I
 }
 
 /**
- * Job → Create for every item that chose it: by default one job (one request) with every input
- * item as a recipient, which stands or fails for all of them; otherwise one job per item. The
- * router pairs the results and applies Continue On Fail.
+ * An operation that sends jobs, for every item that chose it: by default one job (one request)
+ * with every input item as a recipient, which stands or fails for all of them; otherwise one job
+ * per item. The router pairs the results and applies Continue On Fail.
  */
 export async function createJobs(
 	this: IExecuteFunctions,
+	sender: JobSender,
 	items: ItemScope[],
 ): Promise<BatchResult[]> {
 	const { itemIndex } = items[0];
@@ -82,7 +113,7 @@ export async function createJobs(
 	for (const batch of batches) {
 		const indexes = batch.map((item) => item.itemIndex);
 		try {
-			results.push({ items: indexes, output: [await createJob.call(this, batch)] });
+			results.push({ items: indexes, output: [await createJob.call(this, sender, batch)] });
 		} catch (error) {
 			results.push({ items: indexes, error });
 			// The node stops at this error: the jobs of the items after it must not go out.
@@ -90,4 +121,22 @@ export async function createJobs(
 		}
 	}
 	return results;
+}
+
+/** An operation that sends jobs of the form's types: its fields, and one batch for all its items. */
+export function jobSendOperation(form: JobForm, operation: string, fields: INodeProperties[]) {
+	const sender: JobSender = { types: form.types, operation };
+	return {
+		description: fields,
+		/** Every item goes through executeBatch (one job may serve them all): never called alone. */
+		async execute(this: IExecuteFunctions, item: ItemScope): Promise<INodeExecutionData[]> {
+			const [result] = await createJobs.call(this, sender, [item]);
+			if ('error' in result) throw result.error;
+			return result.output;
+		},
+		/** Called once with every item that chose the operation, so that one job can serve them all. */
+		async executeBatch(this: IExecuteFunctions, items: ItemScope[]): Promise<BatchResult[]> {
+			return await createJobs.call(this, sender, items);
+		},
+	};
 }

@@ -1,6 +1,17 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { redactCallbackUrl } from './callback';
 import { isoTime, numberOrNull, textOrNull } from './transport/values';
+
+/**
+ * A job's details as Welcorp gives them, but for the callback URL: its secret (the credential's
+ * Callback Secret, or the signature of a resume URL) must never reach an output.
+ */
+export function withoutSecrets(job: IDataObject): IDataObject {
+	return 'callback_url' in job
+		? { ...job, callback_url: redactCallbackUrl(job.callback_url) as string }
+		: job;
+}
 
 /** What a job's details add to its list row: the content and where reports go. */
 function detailFields(job: IDataObject): IDataObject {
@@ -10,7 +21,7 @@ function detailFields(job: IDataObject): IDataObject {
 		message: textOrNull(job.message ?? job.text_message),
 		subject: textOrNull(job.subject),
 		senderId: textOrNull(job.manual_sender_id),
-		callbackUrl: textOrNull(job.callback_url),
+		callbackUrl: textOrNull(redactCallbackUrl(job.callback_url)),
 		userListIds: textOrNull(job.user_list_ids),
 		reportCount: reports.length,
 		replyCount: reports.filter((report) => textOrNull(report.response) !== null).length,

@@ -51,10 +51,11 @@ export const JOB_TYPES: Record<JobType, JobTypeInfo> = {
 	},
 };
 
-const JOB_TYPE_VALUES = Object.keys(JOB_TYPES) as JobType[];
+export const ALL_JOB_TYPES = Object.keys(JOB_TYPES) as JobType[];
 
-export function jobTypeOptions(key: 'create' | 'filter') {
-	return JOB_TYPE_VALUES.map((value) => ({
+/** The choice of job types, for a job form (`create`, limited to `types`) or the list filter. */
+export function jobTypeOptions(key: 'create' | 'filter', types: JobType[] = ALL_JOB_TYPES) {
+	return types.map((value) => ({
 		name: JOB_TYPES[value].name,
 		value: key === 'create' ? value : JOB_TYPES[value].filter,
 		description: JOB_TYPES[value].description,

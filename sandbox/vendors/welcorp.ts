@@ -24,13 +24,8 @@ import {
 	type AccountSeed,
 	type UserList,
 } from './welcorp/accounts';
-import {
-	completionCallbacks,
-	post,
-	replyCallback,
-	type Callback,
-	type CallbackRecord,
-} from './welcorp/callbacks';
+import { CallbackDesk } from './welcorp/callbackDesk';
+import { completionCallbacks } from './welcorp/callbacks';
 import { readJobRequest, type JobRequest, type Recipient } from './welcorp/jobSchema';
 import {
 	isFinished,
@@ -44,6 +39,7 @@ import {
 import { CALL_KINDS, jobKind } from './welcorp/jobTypes';
 import { laravelPage } from './welcorp/paging';
 import { AccountTime } from './welcorp/time';
+import { normalizedDestination, TwoWayControl } from './welcorp/twoWay';
 import { Directory } from './welcorp/users';
 import { Verification, type Params } from './welcorp/verification';
 
@@ -93,7 +89,6 @@ const optionsSchema = z
 export type WelcorpOptions = z.infer<typeof optionsSchema>;
 
 const configSchema = optionsSchema.omit({ seed: true, timeZone: true });
-const replySchema = z.object({ destination: z.string().min(1), response: z.string().min(1) });
 
 type Query = Record<string, string>;
 
@@ -118,12 +113,6 @@ function positiveInt(query: Query, field: string, fallback: number): number {
 	return Number(value);
 }
 
-function normalizedDestination(destination: string): string {
-	return destination.includes('@')
-		? destination.trim().toLowerCase()
-		: destination.replace(/\D/g, '');
-}
-
 export class WelcorpEmulator implements VendorEmulator {
 	readonly name = WELCORP_NAME;
 	readonly basePath = WELCORP_BASE_PATH;
@@ -140,9 +129,8 @@ export class WelcorpEmulator implements VendorEmulator {
 	private lists: UserList[] = [];
 	private nextJobId = 0;
 	private verification!: Verification;
-	private callbacks: CallbackRecord[] = [];
-	private reportedCallbacks = 0;
-	private delivery: Promise<void> = Promise.resolve();
+	private readonly desk = new CallbackDesk(() => this.config.callbackTimeoutMs);
+	private readonly twoWay: TwoWayControl;
 	private stats = {
 		jobsCreated: 0,
 		usersCreated: 0,
@@ -158,6 +146,13 @@ export class WelcorpEmulator implements VendorEmulator {
 		const { seed, ...overrides } = optionsSchema.parse(options ?? {});
 		this.seed = seed ?? ctx.seed;
 		this.initial = { ...DEFAULTS, ...overrides };
+		this.twoWay = new TwoWayControl({
+			findJob: (id) => this.findJob(id),
+			recipients: (job) => recipientsOf(job, this.seed),
+			time: () => this.time,
+			nowMs: () => this.now(),
+			desk: this.desk,
+		});
 		const rng = new Rng(deriveSeed(this.seed, 'welcorp:accounts'));
 		this.accountSeed = seedAccounts(rng);
 		this.seededJobs = Object.freeze(
@@ -201,16 +196,23 @@ export class WelcorpEmulator implements VendorEmulator {
 			.on('GET', 'jobs/:id', (req) =>
 				json(jobDetail(this.findJob(this.idParam(req)), this.now(), this.time, this.seed)),
 			)
-			.on('POST', 'jobs/:id/reply', (req) => this.reply(req))
+			.on('POST', 'jobs/:id/reply', (req) =>
+				this.twoWay.reply(this.findJob(this.idParam(req)), req),
+			)
+			.on('POST', 'jobs/:id/keypress', (req) =>
+				this.twoWay.keypress(this.findJob(this.idParam(req)), req),
+			)
+			.on('POST', 'jobs/:id/report', (req) =>
+				this.twoWay.report(this.findJob(this.idParam(req)), req),
+			)
 			.on('POST', 'jobs/:id/close', (req) => {
 				this.findJob(this.idParam(req)).closed = true;
 				return json({ ok: true });
 			})
 			.on('POST', 'tick', () => this.tick())
-			.on('GET', 'callbacks', () => json(this.callbacks))
+			.on('GET', 'callbacks', () => json(this.desk.records))
 			.on('DELETE', 'callbacks', () => {
-				this.callbacks = [];
-				this.reportedCallbacks = 0;
+				this.desk.reset();
 				return json({ ok: true });
 			})
 			.on('GET', 'codes', (req) =>
@@ -238,8 +240,7 @@ export class WelcorpEmulator implements VendorEmulator {
 		this.lists = this.accountSeed.lists;
 		this.nextJobId = Math.max(...this.jobs.map((job) => job.job_id)) + 1;
 		this.verification = new Verification(new Rng(deriveSeed(this.seed, 'welcorp:codes')));
-		this.callbacks = [];
-		this.reportedCallbacks = 0;
+		this.desk.reset();
 		this.stats = {
 			jobsCreated: 0,
 			usersCreated: 0,
@@ -456,22 +457,6 @@ export class WelcorpEmulator implements VendorEmulator {
 
 	// ---- callbacks ----
 
-	private queue(callback: Callback, jobId: number): Promise<void> {
-		const rawBody = new URLSearchParams(callback.fields).toString();
-		const record: CallbackRecord = {
-			seq: this.callbacks.length + 1,
-			event: callback.event,
-			url: callback.url,
-			jobId,
-			body: Object.fromEntries(callback.fields),
-			rawBody,
-		};
-		this.callbacks.push(record);
-		// One at a time, in order, as a receiver would see them from one sender.
-		this.delivery = this.delivery.then(() => post(callback, record, this.config.callbackTimeoutMs));
-		return this.delivery;
-	}
-
 	/** Jobs that completed since the last look post their callbacks (the emulator clock decides). */
 	private progress(): void {
 		const now = this.now();
@@ -479,38 +464,15 @@ export class WelcorpEmulator implements VendorEmulator {
 			if (job.callbacksDone || !isFinished(job, now)) continue;
 			job.callbacksDone = true;
 			for (const callback of completionCallbacks(job, recipientsOf(job, this.seed), this.time))
-				void this.queue(callback, job.job_id);
+				void this.desk.queue(callback, job.job_id);
 		}
 	}
 
 	/** Posts what is due and answers with every callback queued since the previous tick, once delivered. */
 	private async tick(): Promise<EmuResponse> {
 		this.progress();
-		await this.delivery;
-		const fresh = this.callbacks.slice(this.reportedCallbacks);
-		this.reportedCallbacks = this.callbacks.length;
-		return json({ callbacks: fresh });
-	}
-
-	private async reply(req: EmuRequest): Promise<EmuResponse> {
-		const job = this.findJob(this.idParam(req));
-		const body = parseOrThrow(replySchema, req.body ?? {});
-		if (job.kind !== '2 way sms' && job.kind !== 'mms')
-			throw new EmuError(400, 'Only 2 way SMS and MMS jobs receive replies');
-		const recipient = recipientsOf(job, this.seed).find(
-			(r) => normalizedDestination(r.destination) === normalizedDestination(body.destination),
-		);
-		if (!recipient)
-			throw new EmuError(404, `No recipient ${body.destination} in job ${job.job_id}`);
-		const reply = {
-			destination: recipient.destination,
-			response: body.response,
-			atMs: Math.floor(this.now() / 1000) * 1000,
-		};
-		job.replies.push(reply);
-		const callback = replyCallback(job, recipient, reply, this.time);
-		if (callback) await this.queue(callback, job.job_id);
-		return json({ reply, callback: callback ? this.callbacks[this.callbacks.length - 1] : null });
+		await this.desk.settled();
+		return json({ callbacks: this.desk.fresh() });
 	}
 
 	// ---- users ----

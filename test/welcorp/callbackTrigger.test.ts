@@ -50,9 +50,10 @@ const COMMON = {
 	broadcastName: 'Quick Send',
 };
 
-describe('Welcorp Callback Trigger (webhook)', () => {
+describe('Welcorp Callback Trigger 1 (Secret Token in the node)', () => {
 	it('tells the three callbacks apart and converts their types', async () => {
 		const report = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: all,
 			body: DOC.deliveryReport,
 			query: { token: TOKEN },
@@ -69,6 +70,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 			},
 		]);
 		const reply = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: all,
 			body: DOC.smsReply,
 			query: { token: TOKEN },
@@ -77,6 +79,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 			{ eventType: 'smsReply', ...COMMON, response: 'This is a reply' },
 		]);
 		const status = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: all,
 			body: DOC.smsStatus,
 			query: { token: TOKEN },
@@ -92,6 +95,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 			Voicemail: 'true',
 		}).toString();
 		const { items } = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: all,
 			body: raw,
 			query: { token: TOKEN },
@@ -109,6 +113,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 			Record<string, string>
 		>) {
 			const outcome = await callWebhook(WelcorpCallbackTrigger, {
+				typeVersion: 1,
 				parameters: all,
 				body: DOC.smsReply,
 				query,
@@ -124,6 +129,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 			Record<string, string>
 		>) {
 			const outcome = await callWebhook(WelcorpCallbackTrigger, {
+				typeVersion: 1,
 				parameters: { ...all, secretToken: '' },
 				body: DOC.smsReply,
 				query,
@@ -136,6 +142,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 
 	it('acknowledges callbacks of unselected kinds without starting the workflow', async () => {
 		const outcome = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: { ...all, events: ['smsReply'] },
 			body: DOC.smsStatus,
 			query: { token: TOKEN },
@@ -147,6 +154,7 @@ describe('Welcorp Callback Trigger (webhook)', () => {
 
 	it('answers 400 to a body that is not a Welcorp callback', async () => {
 		const outcome = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: all,
 			body: { hello: 'world' },
 			query: { token: TOKEN },
@@ -161,7 +169,7 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 	let hook: WebhookServer;
 	beforeAll(async () => {
 		fx = await WelcorpFixture.start();
-		hook = await new WebhookServer(WelcorpCallbackTrigger, all).start();
+		hook = await new WebhookServer(WelcorpCallbackTrigger, all, { typeVersion: 1 }).start();
 	});
 	afterAll(async () => {
 		await hook.close();
@@ -221,7 +229,8 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 			message: 'Press 1',
 			recipients,
 			keyResponses: { response: [{ keyPress: 1, responseMessage: 'ok' }] },
-			additionalFields: { callbackUrl: `${hook.url}?token=${TOKEN}` },
+			callbackTarget: 'custom',
+			callbackUrl: `${hook.url}?token=${TOKEN}`,
 		});
 		expect(await fx.tick()).toEqual([]);
 		await fx.emulator.advanceClock(2 * 60_000);
@@ -245,7 +254,9 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 			jobType: 'twoWaySms',
 			message: 'Reply YES',
 			recipients: { recipient: [{ destination: '61411111111', name: 'Ann' }] },
-			additionalFields: { callbackUrl: `${hook.url}?token=${TOKEN}`, statusCallbacks: true },
+			callbackTarget: 'custom',
+			callbackUrl: `${hook.url}?token=${TOKEN}`,
+			additionalFields: { statusCallbacks: true },
 		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		await fx.tick();
@@ -268,7 +279,8 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 			jobType: 'fax',
 			recipients: { recipient: [{ destination: '0355667788' }] },
 			files: { file: [{ source: 'url', url: 'https://x.test/a.pdf' }] },
-			additionalFields: { callbackUrl: `${hook.url}?token=guess` },
+			callbackTarget: 'custom',
+			callbackUrl: `${hook.url}?token=guess`,
 		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		const [record] = await fx.tick();
@@ -281,7 +293,8 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 			jobType: 'tts',
 			message: 'Hi',
 			recipients: { recipient: [{ destination: '61411111111' }] },
-			additionalFields: { callbackUrl: 'https://example.com/hook?token=x' },
+			callbackTarget: 'custom',
+			callbackUrl: 'https://example.com/hook?token=x',
 		});
 		await fx.emulator.advanceClock(2 * 60_000);
 		const [record] = await fx.tick();

@@ -67,17 +67,20 @@ describe('Welcorp API credential', () => {
 		expect(await fx.requests()).toEqual([]);
 	});
 
-	it('documents the Base URL default and keeps the password hidden', () => {
+	it('documents the Base URL default and keeps the password and the callback secret hidden', () => {
 		const properties = new WelcorpApi().properties;
 		expect(properties.find((p) => p.name === 'baseUrl')?.default).toBe(
 			'https://api.welcorp.com/api/v1',
 		);
 		expect(properties.find((p) => p.name === 'password')?.typeOptions?.password).toBe(true);
+		expect(properties.find((p) => p.name === 'callbackSecret')?.typeOptions?.password).toBe(true);
 		expect(properties.map((p) => [p.name, p.type])).toEqual([
 			['username', 'string'],
 			['password', 'string'],
 			['baseUrl', 'string'],
 			['timeZone', 'string'],
+			['callbackUrl', 'string'],
+			['callbackSecret', 'string'],
 			['credentialsChecked', 'hidden'],
 		]);
 	});

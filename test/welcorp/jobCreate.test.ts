@@ -35,11 +35,12 @@ describe('Job → Create: recipients from input items', () => {
 		const { items: output, error } = await fx.run(
 			{
 				...sms,
+				callbackTarget: 'custom',
+				callbackUrl: 'http://127.0.0.1:9/cb?token=x',
 				additionalFields: {
 					jobName: 'Codes',
 					senderId: 'ACME',
 					statusCallbacks: true,
-					callbackUrl: 'http://127.0.0.1:9/cb?token=x',
 					dedupe: true,
 					cutoffHour: '18:30',
 				},

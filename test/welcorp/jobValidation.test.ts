@@ -250,9 +250,16 @@ describe('Job → Create refuses bad input before any request', () => {
 			'Invalid "Reply Email"',
 		);
 		await rejects(
-			{ jobType: 'sms', message: 'Hi', additionalFields: { callbackUrl: 'not a url' } },
+			{ jobType: 'sms', message: 'Hi', callbackTarget: 'custom', callbackUrl: 'not a url' },
 			'Invalid "Callback URL"',
 		);
+		// Job → Create version 1 kept the callback URL in Additional Fields.
+		const { error } = await fx.run(
+			{ ...base, jobType: 'sms', message: 'Hi', additionalFields: { callbackUrl: 'not a url' } },
+			{ items: one, typeVersion: 1 },
+		);
+		expect(error?.message).toContain('Invalid "Callback URL"');
+		expect(await fx.requests()).toEqual([]);
 		await rejects(
 			{
 				jobType: 'sms',

@@ -108,11 +108,13 @@ it('never shows a password, the Basic auth value or the callback token in output
 	const manual = await trigger.manual();
 	const hooks = [
 		await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: { secretToken: 'callback-secret-9876' },
 			body: { BroadcastID: '1', Status: 'SENT' },
 			query: { token: 'callback-secret-9876' },
 		}),
 		await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
 			parameters: { secretToken: 'callback-secret-9876' },
 			body: { BroadcastID: '1', Status: 'SENT' },
 			query: { token: 'nope' },

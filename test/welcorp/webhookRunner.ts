@@ -27,6 +27,10 @@ import { makeNode, makeWorkflow } from '../harness/workflow';
  */
 export interface WebhookRequest {
 	parameters: INodeParameters;
+	/** The node's version (default the newest). */
+	typeVersion?: number;
+	/** Credentials of the node: the store they are in and credential type → id. */
+	credentials?: { store: CredentialStore; ids: Record<string, string> };
 	body: unknown;
 	query?: Record<string, string>;
 	headers?: Record<string, string>;
@@ -43,7 +47,7 @@ export interface WebhookOutcome {
 }
 
 /** The bits of express's Response our node uses, recorded. */
-class RecordedResponse {
+export class RecordedResponse {
 	statusCode = 200;
 	sent: unknown;
 	headers: Record<string, string> = {};
@@ -76,10 +80,15 @@ export async function callWebhook(
 	request: WebhookRequest,
 ): Promise<WebhookOutcome> {
 	await startEngine();
-	const store = new CredentialStore([]);
+	const store = request.credentials?.store ?? new CredentialStore([]);
 	const nodeTypes = new NodeTypes([], store.credentialTypes);
 	const typeName = nodeTypes.register(nodeType);
-	const created = makeNode(nodeTypes, typeName, { parameters: request.parameters });
+	const created = makeNode(nodeTypes, typeName, {
+		parameters: request.parameters,
+		typeVersion: request.typeVersion,
+		credentials: request.credentials?.ids,
+		store,
+	});
 	const { workflow } = makeWorkflow({ nodeTypes, nodes: [created], active: true });
 	const node = workflow.nodes[created.name];
 	const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
@@ -135,6 +144,7 @@ export class WebhookServer {
 	constructor(
 		private readonly nodeType: NodeTypeSource,
 		private readonly parameters: INodeParameters,
+		private readonly options: Pick<WebhookRequest, 'typeVersion' | 'credentials'> = {},
 	) {}
 
 	async start(): Promise<this> {
@@ -148,6 +158,7 @@ export class WebhookServer {
 					? Object.fromEntries(new URLSearchParams(raw))
 					: raw;
 				callWebhook(this.nodeType, {
+					...this.options,
 					parameters: this.parameters,
 					body,
 					query: Object.fromEntries(url.searchParams),

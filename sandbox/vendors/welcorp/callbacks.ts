@@ -39,45 +39,59 @@ function common(
 	];
 }
 
-/** What a job posts when it completes: a report per recipient for calls and faxes, SMS status if asked. */
+/** The report of one recipient: a call or fax delivery report, or an SMS status. */
+export function recipientReport(
+	job: JobRecord,
+	recipient: Recipient,
+	atMs: number,
+	time: AccountTime,
+): Callback | undefined {
+	const url = job.callbackUrl;
+	if (!url) return undefined;
+	const name: [string, string] = ['BroadcastName', job.job_name];
+	const result = outcome(job, recipient.destination);
+	if (CALL_KINDS.includes(job.kind) || job.kind === 'fax') {
+		return {
+			event: 'deliveryReport',
+			url,
+			fields: [
+				...common(job, recipient, atMs, time),
+				['Status', result.status],
+				['Duration', String(result.duration)],
+				['Cost', String(result.cost)],
+				['Keypress', result.keypress === null ? '' : String(result.keypress)],
+				['Voicemail', String(result.voicemail)],
+				name,
+			],
+		};
+	}
+	if (SMS_KINDS.includes(job.kind) && job.smsStatusCallbacks) {
+		return {
+			event: 'smsStatus',
+			url,
+			fields: [...common(job, recipient, atMs, time), ['Status', result.status], name],
+		};
+	}
+	return undefined;
+}
+
+/**
+ * What a job posts when it completes: a report per recipient for calls and faxes, SMS status if
+ * asked; recipients whose report the control API already sent are not reported again.
+ */
 export function completionCallbacks(
 	job: JobRecord,
 	recipients: Recipient[],
 	time: AccountTime,
 ): Callback[] {
-	const url = job.callbackUrl;
-	if (!url) return [];
-	const name: [string, string] = ['BroadcastName', job.job_name];
-	if (CALL_KINDS.includes(job.kind) || job.kind === 'fax') {
-		return recipients.map((recipient, i) => {
-			const result = outcome(job, recipient.destination);
-			return {
-				event: 'deliveryReport' as const,
-				url,
-				fields: [
-					...common(job, recipient, reportTime(job, i, recipients.length), time),
-					['Status', result.status],
-					['Duration', String(result.duration)],
-					['Cost', String(result.cost)],
-					['Keypress', result.keypress === null ? '' : String(result.keypress)],
-					['Voicemail', String(result.voicemail)],
-					name,
-				],
-			};
-		});
-	}
-	if (SMS_KINDS.includes(job.kind) && job.smsStatusCallbacks) {
-		return recipients.map((recipient, i) => ({
-			event: 'smsStatus' as const,
-			url,
-			fields: [
-				...common(job, recipient, reportTime(job, i, recipients.length), time),
-				['Status', outcome(job, recipient.destination).status],
-				name,
-			],
-		}));
-	}
-	return [];
+	const callbacks: Callback[] = [];
+	recipients.forEach((recipient, i) => {
+		if (job.reported?.includes(recipient.destination)) return;
+		const at = reportTime(job, i, recipients.length);
+		const callback = recipientReport(job, recipient, at, time);
+		if (callback) callbacks.push(callback);
+	});
+	return callbacks;
 }
 
 export function replyCallback(

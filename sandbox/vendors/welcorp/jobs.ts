@@ -35,6 +35,10 @@ export interface JobRecord {
 	replies: Reply[];
 	/** Completion callbacks were posted (only jobs created through the API have any). */
 	callbacksDone: boolean;
+	/** Keys pressed through the control API (2 way TTS), by destination. */
+	pressed?: Record<string, number>;
+	/** Destinations whose report the control API already posted: completion does not repeat it. */
+	reported?: string[];
 }
 
 export type JobStatus = 'Broadcast Submitted' | 'Complete' | 'Closed';
@@ -129,8 +133,13 @@ export function outcome(job: JobRecord, destination: string): Outcome {
 		const pages = Math.max(1, (job.fields.files as unknown[] | undefined)?.length ?? 1);
 		return { status: 'SENT', ...none, duration: 30 * pages, cost: round(0.22 * pages) };
 	}
-	if (digits.endsWith('8')) return { status: 'NO ANSWER', ...none };
+	const pressed = job.pressed?.[destination];
+	if (digits.endsWith('8') && pressed === undefined) return { status: 'NO ANSWER', ...none };
 	const duration = 20 + (sum % 60);
+	if (pressed !== undefined) {
+		const cost = round(0.38 * Math.ceil(duration / 30));
+		return { status: 'SENT', duration, cost, keypress: pressed, voicemail: false };
+	}
 	const voicemail = digits.endsWith('7');
 	let keypress: number | null = null;
 	if (job.kind === '2 way tts' && !voicemail) {

@@ -1,25 +1,32 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchResult, ItemScope } from '../../../shared';
-import { createJobs } from '../../jobCreate';
-import { createFields } from '../../jobFields';
+import { timeoutOnlyOptions } from '../../../shared';
+import { callbackFields } from '../../callbackTarget';
+import { additionalJobFields } from '../../jobAdditionalFields';
+import { contentFields } from '../../jobContentFields';
+import { jobSendOperation } from '../../jobCreate';
+import { jobTypeField } from '../../jobFields';
+import type { JobForm } from '../../jobForm';
+import { recipientFields } from '../../jobRecipientFields';
+import { ALL_JOB_TYPES } from '../../jobTypes';
 
-export const description: INodeProperties[] = createFields;
+const form: JobForm = {
+	show: { resource: ['job'], operation: ['create'] },
+	types: ALL_JOB_TYPES,
+	callbacks: 'target',
+};
+/** Version 1 kept the callback URL in Additional Fields; 1.1 asks where reports go. */
+const current: JobForm = { ...form, versions: [{ _cnd: { gte: 1.1 } }] };
+const first: JobForm = { ...form, callbacks: 'legacy', versions: [1] };
 
-/** Every item goes through executeBatch (one job may serve them all): this is never called alone. */
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const [result] = await createJobs.call(this, [item]);
-	if ('error' in result) throw result.error;
-	return result.output;
-}
+const fields: INodeProperties[] = [
+	...jobTypeField(form),
+	...recipientFields(form),
+	...contentFields(form),
+	...callbackFields(current),
+	additionalJobFields(first),
+	additionalJobFields(current),
+	timeoutOnlyOptions(form.show),
+];
 
-/** Called once with every item that chose Job → Create, so that one job can serve them all. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	items: ItemScope[],
-): Promise<BatchResult[]> {
-	return await createJobs.call(this, items);
-}
+export const { description, execute, executeBatch } = jobSendOperation(form, 'Job: Create', fields);

@@ -16,7 +16,7 @@ import {
 	timeoutOnlyOptions,
 } from '../../../shared';
 import { JOB_ID } from '../../job';
-import { JOB_FIELDS, simplifyJob } from '../../jobOutput';
+import { JOB_FIELDS, simplifyJob, withoutSecrets } from '../../jobOutput';
 import { WELCORP } from '../../transport';
 import { accountZone } from '../../transport/values';
 
@@ -40,6 +40,6 @@ export async function execute(
 		scope: item,
 		pathParams: { jobId },
 	});
-	const job = answer.data as IDataObject;
+	const job = withoutSecrets(answer.data as IDataObject);
 	return [{ json: shapeOutput(output, job, () => simplifyJob(job, zone)) }];
 }

@@ -19,8 +19,8 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				description:
-					'Send an SMS, MMS, text to speech, voice, fax or email job. Returns the job_id, the job type and how many recipients it has (by default one job, and one item, for all input items).',
-				action: 'Create a job',
+					'Send a job of any type with every option: SMS, 2 way SMS, MMS, text to speech, 2 way text to speech, voice recording, fax or email, to input items, a fixed list or uploaded lists. Returns the job_id, the job type and how many recipients it has.',
+				action: 'Create a job of any type',
 			},
 			{
 				name: 'Get',

@@ -1,0 +1,422 @@
+/**
+ * Welcorp send and wait, end to end: our tarball in a real n8n (E2E_N8N_VERSION, see e2e/run.js)
+ * against the emulator. A workflow Webhook → Welcorp (SMS → Send and Wait for Reply) → IF
+ * approved → sinks: the emulator posts the reply to the job's callback URL, which is n8n's own
+ * waiting-webhook endpoint (signed resume URL), and the execution goes on exactly once. A
+ * misrouted or unsigned callback does not resume it, Limit Wait Time ends it with the "no reply"
+ * item, a restart of n8n while it waits loses nothing, a two-way call resumes with the key pressed,
+ * and the example "Confirm appointment by SMS" runs through `n8n execute` and is resumed by the
+ * server. n8n runs with WEBHOOK_URL set, so that the CLI signs resume URLs of the server too.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { welcorpSendAndWaitExampleChecks } from './welcorpSendAndWait.example-check';
+
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+const { startEmulator } = require('./lib/emulator');
+const { startStack } = require('./lib/stack');
+const { freePort } = require('./lib/n8n');
+const { sinkNode, nodeType, version, sleep, waitFor } = require('./lib/vendorSuite');
+
+const CREDENTIALS = { welcorpApi: { id: 'welcorpEmulator', name: 'Welcorp account (emulator)' } };
+
+describe(`Welcorp send and wait on n8n ${version}`, () => {
+	let emulator: any;
+	let stack: any;
+	const n8n = () => stack.n8n;
+	const control = () => emulator.control;
+	const welcorp = () => control().vendor('welcorp');
+
+	beforeAll(async () => {
+		emulator = await startEmulator();
+		const port = await freePort();
+		stack = await startStack({
+			version,
+			emulator,
+			port,
+			env: {
+				GENERIC_TIMEZONE: 'Europe/Berlin',
+				TZ: 'Europe/Berlin',
+				WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			},
+			progress: () => undefined,
+		});
+	}, 600_000);
+
+	afterAll(async () => {
+		if (stack) await stack.stop();
+		if (emulator) await emulator.close();
+	}, 120_000);
+
+	/** Webhook → Ask (a send-and-wait operation) → IF approved → one sink per branch. */
+	function waitWorkflow(name: string, path: string, ask: Record<string, unknown>) {
+		const sinks = { approved: `${path}-approved`, other: `${path}-other` };
+		const node = (id: string, extra: Record<string, unknown>) => ({ id, typeVersion: 1, ...extra });
+		return {
+			sinks,
+			workflow: {
+				name,
+				settings: { executionOrder: 'v1' },
+				nodes: [
+					node('n1', {
+						name: 'Webhook',
+						type: 'n8n-nodes-base.webhook',
+						typeVersion: 2,
+						position: [0, 0],
+						webhookId: randomUUID(),
+						parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+					}),
+					node('n2', {
+						name: 'Ask',
+						type: nodeType('welcorp'),
+						typeVersion: 1.1,
+						position: [220, 0],
+						parameters: {
+							destination: '={{ $json.body.phone }}',
+							recipientName: '={{ $json.body.name }}',
+							...ask,
+						},
+						credentials: CREDENTIALS,
+					}),
+					node('n3', {
+						name: 'Approved?',
+						type: 'n8n-nodes-base.if',
+						typeVersion: 2.2,
+						position: [440, 0],
+						parameters: {
+							conditions: {
+								options: {
+									caseSensitive: true,
+									leftValue: '',
+									typeValidation: 'strict',
+									version: 2,
+								},
+								conditions: [
+									{
+										id: 'c1',
+										leftValue: '={{ $json.approved }}',
+										rightValue: '',
+										operator: { type: 'boolean', operation: 'true', singleValue: true },
+									},
+								],
+								combinator: 'and',
+							},
+							options: {},
+						},
+					}),
+					sinkNode('n4', control().sinkUrl(sinks.approved), [660, -100], {
+						name: 'Approved to sink',
+					}),
+					sinkNode('n5', control().sinkUrl(sinks.other), [660, 100], { name: 'Other to sink' }),
+				],
+				connections: {
+					Webhook: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+					Ask: { main: [[{ node: 'Approved?', type: 'main', index: 0 }]] },
+					'Approved?': {
+						main: [
+							[{ node: 'Approved to sink', type: 'main', index: 0 }],
+							[{ node: 'Other to sink', type: 'main', index: 0 }],
+						],
+					},
+				},
+			},
+		};
+	}
+
+	/** Saves and activates the workflow; resolves once n8n serves its webhook. */
+	async function activate(workflow: any, path: string) {
+		const created = await n8n().createWorkflow(workflow);
+		await n8n().activateWorkflow(created.id);
+		await waitFor(
+			'the production webhook',
+			async () => {
+				const res = await fetch(`${n8n().url}/webhook/${path}`);
+				return /POST/.test(await res.text());
+			},
+			60_000,
+			500,
+		);
+		return created.id as string;
+	}
+
+	/** Starts one execution; resolves the job it sent once Welcorp has it. */
+	async function ask(path: string, phone: string, name: string) {
+		const posts = async () =>
+			(await control().requests('welcorp')).filter(
+				(r: any) =>
+					r.method === 'POST' &&
+					r.path === '/jobs' &&
+					r.body.recipients?.[0]?.destination === phone,
+			);
+		const before = (await posts()).length;
+		const res = await fetch(`${n8n().url}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ phone, name }),
+		});
+		expect(res.status).toBe(200);
+		const post = await waitFor(
+			'the job at Welcorp',
+			async () => (await posts())[before],
+			60_000,
+			250,
+		);
+		// the newest job: nothing else creates jobs meanwhile
+		const { jobs } = await welcorp().get('jobs');
+		return {
+			body: post.body,
+			jobId: jobs[0].job_id as number,
+			url: String(post.body.callback_url),
+		};
+	}
+
+	const statuses = async (workflowId: string) =>
+		(await n8n().executions(workflowId)).map((row: any) => row.status).sort();
+
+	/** Posts a form body the way Welcorp does. */
+	const postForm = async (url: string, body: Record<string, string>) =>
+		(
+			await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(body).toString(),
+			})
+		).status;
+
+	test("the reply, through n8n's waiting webhook, resumes the execution once with the right answer; misrouted and unsigned callbacks do not", async () => {
+		await control().reset();
+		const { sinks, workflow } = waitWorkflow('E2E: Welcorp send and wait', 'welcorp-ask', {
+			resource: 'sms',
+			operation: 'sendAndWait',
+			message: 'Hi %%recipient%%, reply YES to confirm',
+			additionalFields: { jobName: 'E2E ask' },
+		});
+		const id = await activate(workflow, 'welcorp-ask');
+		const { body, jobId, url } = await ask('welcorp-ask', '61411111111', 'Ann');
+		const parsed = new URL(url);
+		expect(parsed.origin).toBe(n8n().url);
+		expect(parsed.pathname).toMatch(/^\/webhook-waiting\/\d+\/n2$/);
+		expect([...parsed.searchParams.keys()]).toEqual(['ref', 'signature']);
+		expect(parsed.searchParams.get('ref')).toBe(body.recipients[0].reference);
+		await waitFor(
+			'the execution to wait',
+			async () => (await statuses(id)).includes('waiting'),
+			30_000,
+			500,
+		);
+
+		// Another job's reply, posted to this job's URL (Welcorp misrouting): our node answers 401.
+		const other = await ask('welcorp-ask', '61422222222', 'Bob');
+		const [misrouted] = (
+			await welcorp().post(`jobs/${other.jobId}/reply`, {
+				destination: '61422222222',
+				response: 'YES',
+				deliverToJob: jobId,
+			})
+		).callbacks;
+		expect([misrouted.url, misrouted.status]).toEqual([url, 401]);
+		// Without the signature, or with another reference: n8n refuses before our node runs.
+		const unsigned = new URL(url);
+		unsigned.searchParams.delete('signature');
+		const form = {
+			BroadcastID: String(jobId),
+			Reference: String(parsed.searchParams.get('ref')),
+			Destination: '61411111111',
+			Response: 'YES',
+		};
+		expect(await postForm(unsigned.toString(), form)).toBe(401);
+		const changed = new URL(url);
+		changed.searchParams.set('ref', 'n8n-0000000000000000');
+		expect(await postForm(changed.toString(), { ...form, Reference: 'n8n-0000000000000000' })).toBe(
+			401,
+		);
+		await sleep(2000);
+		expect(await control().sink(sinks.approved)).toEqual([]);
+		expect(await statuses(id)).toEqual(['waiting', 'waiting']);
+
+		// The reply, sent twice by Welcorp: the execution goes on once.
+		const sent = (
+			await welcorp().post(`jobs/${jobId}/reply`, {
+				destination: '61411111111',
+				response: 'Yes',
+				duplicate: true,
+			})
+		).callbacks;
+		expect(sent[0].status).toBe(200);
+		// n8n answers the second one itself: 409 (running or finished), or 2.x's "no action required" page
+		expect([200, 409]).toContain(sent[1].status);
+		const approved = await waitFor(
+			'the approved item',
+			async () => {
+				const items = await control().sink(sinks.approved);
+				return items.length > 0 && items;
+			},
+			60_000,
+			500,
+		);
+		await sleep(3000);
+		expect(await control().sink(sinks.approved)).toHaveLength(1);
+		expect(await control().sink(sinks.other)).toEqual([]);
+		expect(approved[0]).toEqual({
+			replied: true,
+			answer: 'approved',
+			approved: true,
+			declined: false,
+			reply: 'Yes',
+			from: '61411111111',
+			recipientName: 'Ann',
+			repliedAt: new Date(Date.parse(sent[0].body.Timestamp)).toISOString(),
+			jobId,
+			channel: 'sms',
+			endedBy: 'reply',
+		});
+		expect(await statuses(id)).toEqual(['success', 'waiting']);
+		await n8n().deactivateWorkflow(id);
+	});
+
+	test('Limit Wait Time: nobody answers, the "no reply" item goes on; a late reply changes nothing', async () => {
+		await control().reset();
+		const { sinks, workflow } = waitWorkflow('E2E: Welcorp wait limit', 'welcorp-limit', {
+			resource: 'sms',
+			operation: 'sendAndWait',
+			message: 'Reply YES',
+			limitWaitTime: true,
+			limitType: 'afterTimeInterval',
+			resumeAmount: 0.25,
+			resumeUnit: 'minutes',
+		});
+		const id = await activate(workflow, 'welcorp-limit');
+		const { body, jobId } = await ask('welcorp-limit', '61433333333', 'Cy');
+		expect(body.expires).toBe(1);
+		const started = Date.now();
+		const [item] = await waitFor(
+			'the no-reply item',
+			async () => {
+				const items = await control().sink(sinks.other);
+				return items.length > 0 && items;
+			},
+			150_000,
+			1000,
+		);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+		expect(item).toEqual({
+			replied: false,
+			answer: null,
+			approved: false,
+			declined: false,
+			reply: null,
+			from: '61433333333',
+			recipientName: 'Cy',
+			repliedAt: null,
+			jobId,
+			channel: 'sms',
+			endedBy: 'waitTimeLimit',
+		});
+		const [late] = (
+			await welcorp().post(`jobs/${jobId}/reply`, { destination: '61433333333', response: 'YES' })
+		).callbacks;
+		expect(late.status).toBeDefined();
+		await sleep(3000);
+		expect(await control().sink(sinks.approved)).toEqual([]);
+		expect(await control().sink(sinks.other)).toHaveLength(1);
+		expect(await statuses(id)).toEqual(['success']);
+		await n8n().deactivateWorkflow(id);
+	});
+
+	test('n8n restarts while the execution waits: the reply still resumes it', async () => {
+		await control().reset();
+		const { sinks, workflow } = waitWorkflow(
+			'E2E: Welcorp wait across restart',
+			'welcorp-restart',
+			{
+				resource: 'sms',
+				operation: 'sendAndWait',
+				message: 'Reply YES',
+			},
+		);
+		const id = await activate(workflow, 'welcorp-restart');
+		const { jobId } = await ask('welcorp-restart', '61444444444', 'Di');
+		await waitFor(
+			'the execution to wait',
+			async () => (await statuses(id)).includes('waiting'),
+			30_000,
+			500,
+		);
+		await n8n().restart();
+		const [reply] = (
+			await welcorp().post(`jobs/${jobId}/reply`, { destination: '61444444444', response: 'no' })
+		).callbacks;
+		expect(reply.status).toBe(200);
+		const [item] = await waitFor(
+			'the declined item',
+			async () => {
+				const items = await control().sink(sinks.other);
+				return items.length > 0 && items;
+			},
+			60_000,
+			500,
+		);
+		expect(item).toMatchObject({
+			replied: true,
+			answer: 'declined',
+			declined: true,
+			jobId,
+			reply: 'no',
+		});
+		expect(await statuses(id)).toEqual(['success']);
+		await n8n().deactivateWorkflow(id);
+	});
+
+	test('Voice Call → Call and Wait for Keypress: the key pressed resumes the execution', async () => {
+		await control().reset();
+		const { sinks, workflow } = waitWorkflow('E2E: Welcorp call and wait', 'welcorp-call', {
+			resource: 'voiceCall',
+			operation: 'sendAndWait',
+			message: 'Press 1 to confirm, 2 to cancel',
+		});
+		const id = await activate(workflow, 'welcorp-call');
+		const { body, jobId } = await ask('welcorp-call', '61455555555', 'Ed');
+		expect(body.job_type).toBe('2 way tts');
+		const [report] = (
+			await welcorp().post(`jobs/${jobId}/keypress`, { destination: '61455555555', key: 1 })
+		).callbacks;
+		expect(report.status).toBe(200);
+		const [item] = await waitFor(
+			'the approved item',
+			async () => {
+				const items = await control().sink(sinks.approved);
+				return items.length > 0 && items;
+			},
+			60_000,
+			500,
+		);
+		expect(item).toMatchObject({
+			replied: true,
+			answer: 'approved',
+			key: 1,
+			callStatus: 'SENT',
+			channel: 'voiceCall',
+			jobId,
+			endedBy: 'keypress',
+		});
+		expect(await statuses(id)).toEqual(['success']);
+		await n8n().deactivateWorkflow(id);
+	});
+
+	test('the example "Confirm appointment by SMS" through `n8n execute`, resumed by the server', async () => {
+		await control().reset();
+		const example = stack.examples.find((e: any) =>
+			e.file.endsWith('welcorp-confirm-appointment-by-sms.json'),
+		);
+		const result = await n8n().execute(example.workflow.id);
+		expect(result.run).toBeDefined();
+		expect(result.error).toBeUndefined();
+		await welcorpSendAndWaitExampleChecks['welcorp-confirm-appointment-by-sms.json'].check({
+			run: result.run,
+			control: control(),
+		});
+		// This n8n signs resume URLs with WEBHOOK_URL: the check went through the resume.
+		const callbacks = await welcorp().get('callbacks');
+		expect(callbacks.map((c: any) => c.status)).toEqual([200]);
+	});
+});
