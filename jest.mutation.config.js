@@ -10,7 +10,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testPathIgnorePatterns: [
 		'/node_modules/',
-		'<rootDir>/test/reliability/(faults|soak|capacity|interrupted|no-module-state)\\.test\\.ts$',
+		'<rootDir>/test/reliability/(faults|soak|thresholdSoak|capacity|interrupted|no-module-state)\\.test\\.ts$',
 		'<rootDir>/test/scripts/',
 	],
 };

@@ -21,6 +21,8 @@ export default {
 	ignorePatterns: ['.cache', 'dist', 'e2e', 'bench', 'reports', 'coverage', 'docs', 'examples'],
 	concurrency: 2,
 	timeoutMS: 30_000,
+	// the first run of the whole fast suite, with per-test coverage, takes minutes on two cores
+	dryRunTimeoutMinutes: 30,
 	timeoutFactor: 2,
 	incremental: true,
 	incrementalFile: '.cache/stryker/incremental.json',

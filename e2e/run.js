@@ -11,12 +11,20 @@
 //   extra jest arguments after --    e.g. node e2e/run.js 2.40.7 -- -t 'credential'
 //   E2E_WORKERS=n                    jest workers per version (default: one per test file, at most 4)
 //   E2E_SERIAL=1                     one version after the other
+//   E2E_UI=0                         skip the browser suite (e2e/ui/, run last, one version at a time)
+//   E2E_PRODUCTION=0 | only          skip / run only the production topology (e2e/topology/)
+// The production-topology E2E (e2e/topology/, PostgreSQL + Redis + main + workers + a webhook
+// processor under load) runs after the others, alone, on the versions of
+// e2e/topology/topology.js PRODUCTION_VERSIONS among those asked for: it measures the topology, so it
+// does not share the machine with the other files' n8n instances. E2E_LOAD_MINUTES (default 1) sets
+// its load; `npm run load` (scripts/load.js) runs it for 10 minutes.
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { TEST_VERSIONS, versionInfo } = require('./lib/versions');
 const { ROOT, ensureN8n, packPackage, removePack, fmt } = require('./lib/install');
+const { PRODUCTION_VERSIONS } = require('./topology/topology');
 
 function say(msg) {
 	process.stdout.write(`[e2e] ${msg}\n`);
@@ -37,20 +45,25 @@ function pipePrefixed(stream, prefix, out) {
 	stream.on('end', () => rest && out.write(`${prefix} ${rest}\n`));
 }
 
-function runJest(version, tarball, jestArgs) {
-	const resultFile = path.join(path.dirname(tarball), `e2e-results-${version}.json`);
-	const workers = Number(process.env.E2E_WORKERS) || Math.max(1, Math.min(4, testFiles().length));
+function runJest(version, tarball, jestArgs, { topology = false } = {}) {
+	const name = topology ? `${version}-production` : version;
+	const resultFile = path.join(path.dirname(tarball), `e2e-results-${name}.json`);
+	const workers = topology
+		? 1
+		: Number(process.env.E2E_WORKERS) || Math.max(1, Math.min(4, testFiles().length));
 	const args = [
 		path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
 		'--config',
-		path.join(__dirname, 'jest.config.js'),
+		path.join(__dirname, topology ? 'topology' : '', 'jest.config.js'),
 		`--maxWorkers=${workers}`,
 		'--json',
 		'--outputFile',
 		resultFile,
+		// a file named after -- belongs to one of the two suites: the other finds nothing to run
+		...(topology || jestArgs.length ? ['--passWithNoTests'] : []),
 		...jestArgs,
 	];
-	const prefix = `[${version}]`;
+	const prefix = `[${name}]`;
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, args, {
 			cwd: ROOT,
@@ -104,8 +117,36 @@ async function main() {
 		return { version, ...r, ms: Date.now() - t };
 	};
 	const results = [];
-	if (process.env.E2E_SERIAL) for (const v of versions) results.push(await runOne(v));
-	else results.push(...(await Promise.all(versions.map(runOne))));
+	const production = process.env.E2E_PRODUCTION ?? '1';
+	if (production !== 'only') {
+		if (process.env.E2E_SERIAL) for (const v of versions) results.push(await runOne(v));
+		else results.push(...(await Promise.all(versions.map(runOne))));
+	}
+	if (production !== '0') {
+		for (const version of versions.filter((v) => PRODUCTION_VERSIONS.includes(v))) {
+			const t = Date.now();
+			say(`n8n ${version}: production topology (e2e/topology/), alone`);
+			const r = await runJest(version, tarball, jestArgs, { topology: true });
+			say(
+				`n8n ${version} production topology done in ${fmt(Date.now() - t)}: ${r.passed} passed, ${r.failed} failed`,
+			);
+			results.push({ version: `${version} (production topology)`, ...r, ms: Date.now() - t });
+		}
+	}
+
+	// the browser suite (e2e/ui/, `npm run test:ui`): one version at a time, after the others
+	if ((process.env.E2E_UI ?? '1') !== '0') {
+		const { runUiSuite } = require('./ui/run');
+		say(`browser: ${require('./ui/lib/chromium').ensureChromium()}`);
+		for (const version of versions) {
+			say(`n8n ${version}: browser suite (e2e/ui/), alone`);
+			const r = await runUiSuite({ version, tarball, jestArgs, prefix: `[${version}-ui]` });
+			say(
+				`n8n ${version} browser suite done in ${fmt(r.ms)}: ${r.passed} passed, ${r.failed} failed`,
+			);
+			results.push({ ...r, version: `${version} (browser)` });
+		}
+	}
 
 	removePack(tarball);
 	say(`summary (${fmt(Date.now() - started)} in all):`);

@@ -19,6 +19,7 @@ export class WeClever implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read finalized leads (chats, feelings, CSAT) from the WeClever API',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#weclever',
 		defaults: { name: 'WeClever' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -43,6 +43,7 @@ export class WeCleverTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"New finalized lead"}}',
 		description: 'Starts the workflow when WeClever finalizes the service of a lead',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#weclever',
 		defaults: { name: 'WeClever Trigger' },
 		polling: true,
 		inputs: [],

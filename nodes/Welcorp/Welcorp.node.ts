@@ -35,6 +35,7 @@ export class Welcorp implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Send SMS (also two-way, waiting for the reply), voice calls (also waiting for a keypress), faxes, emails and any Welcorp job; manage users and 2FA codes',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#welcorp',
 		defaults: { name: 'Welcorp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

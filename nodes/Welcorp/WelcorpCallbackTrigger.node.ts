@@ -38,6 +38,7 @@ export class WelcorpCallbackTrigger implements INodeType {
 		subtitle: '={{"Job callbacks: " + $parameter["events"].length + " of 3 kinds"}}',
 		description:
 			'Starts the workflow when Welcorp posts a delivery report, an SMS reply or an SMS status to a job callback URL',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#welcorp',
 		defaults: { name: 'Welcorp Callback Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -40,6 +40,7 @@ export class WelcorpTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"] === "jobCompleted" ? "Job completed" : "New job"}}',
 		description: 'Starts the workflow when a Welcorp job is submitted or completes',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#welcorp',
 		defaults: { name: 'Welcorp Trigger' },
 		polling: true,
 		inputs: [],

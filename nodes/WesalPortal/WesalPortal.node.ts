@@ -24,6 +24,7 @@ export class WesalPortal implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read surveys, questions and queue analytics from the Wesal Portal API',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wesal-portal',
 		defaults: { name: 'Wesal Portal' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -44,6 +44,7 @@ export class WesalPortalTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"New survey"}}',
 		description: 'Starts the workflow when customers answer a Wesal Portal survey',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wesal-portal',
 		defaults: { name: 'Wesal Portal Trigger' },
 		polling: true,
 		inputs: [],

@@ -23,6 +23,7 @@ export class WesalVoc implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Read survey results (CSAT per agent and queue) and reset passwords with the Wesal Cloud API',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wesal-voc',
 		defaults: { name: 'Wesal VoC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

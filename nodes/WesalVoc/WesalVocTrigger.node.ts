@@ -53,6 +53,7 @@ export class WesalVocTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"New survey"}}',
 		description: 'Starts the workflow when customers complete a Wesal VoC survey',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wesal-voc',
 		defaults: { name: 'Wesal VoC Trigger' },
 		polling: true,
 		inputs: [],

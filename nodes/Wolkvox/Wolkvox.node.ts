@@ -21,6 +21,7 @@ export class Wolkvox implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Read intelligent-survey responses (voice of the customer) from the Wolkvox reports API',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wolkvox',
 		defaults: { name: 'Wolkvox' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -52,6 +52,7 @@ export class WolkvoxTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"New survey response"}}',
 		description: 'Starts the workflow when customers answer a Wolkvox intelligent survey',
+		documentationUrl: 'https://github.com/n8n-nodes-voc/n8n-nodes-voc#wolkvox',
 		defaults: { name: 'Wolkvox Trigger' },
 		polling: true,
 		inputs: [],
