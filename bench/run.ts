@@ -13,11 +13,11 @@ import { summary } from './suites/summary';
 
 /**
  *   npm run bench              every suite, full sizes: keeps the figures in
- *                              docs/data/bench/benchmarks.json, writes BENCHMARKS.md from them
+ *                              docs/data/bench/benchmarks.json, writes docs/BENCHMARKS.md from them
  *                              (about 45 minutes)
  *   npm run bench:smoke        tiny sizes, one run, prints the report only (CI keeps it working)
  *   npm run bench -- --only fanOut,polling --runs 7
- *   npm run bench -- --render  BENCHMARKS.md again from docs/data/bench/benchmarks.json (no run)
+ *   npm run bench -- --render  docs/BENCHMARKS.md again from docs/data/bench/benchmarks.json (no run)
  * Suites: bench/suites/*.ts; the why of missed goals: bench/findings.md. Paths:
  * scripts/report-paths.js.
  */
@@ -34,7 +34,7 @@ const { BENCHMARKS } = require('../scripts/report-paths') as {
 	BENCHMARKS: { report: string; data: string };
 };
 
-/** The figures of a run: everything BENCHMARKS.md is made of, but bench/findings.md. */
+/** The figures of a run: everything docs/BENCHMARKS.md is made of, but bench/findings.md. */
 export interface BenchData {
 	/** Counted runs per measurement. */
 	runs: number;
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
 	};
 	if (smoke || only) {
 		process.stdout.write(render(data));
-		ctx.log('done (BENCHMARKS.md and its figures are written only by a full run)');
+		ctx.log('done (docs/BENCHMARKS.md and its figures are written only by a full run)');
 		return;
 	}
 	// The figures first (tracked), then the report made from them alone.
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
 	);
 }
 
-/** BENCHMARKS.md from a run's figures and bench/findings.md. */
+/** docs/BENCHMARKS.md from a run's figures and bench/findings.md. */
 function render(data: BenchData): string {
 	const mark = (met?: boolean) => (met === undefined ? '–' : met ? 'met' : '**missed**');
 	const goals = data.sections.flatMap((section) => section.goals);
@@ -160,7 +160,7 @@ function render(data: BenchData): string {
 		'npm run bench          # npm run build && node --expose-gc --max-old-space-size=8192 -r ts-node/register/transpile-only bench/run.ts',
 		'npm run bench:smoke    # the same with --smoke: tiny sizes, one run, report on stdout only (for CI)',
 		'npm run bench -- --only bulkRead,fanOut --runs 7     # some suites, more runs; report on stdout only',
-		`npm run bench -- --render                           # BENCHMARKS.md again from ${relative(ROOT, BENCHMARKS.data)}, no run`,
+		`npm run bench -- --render                           # docs/BENCHMARKS.md again from ${relative(ROOT, BENCHMARKS.data)}, no run`,
 		'```',
 		'',
 		'## Goals',

@@ -118,7 +118,9 @@ export class WelcorpApi implements ICredentialType {
 		}
 	}
 
+	// The doc: every request carries Content-Type and Accept application/json, reads too.
 	authenticate = authenticateWith((credentials) => ({
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		auth: {
 			username: credentialText(credentials, 'username'),
 			password: credentialText(credentials, 'password'),

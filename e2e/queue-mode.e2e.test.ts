@@ -73,7 +73,7 @@ describeQueue(
 		let q: any;
 		let n8n: any;
 		const timings: Record<string, number> = {};
-		/** Figures for RELIABILITY.md (scripts/reliability.js), one entry per case, written after the run. */
+		/** Figures for docs/RELIABILITY.md (scripts/reliability.js), one entry per case, written after the run. */
 		const record: {
 			version: string;
 			durable: boolean;

@@ -4,7 +4,7 @@
 // e2e/topology/) under a long load: 10 minutes of items, webhook calls and callbacks with faults (a
 // worker stopped and restarted, the webhook processor restarted, 503 for 30 s, Redis restarted) and
 // the upgrade drill. Its figures go to .cache/reliability/production-long-<version>.json;
-// `npm run reliability` then takes them into docs/data/reliability/ and RELIABILITY.md.
+// `npm run reliability` then takes them into docs/data/reliability/ and docs/RELIABILITY.md.
 //
 //   npm run load                        n8n 2.40.7, 10 minutes
 //   npm run load -- 2.41.1              another n8n version (e2e/topology/topology.js PRODUCTION_VERSIONS)

@@ -1,6 +1,6 @@
 'use strict';
 // Where the generated reports live and where the figures they are made from are kept: the one
-// place to change when the reports move (e.g. into docs/).
+// place to change when the reports move.
 //
 // The figures under docs/data/ are tracked, so every published report can be regenerated from
 // the repository; .cache/ (untracked) holds what test runs leave behind. Only the commands that
@@ -15,7 +15,7 @@ module.exports = {
 	ROOT,
 	RELIABILITY: {
 		/** The report, rendered by scripts/reliability.js. */
-		report: path.join(ROOT, 'RELIABILITY.md'),
+		report: path.join(ROOT, 'docs', 'RELIABILITY.md'),
 		/** Its figures (tracked): one JSON file per suite, e2e-secrets/ per E2E test file. */
 		data: path.join(ROOT, 'docs', 'data', 'reliability'),
 		/** Where `npm test` (test/reliability) and `npm run test:e2e` leave their figures. */
@@ -32,7 +32,7 @@ module.exports = {
 	},
 	BENCHMARKS: {
 		/** The report, rendered by bench/run.ts. */
-		report: path.join(ROOT, 'BENCHMARKS.md'),
+		report: path.join(ROOT, 'docs', 'BENCHMARKS.md'),
 		/** The figures of the last full `npm run bench` (tracked). */
 		data: path.join(ROOT, 'docs', 'data', 'bench', 'benchmarks.json'),
 	},

@@ -1,4 +1,4 @@
-/** What a suite hands back to bench/run.ts for BENCHMARKS.md. */
+/** What a suite hands back to bench/run.ts for docs/BENCHMARKS.md. */
 export interface Goal {
 	goal: string;
 	measured: string;

@@ -2,7 +2,7 @@
 // Secrets scan of an E2E run (issue 9, part 4): every credential value the run used, and every
 // token or password n8n sent to the emulator, must appear nowhere a user or operator can see it:
 // n8n's log and every execution's saved data (output items, error messages and descriptions).
-// Figures go to .cache/reliability/e2e-secrets/ for RELIABILITY.md (scripts/reliability.js).
+// Figures go to .cache/reliability/e2e-secrets/ for docs/RELIABILITY.md (scripts/reliability.js).
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -84,7 +84,7 @@ function stringsOf(flatted) {
 
 /**
  * Scans one E2E stack before it stops. `logs`: extra log texts (e.g. queue-mode workers).
- * Returns { scanned, leaks } and records it under `label` for RELIABILITY.md.
+ * Returns { scanned, leaks } and records it under `label` for docs/RELIABILITY.md.
  */
 async function scanStack({ label, version, n8n, credentials, emulator, logs = [] }) {
 	const secrets = new Set(

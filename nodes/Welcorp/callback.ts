@@ -66,6 +66,14 @@ function booleanOrNull(value: unknown): boolean | null {
 	return null;
 }
 
+/**
+ * A sender that does not encode the "+" of an offset ("…T12:02:52+11:00") has it read back as a
+ * space by every form parser: put it back, so the timestamp stays valid ISO 8601.
+ */
+export function isoTimestamp(value: string): string {
+	return value.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?) (\d{2}:?\d{2})$/, '$1+$2');
+}
+
 /** Form values are all text: ids, durations, costs and key presses become numbers, voicemail a boolean; the timestamp stays ISO text. */
 export function convertCallback(body: IDataObject, event: CallbackEvent): IDataObject {
 	const output: IDataObject = { eventType: event };
@@ -74,6 +82,7 @@ export function convertCallback(body: IDataObject, event: CallbackEvent): IDataO
 		if (['BroadcastID', 'Duration', 'Cost', 'Keypress'].includes(key))
 			output[name] = numberOrNull(value);
 		else if (key === 'Voicemail') output[name] = booleanOrNull(value);
+		else if (key === 'Timestamp') output[name] = isoTimestamp(text(value));
 		else output[name] = text(value);
 	}
 	return output;

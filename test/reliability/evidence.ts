@@ -10,8 +10,8 @@ const { RELIABILITY } = require('../../scripts/report-paths') as { RELIABILITY: 
 /**
  * Where the suites leave their figures: .cache/reliability/ (untracked), or the folder
  * scripts/reliability.js gives a run of `npm run test:faults` / `npm run soak` (VOC_RELIABILITY_RESULTS),
- * whose figures it keeps in docs/data/reliability/ for RELIABILITY.md. A test run never writes a
- * tracked file: RELIABILITY.md is written by scripts/reliability.js only.
+ * whose figures it keeps in docs/data/reliability/ for docs/RELIABILITY.md. A test run never writes a
+ * tracked file: docs/RELIABILITY.md is written by scripts/reliability.js only.
  */
 export const RESULTS_DIR = process.env.VOC_RELIABILITY_RESULTS || RELIABILITY.cache;
 

@@ -51,6 +51,20 @@ const COMMON = {
 };
 
 describe('Welcorp Callback Trigger 1 (Secret Token in the node)', () => {
+	it('gives the timestamp back as ISO 8601 when the sender did not encode the "+" of its offset', async () => {
+		// "Timestamp=2023-10-24T12:02:52+11:00" unencoded: every form parser reads the "+" as a space
+		const reply = await callWebhook(WelcorpCallbackTrigger, {
+			typeVersion: 1,
+			parameters: all,
+			body: { ...DOC.smsReply, Timestamp: '2023-10-24T12:02:52 11:00' },
+			query: { token: TOKEN },
+		});
+		expect(reply.items).toEqual([
+			{ eventType: 'smsReply', ...COMMON, response: 'This is a reply' },
+		]);
+		expect(Date.parse(reply.items[0].timestamp as string)).toBe(Date.parse('2023-10-24T01:02:52Z'));
+	});
+
 	it('tells the three callbacks apart and converts their types', async () => {
 		const report = await callWebhook(WelcorpCallbackTrigger, {
 			typeVersion: 1,

@@ -11,6 +11,14 @@ const getMany = { resource: 'job', operation: 'getAll', output: 'raw' };
 const strip = ({ startMs: _s, completeMs: _c, ...row }: TruthJob) => row;
 
 describe('Job → Get Many', () => {
+	it('sends Content-Type and Accept application/json on reads too, as the doc asks of every request', async () => {
+		await fx.run({ ...getMany, returnAll: false, limit: 1 });
+		const [read] = await fx.requests({ path: '/jobs' });
+		expect(read.method).toBe('GET');
+		expect(read.headers['content-type']).toBe('application/json');
+		expect(read.headers.accept).toBe('application/json');
+	});
+
 	it('returns every job of the user, newest first, in pages of 100', async () => {
 		const truth = await fx.truthJobs(LOGINS.user.user_id);
 		expect(truth).toHaveLength(2406);
