@@ -418,6 +418,60 @@ function waitWorkflow({ sinkUrl }) {
 	};
 }
 
+/**
+ * Welcorp's own send and wait: Webhook → Welcorp SMS → Send and Wait for Reply (the job's callback_url
+ * is this execution's resume URL, <WEBHOOK_URL>webhook-waiting/<execution id>/…) → sink: the item the
+ * node resumed with, plus { ref, execution }. `credential`: the Welcorp credential reference.
+ */
+function welcorpAskWorkflow({ sinkUrl, credential }) {
+	return {
+		name: 'Load: Welcorp send and wait resumed through the webhook processor',
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 's1',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '7a0d3000-0000-4000-8000-000000000003',
+				parameters: {
+					httpMethod: 'POST',
+					path: 'load-welcorp-ask',
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: 's2',
+				name: 'Ask',
+				type: `${PACKAGE_NAME}.welcorp`,
+				typeVersion: 1.1,
+				position: [220, 0],
+				parameters: {
+					resource: 'sms',
+					operation: 'sendAndWait',
+					destination: '={{ $json.body.phone }}',
+					recipientName: '={{ $json.body.name }}',
+					message: 'Hi %%recipient%%, reply YES to confirm',
+					additionalFields: { jobName: 'Topology ask' },
+				},
+				credentials: credential,
+			},
+			sinkNode(
+				's3',
+				sinkUrl,
+				[440, 0],
+				"={{ JSON.stringify(Object.assign({}, $json, { ref: $('Webhook').first().json.body.ref, execution: $execution.id })) }}",
+			),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+			Ask: { main: [[{ node: 'To sink', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 module.exports = {
 	LAYOUT,
 	CALLBACK_TOKEN,
@@ -426,4 +480,5 @@ module.exports = {
 	actionWorkflow,
 	callbackWorkflow,
 	waitWorkflow,
+	welcorpAskWorkflow,
 };
