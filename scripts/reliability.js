@@ -226,7 +226,7 @@ function thresholdSoakLines(run) {
 	const lines = [
 		'### CSAT Below Threshold event',
 		'',
-		'The Wesal VoC Trigger\'s threshold event over three queues, driven below the threshold and back up past',
+		"The Wesal VoC Trigger's threshold event over three queues, driven below the threshold and back up past",
 		'the recovery line (with relapses short of it) by a fixed seed; n8n restarts every 50 cycles and 5% of the',
 		'polls run twice. The crossings expected are worked out from the answers alone.',
 		'',
