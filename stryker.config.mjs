@@ -18,7 +18,7 @@ export default {
 		'nodes/*/*Trigger.node.ts',
 		'nodes/*/trigger/**/*.ts',
 	],
-	ignorePatterns: ['.cache', 'dist', 'e2e', 'bench', 'reports', 'coverage', 'docs', 'examples'],
+	ignorePatterns: ['.cache', 'dist', 'e2e', 'bench', 'reports', 'coverage', 'docs'],
 	concurrency: 2,
 	timeoutMS: 30_000,
 	// the first run of the whole fast suite, with per-test coverage, takes minutes on two cores
