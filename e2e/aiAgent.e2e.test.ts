@@ -287,13 +287,17 @@ describe(`AI Agent with our tools on n8n ${version}`, () => {
 		});
 
 		// 03:00 in Riyadh is 00:00 UTC, which the API takes without an offset
-		expect((await searches()).map((r: any) => r.body)).toEqual([
-			expect.objectContaining({
-				startDate: '2021-05-10T00:00:00',
-				endDate: '2021-05-10T23:59:59',
-				page: 1,
-			}),
-		]);
+		// (a read may be sent again when an answer is slow to come: seen on n8n 1.x under load)
+		const sent = await searches();
+		expect(sent.length).toBeGreaterThan(0);
+		for (const search of sent)
+			expect(search.body).toEqual(
+				expect.objectContaining({
+					startDate: '2021-05-10T00:00:00',
+					endDate: '2021-05-10T23:59:59',
+					page: 1,
+				}),
+			);
 		// the second request: the model's own call, then the tool result for that call
 		const call = lastMessage(second, 'assistant').tool_calls[0];
 		// n8n adds the call's id to the arguments it repeats

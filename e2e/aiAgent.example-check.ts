@@ -112,13 +112,16 @@ export function askAboutCsatCheck(model: () => any): ExampleCheck {
 			const searches = (await control.requests('wesal-voc')).filter(
 				(r: any) => r.path === '/survey/queries/surveys',
 			);
-			expect(searches.map((r: any) => r.body)).toEqual([
-				expect.objectContaining({
-					startDate: '2021-05-10T00:00:00',
-					endDate: '2021-05-10T23:59:59',
-					page: 1,
-				}),
-			]);
+			// (a read may be sent again when an answer is slow to come: seen on n8n 1.x under load)
+			expect(searches.length).toBeGreaterThan(0);
+			for (const search of searches)
+				expect(search.body).toEqual(
+					expect.objectContaining({
+						startDate: '2021-05-10T00:00:00',
+						endDate: '2021-05-10T23:59:59',
+						page: 1,
+					}),
+				);
 
 			// 3. the tool result went back to the model: the emulator's surveys, only the selected fields
 			const records = toolResult(second);
