@@ -8,8 +8,9 @@ const form: JobForm = {
 	callbacks: 'target',
 };
 
-export const { description, execute, executeBatch } = jobSendOperation(
-	form,
-	'Fax: Send',
-	createJobFields(form),
-);
+const operation = jobSendOperation(form, 'Fax: Send', createJobFields(form));
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;
+export const executeBatch = operation.executeBatch;

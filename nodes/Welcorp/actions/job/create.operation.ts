@@ -29,4 +29,9 @@ const fields: INodeProperties[] = [
 	timeoutOnlyOptions(form.show),
 ];
 
-export const { description, execute, executeBatch } = jobSendOperation(form, 'Job: Create', fields);
+const operation = jobSendOperation(form, 'Job: Create', fields);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;
+export const executeBatch = operation.executeBatch;
