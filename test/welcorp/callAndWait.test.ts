@@ -1,18 +1,6 @@
-import { WelcorpFixture } from './fixture';
-import { control, expectedSignature, startWait, utc } from './waitHelpers';
-import { WaitingServer } from './waitRunner';
+import { control, expectedSignature, startWait, utc, waitSuite } from './waitHelpers';
 
-let fx: WelcorpFixture;
-let server: WaitingServer;
-beforeAll(async () => {
-	fx = await WelcorpFixture.start();
-	server = await new WaitingServer().start();
-});
-afterAll(async () => {
-	await server.close();
-	await fx.close();
-});
-beforeEach(async () => await fx.reset());
+const suite = waitSuite();
 
 const BOB = '61422222222';
 const call = {
@@ -32,7 +20,7 @@ const call = {
 
 describe('Voice Call → Call and Wait for Keypress', () => {
 	it('sends one 2 way TTS job whose callback URL is the signed resume URL, and waits', async () => {
-		const { run, post, callbackUrl, reference } = await startWait(fx, server, call);
+		const { run, post, callbackUrl, reference } = await startWait(suite.fx, suite.server, call);
 		expect(post).toEqual({
 			job_type: '2 way tts',
 			message: 'Hello %%recipient%%. Press 1 to confirm your visit, 2 to cancel it.',
@@ -52,8 +40,8 @@ describe('Voice Call → Call and Wait for Keypress', () => {
 	});
 
 	it('resumes with the key pressed, what it means and the call report', async () => {
-		const { run, jobId } = await startWait(fx, server, call);
-		const [report] = await control(fx, jobId, 'keypress', { destination: BOB, key: 1 });
+		const { run, jobId } = await startWait(suite.fx, suite.server, call);
+		const [report] = await control(suite.fx, jobId, 'keypress', { destination: BOB, key: 1 });
 		expect(report).toMatchObject({ event: 'deliveryReport', status: 200 });
 		expect(report.body.Keypress).toBe('1');
 		expect(run.output).toEqual([
@@ -79,22 +67,22 @@ describe('Voice Call → Call and Wait for Keypress', () => {
 			},
 		]);
 		// Welcorp's own record of the job has the key too, once the job is complete.
-		await fx.emulator.advanceClock(5 * 60_000);
-		const truth = await fx.truthJob(jobId);
+		await suite.fx.emulator.advanceClock(5 * 60_000);
+		const truth = await suite.fx.truthJob(jobId);
 		expect((truth.reports as Array<{ keypress: number }>)[0].keypress).toBe(1);
 	});
 
 	it('maps keys with the lists given: another key is passed on as it came', async () => {
 		const keys = { ...call, approveWords: '9', declineWords: '0, 2' };
-		const first = await startWait(fx, server, keys);
-		await control(fx, first.jobId, 'keypress', { destination: BOB, key: 2 });
+		const first = await startWait(suite.fx, suite.server, keys);
+		await control(suite.fx, first.jobId, 'keypress', { destination: BOB, key: 2 });
 		expect(first.run.output?.[0].json).toMatchObject({
 			answer: 'declined',
 			declined: true,
 			key: 2,
 		});
-		const second = await startWait(fx, server, keys);
-		await control(fx, second.jobId, 'keypress', { destination: BOB, key: 1 });
+		const second = await startWait(suite.fx, suite.server, keys);
+		await control(suite.fx, second.jobId, 'keypress', { destination: BOB, key: 1 });
 		expect(second.run.output?.[0].json).toMatchObject({
 			answer: '1',
 			approved: false,
@@ -105,8 +93,11 @@ describe('Voice Call → Call and Wait for Keypress', () => {
 
 	it('a call that ends without a key resumes at once: replied false and the call status', async () => {
 		const unanswered = '61433333338'; // the emulator does not answer numbers ending in 8
-		const { run, jobId } = await startWait(fx, server, { ...call, destination: unanswered });
-		const [report] = await control(fx, jobId, 'report', {});
+		const { run, jobId } = await startWait(suite.fx, suite.server, {
+			...call,
+			destination: unanswered,
+		});
+		const [report] = await control(suite.fx, jobId, 'report', {});
 		expect(report.body).toMatchObject({ Status: 'NO ANSWER', Keypress: '' });
 		expect(run.output?.[0].json).toEqual({
 			replied: false,
@@ -126,13 +117,13 @@ describe('Voice Call → Call and Wait for Keypress', () => {
 			endedBy: 'callEnded',
 		});
 		// When the job completes, Welcorp does not report the call again.
-		await fx.emulator.advanceClock(5 * 60_000);
-		await fx.tick();
-		expect(await fx.callbacks()).toEqual([report]);
+		await suite.fx.emulator.advanceClock(5 * 60_000);
+		await suite.fx.tick();
+		expect(await suite.fx.callbacks()).toEqual([report]);
 	});
 
 	it('an SMS reply posted to a call wait is refused (400) and the call report still resumes it', async () => {
-		const { run, jobId, callbackUrl, reference } = await startWait(fx, server, call);
+		const { run, jobId, callbackUrl, reference } = await startWait(suite.fx, suite.server, call);
 		const smsReply = {
 			BroadcastID: String(jobId),
 			Timestamp: '2025-11-15T23:00:00+11:00',
@@ -145,7 +136,7 @@ describe('Voice Call → Call and Wait for Keypress', () => {
 			resumed: false,
 		});
 		expect(run.waiting).toBe(true);
-		await control(fx, jobId, 'keypress', { destination: BOB, key: 2 });
+		await control(suite.fx, jobId, 'keypress', { destination: BOB, key: 2 });
 		expect(run.output?.[0].json).toMatchObject({ answer: 'declined', endedBy: 'keypress' });
 	});
 });

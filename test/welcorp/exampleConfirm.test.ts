@@ -3,9 +3,7 @@ import * as path from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { WelcorpFixture } from './fixture';
-import { control, startWait } from './waitHelpers';
-import { WaitingServer } from './waitRunner';
+import { control, startWait, waitSuite } from './waitHelpers';
 
 /** examples/welcorp-confirm-appointment-by-sms.json, its Welcorp nodes in the engine (the E2E suite runs it in n8n). */
 const example = JSON.parse(
@@ -17,17 +15,7 @@ const example = JSON.parse(
 const nodeOf = (name: string) => example.nodes.find((node: { name: string }) => node.name === name);
 const parametersOf = (name: string) => nodeOf(name).parameters as INodeParameters;
 
-let fx: WelcorpFixture;
-let server: WaitingServer;
-beforeAll(async () => {
-	fx = await WelcorpFixture.start();
-	server = await new WaitingServer().start();
-});
-afterAll(async () => {
-	await server.close();
-	await fx.close();
-});
-beforeEach(async () => await fx.reset());
+const suite = waitSuite();
 
 const appointment = [
 	{ json: { phone: '61411111111', name: 'Ann', when: 'Monday 9 June at 10:00' } },
@@ -45,8 +33,8 @@ it('is made without code: no Code node, no arrow function or array method in an 
 
 it('asks with a two-way SMS and waits at most 24 hours; a YES is approved', async () => {
 	const { run, post, jobId, reference } = await startWait(
-		fx,
-		server,
+		suite.fx,
+		suite.server,
 		parametersOf('Ask for confirmation'),
 		{ items: appointment },
 	);
@@ -62,17 +50,17 @@ it('asks with a two-way SMS and waits at most 24 hours; a YES is approved', asyn
 	});
 	const waitTill = new Date(run.first.waitTill!).getTime();
 	expect(Math.abs(waitTill - (Date.now() + 24 * 3_600_000))).toBeLessThan(60_000);
-	await control(fx, jobId, 'reply', { destination: '61411111111', response: 'YES' });
+	await control(suite.fx, jobId, 'reply', { destination: '61411111111', response: 'YES' });
 	expect(run.output?.[0].json).toMatchObject({ approved: true, from: '61411111111' });
 });
 
 it('a NO is declined; no reply within the limit gives replied false for "Call the customer"', async () => {
-	const declined = await startWait(fx, server, parametersOf('Ask for confirmation'), {
+	const declined = await startWait(suite.fx, suite.server, parametersOf('Ask for confirmation'), {
 		items: appointment,
 	});
-	await control(fx, declined.jobId, 'reply', { destination: '61411111111', response: 'no' });
+	await control(suite.fx, declined.jobId, 'reply', { destination: '61411111111', response: 'no' });
 	expect(declined.run.output?.[0].json).toMatchObject({ approved: false, declined: true });
-	const silent = await startWait(fx, server, parametersOf('Ask for confirmation'), {
+	const silent = await startWait(suite.fx, suite.server, parametersOf('Ask for confirmation'), {
 		items: appointment,
 	});
 	expect((await silent.run.timeLimitPasses())?.[0].json).toMatchObject({

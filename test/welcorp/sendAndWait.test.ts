@@ -1,18 +1,6 @@
-import { WelcorpFixture } from './fixture';
-import { control, expectedSignature, startWait, utc } from './waitHelpers';
-import { WaitingServer } from './waitRunner';
+import { control, expectedSignature, startWait, utc, waitSuite } from './waitHelpers';
 
-let fx: WelcorpFixture;
-let server: WaitingServer;
-beforeAll(async () => {
-	fx = await WelcorpFixture.start();
-	server = await new WaitingServer().start();
-});
-afterAll(async () => {
-	await server.close();
-	await fx.close();
-});
-beforeEach(async () => await fx.reset());
+const suite = waitSuite();
 
 const ANN = '61411111111';
 const ask = {
@@ -27,8 +15,8 @@ const input = [{ json: { phone: ANN, name: 'Ann', day: 'Monday' } }];
 describe('SMS → Send and Wait for Reply: the job', () => {
 	it("sends one 2 way SMS whose callback URL is this execution's signed resume URL, and waits", async () => {
 		const { run, post, callbackUrl, reference } = await startWait(
-			fx,
-			server,
+			suite.fx,
+			suite.server,
 			{ ...ask, additionalFields: { jobName: 'Visits', optOutCode: 'STOP' } },
 			{ items: input },
 		);
@@ -43,7 +31,7 @@ describe('SMS → Send and Wait for Reply: the job', () => {
 		expect(reference).toMatch(/^n8n-[0-9a-f]{16}$/);
 		const url = new URL(callbackUrl);
 		expect(`${url.origin}${url.pathname}`).toBe(
-			`${server.url}/webhook-waiting/${run.executionId}/node-Welcorp`,
+			`${suite.server.url}/webhook-waiting/${run.executionId}/node-Welcorp`,
 		);
 		expect([...url.searchParams.keys()]).toEqual(['ref', 'signature']);
 		expect(url.searchParams.get('ref')).toBe(reference);
@@ -55,8 +43,8 @@ describe('SMS → Send and Wait for Reply: the job', () => {
 	});
 
 	it('a second execution gets its own reference and URL', async () => {
-		const one = await startWait(fx, server, ask, { items: input });
-		const two = await startWait(fx, server, ask, { items: input });
+		const one = await startWait(suite.fx, suite.server, ask, { items: input });
+		const two = await startWait(suite.fx, suite.server, ask, { items: input });
 		expect(two.reference).not.toBe(one.reference);
 		expect(two.callbackUrl).not.toBe(one.callbackUrl);
 		expect(two.run.executionId).not.toBe(one.run.executionId);
@@ -65,8 +53,8 @@ describe('SMS → Send and Wait for Reply: the job', () => {
 
 describe('SMS → Send and Wait for Reply: the reply', () => {
 	it('resumes once with the reply, what it means, who sent it and when; the duplicate is refused', async () => {
-		const { run, jobId } = await startWait(fx, server, ask, { items: input });
-		const sent = await control(fx, jobId, 'reply', {
+		const { run, jobId } = await startWait(suite.fx, suite.server, ask, { items: input });
+		const sent = await control(suite.fx, jobId, 'reply', {
 			destination: ANN,
 			response: ' Yes! ',
 			duplicate: true,
@@ -94,8 +82,13 @@ describe('SMS → Send and Wait for Reply: the reply', () => {
 	});
 
 	const answerOf = async (reply: string, extra: Record<string, unknown> = {}) => {
-		const { run, jobId } = await startWait(fx, server, { ...ask, ...extra }, { items: input });
-		await control(fx, jobId, 'reply', { destination: ANN, response: reply });
+		const { run, jobId } = await startWait(
+			suite.fx,
+			suite.server,
+			{ ...ask, ...extra },
+			{ items: input },
+		);
+		await control(suite.fx, jobId, 'reply', { destination: ANN, response: reply });
 		const json = run.output?.[0].json ?? {};
 		return [json.answer, json.approved, json.declined];
 	};

@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { getEngine } from '../harness/engine';
-import type { CallbackRecord, WelcorpFixture } from './fixture';
-import type { WaitingRun, WaitingServer } from './waitRunner';
+import { WelcorpFixture, type CallbackRecord } from './fixture';
+import { WaitingServer, type WaitingRun } from './waitRunner';
 
 /** n8n 1.x signs a resume URL with HMAC-SHA256 of host + path + query (signature left out). */
 export function expectedSignature(url: string): string {
@@ -71,4 +71,19 @@ export async function control(
 		body,
 	);
 	return answer.callbacks;
+}
+
+/** The fixture and n8n's waiting-webhook server of one test file; the emulator reset before each test. */
+export function waitSuite(): { fx: WelcorpFixture; server: WaitingServer } {
+	const suite = {} as { fx: WelcorpFixture; server: WaitingServer };
+	beforeAll(async () => {
+		suite.fx = await WelcorpFixture.start();
+		suite.server = await new WaitingServer().start();
+	});
+	afterAll(async () => {
+		await suite.server.close();
+		await suite.fx.close();
+	});
+	beforeEach(async () => await suite.fx.reset());
+	return suite;
 }

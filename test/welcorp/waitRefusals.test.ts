@@ -1,18 +1,6 @@
-import { WelcorpFixture } from './fixture';
-import { control, startWait } from './waitHelpers';
-import { WaitingServer } from './waitRunner';
+import { control, startWait, waitSuite } from './waitHelpers';
 
-let fx: WelcorpFixture;
-let server: WaitingServer;
-beforeAll(async () => {
-	fx = await WelcorpFixture.start();
-	server = await new WaitingServer().start();
-});
-afterAll(async () => {
-	await server.close();
-	await fx.close();
-});
-beforeEach(async () => await fx.reset());
+const suite = waitSuite();
 
 const ANN = '61411111111';
 const ask = {
@@ -37,9 +25,9 @@ const replyBody = (jobId: number, reference: string, extra: Record<string, strin
 
 describe('a waiting execution refuses what is not the reply to its job, and keeps waiting', () => {
 	it("another job's callback posted to this URL: 401 (the emulator's misrouted callback)", async () => {
-		const waiting = await startWait(fx, server, ask);
-		const other = await startWait(fx, server, { ...ask, destination: '61422222222' });
-		const [misrouted] = await control(fx, other.jobId, 'reply', {
+		const waiting = await startWait(suite.fx, suite.server, ask);
+		const other = await startWait(suite.fx, suite.server, { ...ask, destination: '61422222222' });
+		const [misrouted] = await control(suite.fx, other.jobId, 'reply', {
 			destination: '61422222222',
 			response: 'YES',
 			deliverToJob: waiting.jobId,
@@ -50,7 +38,7 @@ describe('a waiting execution refuses what is not the reply to its job, and keep
 		expect(waiting.run.waiting).toBe(true);
 		expect(other.run.waiting).toBe(true);
 		// The right reply still resumes it.
-		const [right] = await control(fx, waiting.jobId, 'reply', {
+		const [right] = await control(suite.fx, waiting.jobId, 'reply', {
 			destination: ANN,
 			response: 'YES',
 		});
@@ -63,7 +51,7 @@ describe('a waiting execution refuses what is not the reply to its job, and keep
 	});
 
 	it('a URL without its signature, with a changed reference or for another execution: n8n refuses it', async () => {
-		const { run, jobId, callbackUrl, reference } = await startWait(fx, server, ask);
+		const { run, jobId, callbackUrl, reference } = await startWait(suite.fx, suite.server, ask);
 		const body = replyBody(jobId, reference);
 		const unsigned = new URL(callbackUrl);
 		unsigned.searchParams.delete('signature');
@@ -83,7 +71,7 @@ describe('a waiting execution refuses what is not the reply to its job, and keep
 	});
 
 	it('a signed URL, but the callback names another recipient reference: 401', async () => {
-		const { run, jobId, callbackUrl } = await startWait(fx, server, ask);
+		const { run, jobId, callbackUrl } = await startWait(suite.fx, suite.server, ask);
 		const outcome = await run.callback(callbackUrl, replyBody(jobId, 'Customer 123'));
 		expect(outcome).toEqual({
 			status: 401,
@@ -97,7 +85,7 @@ describe('a waiting execution refuses what is not the reply to its job, and keep
 	});
 
 	it('a body that is not a Welcorp callback, or a call report for an SMS wait: 400', async () => {
-		const { run, jobId, callbackUrl, reference } = await startWait(fx, server, ask);
+		const { run, jobId, callbackUrl, reference } = await startWait(suite.fx, suite.server, ask);
 		expect((await run.callback(callbackUrl, { hello: 'world' })).status).toBe(400);
 		const { Response: _reply, ...report } = replyBody(jobId, reference);
 		const callReport = { ...report, Status: 'SENT', Duration: '30', Keypress: '1' };
@@ -109,7 +97,7 @@ describe('a waiting execution refuses what is not the reply to its job, and keep
 	});
 
 	it('an SMS delivery status of the job is acknowledged, and the wait goes on', async () => {
-		const { run, jobId, callbackUrl, reference } = await startWait(fx, server, ask);
+		const { run, jobId, callbackUrl, reference } = await startWait(suite.fx, suite.server, ask);
 		const { Response: _reply, ...status } = replyBody(jobId, reference, {});
 		expect(await run.callback(callbackUrl, { ...status, Status: 'SENT' })).toEqual({
 			status: 200,
@@ -121,9 +109,9 @@ describe('a waiting execution refuses what is not the reply to its job, and keep
 	});
 
 	it('a late reply, after the wait ended, does not run anything again: 409', async () => {
-		const { run, jobId } = await startWait(fx, server, ask);
-		await control(fx, jobId, 'reply', { destination: ANN, response: 'YES' });
-		const [late] = await control(fx, jobId, 'reply', { destination: ANN, response: 'NO' });
+		const { run, jobId } = await startWait(suite.fx, suite.server, ask);
+		await control(suite.fx, jobId, 'reply', { destination: ANN, response: 'YES' });
+		const [late] = await control(suite.fx, jobId, 'reply', { destination: ANN, response: 'NO' });
 		expect(late.status).toBe(409);
 		expect(run.resumes).toBe(1);
 		expect(run.output?.[0].json.answer).toBe('approved');
@@ -136,15 +124,15 @@ describe('refused before anything is sent', () => {
 		message: string,
 		items = [{ json: {} }],
 	) => {
-		const run = await server.run({
+		const run = await suite.server.run({
 			parameters: { ...ask, ...parameters },
 			items,
-			store: fx.store,
-			credentials: { welcorpApi: fx.credentialId },
+			store: suite.fx.store,
+			credentials: { welcorpApi: suite.fx.credentialId },
 		});
 		expect(run.first.data.resultData.error?.message).toContain(message);
 		expect(run.waiting).toBe(false);
-		expect(await fx.requests({ method: 'POST' })).toEqual([]);
+		expect(await suite.fx.requests({ method: 'POST' })).toEqual([]);
 		return run.first.data.resultData.error;
 	};
 
@@ -174,7 +162,7 @@ describe('refused before anything is sent', () => {
 	});
 
 	it('a job Welcorp refuses: the error, no wait; with Continue On Fail an error item', async () => {
-		await fx.emulator.fault({
+		await suite.fx.emulator.fault({
 			vendor: 'welcorp',
 			method: 'POST',
 			path: '/jobs',
@@ -182,17 +170,17 @@ describe('refused before anything is sent', () => {
 			status: 500,
 			count: 2,
 		});
-		const failed = await server.run({
+		const failed = await suite.server.run({
 			parameters: ask,
-			store: fx.store,
-			credentials: { welcorpApi: fx.credentialId },
+			store: suite.fx.store,
+			credentials: { welcorpApi: suite.fx.credentialId },
 		});
 		expect(failed.first.data.resultData.error?.message).toBeDefined();
 		expect(failed.waiting).toBe(false);
-		const continued = await server.run({
+		const continued = await suite.server.run({
 			parameters: ask,
-			store: fx.store,
-			credentials: { welcorpApi: fx.credentialId },
+			store: suite.fx.store,
+			credentials: { welcorpApi: suite.fx.credentialId },
 			continueOnFail: true,
 		});
 		expect(continued.waiting).toBe(false);

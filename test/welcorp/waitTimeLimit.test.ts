@@ -1,18 +1,6 @@
-import { WelcorpFixture } from './fixture';
-import { control, startWait } from './waitHelpers';
-import { WaitingServer } from './waitRunner';
+import { control, startWait, waitSuite } from './waitHelpers';
 
-let fx: WelcorpFixture;
-let server: WaitingServer;
-beforeAll(async () => {
-	fx = await WelcorpFixture.start();
-	server = await new WaitingServer().start();
-});
-afterAll(async () => {
-	await server.close();
-	await fx.close();
-});
-beforeEach(async () => await fx.reset());
+const suite = waitSuite();
 
 const ANN = '61411111111';
 const ask = {
@@ -27,7 +15,7 @@ const HOUR = 3_600_000;
 describe('Limit Wait Time', () => {
 	it('after an interval: Welcorp forwards replies as long, and n8n ends the wait then with a "no reply" item', async () => {
 		const before = Date.now();
-		const { run, post, jobId } = await startWait(fx, server, {
+		const { run, post, jobId } = await startWait(suite.fx, suite.server, {
 			...ask,
 			limitWaitTime: true,
 			limitType: 'afterTimeInterval',
@@ -58,7 +46,7 @@ describe('Limit Wait Time', () => {
 			},
 		]);
 		// A reply after that is refused by n8n: the execution ran on once.
-		const [late] = await control(fx, jobId, 'reply', { destination: ANN, response: 'YES' });
+		const [late] = await control(suite.fx, jobId, 'reply', { destination: ANN, response: 'YES' });
 		expect(late.status).toBe(409);
 		expect(run.resumes).toBe(1);
 	});
@@ -66,7 +54,7 @@ describe('Limit Wait Time', () => {
 	it('at a date and time: the wait ends then, and replies are forwarded until then', async () => {
 		const end = new Date(Date.now() + 30 * HOUR + 20 * 60_000);
 		end.setUTCSeconds(0, 0);
-		const { run, post } = await startWait(fx, server, {
+		const { run, post } = await startWait(suite.fx, suite.server, {
 			...ask,
 			limitWaitTime: true,
 			limitType: 'atSpecifiedTime',
@@ -77,7 +65,7 @@ describe('Limit Wait Time', () => {
 	});
 
 	it('a call that nobody answers in time: the "no reply" item of a call', async () => {
-		const { run, jobId } = await startWait(fx, server, {
+		const { run, jobId } = await startWait(suite.fx, suite.server, {
 			resource: 'voiceCall',
 			operation: 'sendAndWait',
 			destination: '61422222222',
@@ -108,11 +96,11 @@ describe('Limit Wait Time', () => {
 	});
 
 	it('the waiting execution survives a restart: what the database keeps still resumes', async () => {
-		const { run, jobId } = await startWait(fx, server, ask);
+		const { run, jobId } = await startWait(suite.fx, suite.server, ask);
 		// stored() is the JSON n8n keeps; every resume starts from it, as after a restart
 		const stored = run.stored();
 		expect(stored.executionData?.nodeExecutionStack[0].node.name).toBe('Welcorp');
-		await control(fx, jobId, 'reply', { destination: ANN, response: 'no' });
+		await control(suite.fx, jobId, 'reply', { destination: ANN, response: 'no' });
 		expect(run.output?.[0].json).toMatchObject({ answer: 'declined', jobId });
 	});
 });
