@@ -12,5 +12,7 @@ module.exports = {
 		'/node_modules/',
 		'<rootDir>/test/reliability/(faults|soak|thresholdSoak|capacity|interrupted|no-module-state)\\.test\\.ts$',
 		'<rootDir>/test/scripts/',
+		// tests of the E2E helpers (e2e/ is left out of Stryker's sandbox)
+		'<rootDir>/test/e2eLib/',
 	],
 };
