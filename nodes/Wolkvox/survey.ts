@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { CallScope, DateRange, FeedbackRecord, ReadLimit, RequestContext } from '../shared';
 import {
@@ -11,6 +16,7 @@ import {
 	listParameter,
 	numericAnswer,
 	parseVendorDate,
+	readBoundedInteger,
 	score,
 	sentimentLabel,
 	splitRange,
@@ -23,6 +29,25 @@ export type { SurveyRow } from './transport';
 export const MAX_WINDOW_DAYS = 31;
 export const DEFAULT_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
+
+/** Options → Days per Request of the reads over a date range. */
+export const windowDaysOption: INodeProperties = {
+	displayName: 'Days per Request',
+	name: 'windowDays',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_WINDOW_DAYS },
+	default: DEFAULT_WINDOW_DAYS,
+	description:
+		'Longer ranges are read in windows of this many days, one request after another (the API allows at most 31 days per request)',
+};
+
+export function readWindowDays(context: IExecuteFunctions, itemIndex: number): number {
+	return readBoundedInteger(context, itemIndex, 'options.windowDays', 'Days per Request', {
+		min: 1,
+		max: MAX_WINDOW_DAYS,
+		fallback: DEFAULT_WINDOW_DAYS,
+	});
+}
 
 /** Skill and agent filters, shared by Survey → Get Many and the trigger; the API has none, so rows are filtered here. */
 export const surveyFilterFields: INodeProperties = {

@@ -5,7 +5,6 @@ import {
 	dateRangeFields,
 	optionsCollection,
 	outputFields,
-	readBoundedInteger,
 	readDateRange,
 	readLimit,
 	readOutput,
@@ -14,13 +13,13 @@ import {
 	timeoutOption,
 } from '../../../shared';
 import {
-	DEFAULT_WINDOW_DAYS,
-	MAX_WINDOW_DAYS,
 	readSurveyFilters,
+	readWindowDays,
 	readSurveys,
 	simplifySurvey,
 	SURVEY_FIELDS,
 	surveyFilterFields,
+	windowDaysOption,
 } from '../../survey';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -31,21 +30,7 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit('survey', 'getAll'),
 	{ ...surveyFilterFields, displayOptions: { show } },
 	...outputFields('Wolkvox', SURVEY_FIELDS, show),
-	optionsCollection(
-		[
-			{
-				displayName: 'Days per Request',
-				name: 'windowDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_WINDOW_DAYS },
-				default: DEFAULT_WINDOW_DAYS,
-				description:
-					'Longer ranges are read in windows of this many days, one request after another (the API allows at most 31 days per request)',
-			},
-			timeoutOption,
-		],
-		show,
-	),
+	optionsCollection([windowDaysOption, timeoutOption], show),
 ];
 
 const OPERATION = 'Survey: Get Many';
@@ -58,11 +43,7 @@ export async function execute(
 	const range = readDateRange(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const windowDays = readBoundedInteger(this, itemIndex, 'options.windowDays', 'Days per Request', {
-		min: 1,
-		max: MAX_WINDOW_DAYS,
-		fallback: DEFAULT_WINDOW_DAYS,
-	});
+	const windowDays = readWindowDays(this, itemIndex);
 	const output = readOutput(this, itemIndex);
 	const filters = readSurveyFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 

@@ -10,16 +10,15 @@ import {
 	dateRangeFields,
 	groupByField,
 	optionsCollection,
-	readBoundedInteger,
 	readDateRange,
 	readGroupBy,
 	timeoutOption,
 } from '../../../shared';
 import {
-	DEFAULT_WINDOW_DAYS,
-	MAX_WINDOW_DAYS,
 	readSurveyFilters,
+	readWindowDays,
 	surveyFilterFields,
+	windowDaysOption,
 } from '../../survey';
 import { readScale, scaleOptions, summarizeSurveys } from '../../surveySummary';
 
@@ -29,22 +28,7 @@ export const description: INodeProperties[] = [
 	...dateRangeFields(show, 'Survey responses', 1),
 	groupByField(show),
 	{ ...surveyFilterFields, displayOptions: { show } },
-	optionsCollection(
-		[
-			{
-				displayName: 'Days per Request',
-				name: 'windowDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_WINDOW_DAYS },
-				default: DEFAULT_WINDOW_DAYS,
-				description:
-					'Longer ranges are read in windows of this many days, one request after another (the API allows at most 31 days per request)',
-			},
-			...scaleOptions,
-			timeoutOption,
-		],
-		show,
-	),
+	optionsCollection([windowDaysOption, ...scaleOptions, timeoutOption], show),
 ];
 
 const OPERATION = 'Survey: Get Summary';
@@ -57,11 +41,7 @@ export async function execute(
 	const range = readDateRange(this, itemIndex);
 	const groupBy = readGroupBy(this, itemIndex);
 	const scale = readScale(this, itemIndex);
-	const windowDays = readBoundedInteger(this, itemIndex, 'options.windowDays', 'Days per Request', {
-		min: 1,
-		max: MAX_WINDOW_DAYS,
-		fallback: DEFAULT_WINDOW_DAYS,
-	});
+	const windowDays = readWindowDays(this, itemIndex);
 	const filters = readSurveyFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	const rows = await summarizeSurveys(this, OPERATION, {
 		range,
