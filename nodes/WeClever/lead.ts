@@ -8,21 +8,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CallScope, OutputChoice, RequestContext } from '../shared';
+import type { CallScope, FeedbackRecord, OutputChoice, RequestContext } from '../shared';
 import {
 	callEndpoint,
 	FEEDBACK_FIELDS,
 	feedbackRecord,
 	flattenFeedback,
-	formatForVendor,
 	mapWithConcurrency,
-	parseVendorDate,
 	readOutput,
 	score,
 	sentimentFromCounts,
 	shapeOutput,
 } from '../shared';
-import { WECLEVER, type Lead, type LeadEntry, type LeadMessage } from './transport';
+import { chatTime, durationSeconds, idText, isFromCustomer, newest, text } from './chat';
+import { type DatePrecision, weCleverDate } from './datePrecision';
+import { WECLEVER, type Lead, type LeadEntry } from './transport';
 
 /** How many lead details are fetched at the same time (Include Details). */
 export const DETAIL_CONCURRENCY = 4;
@@ -34,15 +34,6 @@ export const includeDetailsOption: INodeProperties = {
 	default: false,
 	description: `Whether to fetch each lead's full record (contact, chat, feelings, CSAT), one more request per lead, ${DETAIL_CONCURRENCY} at a time. Without it a lead has only its ID, mapped status and client lead ID.`,
 };
-
-export type DatePrecision = 'dateTime' | 'date';
-
-/** YYYY-MM-DD (the calendar day as given) or YYYY-MM-DD+HH:mm:ss (in UTC). */
-export function weCleverDate(value: DateTime, precision: DatePrecision): string {
-	return precision === 'date'
-		? value.toFormat('yyyy-MM-dd')
-		: formatForVendor(value, 'spaced').replace(' ', '+');
-}
 
 /** The leads finalized within the range: the API answers the whole range at once. */
 export async function findFinalizedLeads(
@@ -118,65 +109,31 @@ export async function getLead(
 /** A list entry merged with its details: Lead → Get, Include Details and the trigger. */
 export type LeadRecord = Partial<LeadEntry> & Pick<LeadEntry, 'weclever_lead_id'> & Lead;
 
-/** Each entry merged with its lead's details, a few at a time, in the entries' order. */
-async function withDetails(
+/**
+ * Each entry merged with its lead's details, a few at a time, handed to `use` as soon as it
+ * arrives (so only what `use` keeps stays in memory); `use`'s results in the entries' order.
+ */
+export async function withDetails<R>(
 	context: RequestContext,
 	operation: string,
 	entries: LeadEntry[],
+	use: (record: LeadRecord) => R,
 	scope?: CallScope,
-): Promise<LeadRecord[]> {
-	return await mapWithConcurrency(entries, DETAIL_CONCURRENCY, async (entry) => ({
-		...entry,
-		...(await getLead(context, operation, entry.weclever_lead_id, scope)),
-	}));
-}
-
-const text = (value: unknown): string | null =>
-	typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-const idText = (value: unknown): string | null =>
-	typeof value === 'string' || typeof value === 'number' ? text(String(value)) : null;
-const isFromCustomer = (message: LeadMessage) => /^inbound/i.test(message.direction ?? '');
-const timeOf = (message: LeadMessage) => parseVendorDate(message.date_created)?.getTime();
-
-/** The newest message by date_created; on equal or unreadable dates the later one in the list. */
-function newest(messages: LeadMessage[]): LeadMessage | undefined {
-	let best: LeadMessage | undefined;
-	let bestTime = -Infinity;
-	for (const message of messages) {
-		const time = timeOf(message) ?? -Infinity;
-		if (best === undefined || time >= bestTime) {
-			best = message;
-			bestTime = Math.max(bestTime, time);
-		}
-	}
-	return best;
-}
-
-/** The first or the last readable message time as ISO 8601, null when there is none. */
-function chatTime(messages: LeadMessage[], pick: (a: number, b: number) => number): string | null {
-	const times = messages.map(timeOf).filter((time): time is number => time !== undefined);
-	return times.length ? new Date(times.reduce((a, b) => pick(a, b))).toISOString() : null;
-}
-
-/** "00:12:30" (hours may pass 24) -> 750; a plain number of seconds as it is; null otherwise. */
-function durationSeconds(value: unknown): number | null {
-	const duration = text(value);
-	if (duration === null) return null;
-	if (/^\d+(\.\d+)?$/.test(duration)) return Number(duration);
-	const parts = /^(\d+):(\d{1,2}):(\d{2})$/.exec(duration);
-	return parts ? Number(parts[1]) * 3600 + Number(parts[2]) * 60 + Number(parts[3]) : null;
+): Promise<R[]> {
+	return await mapWithConcurrency(entries, DETAIL_CONCURRENCY, async (entry) =>
+		use({ ...entry, ...(await getLead(context, operation, entry.weclever_lead_id, scope)) }),
+	);
 }
 
 /**
- * Simplified lead: the shared feedback row (CSAT rating as score_csat, the feelings counts as the
- * sentiment, the customer's last message as the comment, the chat's last message as the date)
- * and the lead's own fields, numbers as numbers and dates as ISO 8601.
+ * A lead as the shared feedback record: the CSAT rating as its one score, the feelings counts as
+ * the sentiment, the customer's last message as the comment, the chat's last message as the date.
  */
-export function simplifyLead(record: LeadRecord): IDataObject {
+export function leadFeedback(record: LeadRecord): FeedbackRecord {
 	const messages = record.chats?.messages ?? [];
 	const feelings = record.feelings;
 	const chatId = messages.find((message) => idText(message.id_chat) !== null)?.id_chat;
-	const feedback = feedbackRecord({
+	return feedbackRecord({
 		source: 'weClever',
 		surveyId: String(record.weclever_lead_id),
 		interactionId: idText(chatId),
@@ -197,11 +154,20 @@ export function simplifyLead(record: LeadRecord): IDataObject {
 			: null,
 		comment: text(newest(messages.filter(isFromCustomer))?.body),
 	});
+}
+
+/**
+ * Simplified lead: the shared feedback row (CSAT rating as score_csat) and the lead's own fields,
+ * numbers as numbers and dates as ISO 8601.
+ */
+export function simplifyLead(record: LeadRecord): IDataObject {
+	const messages = record.chats?.messages ?? [];
+	const feelings = record.feelings;
 	return {
 		leadId: record.weclever_lead_id,
 		mappedStatus: text(record.mapped_status),
 		status: text(record.status),
-		...flattenFeedback(feedback),
+		...flattenFeedback(leadFeedback(record)),
 		region: text(record.regional),
 		state: text(record.state),
 		chatStartedAt: chatTime(messages, Math.min),
@@ -294,6 +260,11 @@ export async function leadOutput(
 	if (!shape.includeDetails) {
 		return entries.map((entry) => shapeOutput(shape.output, entry, () => simplifyEntry(entry)));
 	}
-	const records = await withDetails(context, operation, entries, scope);
-	return records.map((record) => shapeOutput(shape.output, record, () => simplifyLead(record)));
+	return await withDetails(
+		context,
+		operation,
+		entries,
+		(record) => shapeOutput(shape.output, record, () => simplifyLead(record)),
+		scope,
+	);
 }

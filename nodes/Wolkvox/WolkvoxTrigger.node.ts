@@ -16,6 +16,7 @@ import {
 	outputFields,
 	pollCsatThreshold,
 	pollNewItems,
+	readAnswerScale,
 	readOutput,
 	readThresholdSettings,
 	readTriggerSettings,
@@ -36,7 +37,7 @@ import {
 	surveyKey,
 	surveyTime,
 } from './survey';
-import { readScale, SCALE_NOTE, scaleOptions } from './surveySummary';
+import { SCALE_NOTE, scaleOptions } from './surveySummary';
 
 const OPERATION = 'Trigger: New Survey Response';
 const DAY_MS = 86_400_000;
@@ -93,7 +94,7 @@ export class WolkvoxTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const threshold =
 			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
-				? { ...readThresholdSettings(this), scale: readScale(this) }
+				? { ...readThresholdSettings(this), scale: readAnswerScale(this) }
 				: undefined;
 		// The threshold's settings join the query: changing one starts the trigger again.
 		const settings = readTriggerSettings(this, threshold ?? null);

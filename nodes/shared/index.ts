@@ -20,4 +20,5 @@ export * from './trigger';
 export * from './output';
 export * from './locator';
 export * from './summary';
+export * from './answerScale';
 export * from './threshold';

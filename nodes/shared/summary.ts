@@ -40,18 +40,26 @@ export function isSatisfied(value: number, scale?: Scale, above?: number): boole
 const isNpsScale = (scale: Scale | undefined) =>
 	scale !== undefined && scale.min === 0 && scale.max === 10 && scale.higherIsBetter;
 
-export function groupByField(show: IDisplayOptions['show']): INodeProperties {
+const GROUP_OPTIONS: Array<{ name: string; value: SummaryGroup; description?: string }> = [
+	{ name: 'Agent', value: 'agent' },
+	{ name: 'Channel', value: 'channel' },
+	{ name: 'Day', value: 'day', description: "The calendar day in the workflow's time zone" },
+	{ name: 'Queue', value: 'queue' },
+	{ name: 'Week', value: 'week', description: 'The Monday that starts the ISO week' },
+];
+
+/** Group By; `groups`: the ones the vendor's data has (all by default). */
+export function groupByField(
+	show: IDisplayOptions['show'],
+	groups: SummaryGroup[] = GROUPS,
+): INodeProperties {
 	return {
 		displayName: 'Group By',
 		name: 'groupBy',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Agent', value: 'agent' },
-			{ name: 'Channel', value: 'channel' },
-			{ name: 'Day', value: 'day', description: "The calendar day in the workflow's time zone" },
-			{ name: 'Queue', value: 'queue' },
-			{ name: 'Week', value: 'week', description: 'The Monday that starts the ISO week' },
-		],
+		options: GROUP_OPTIONS.filter((option) => groups.includes(option.value)).map((option) => ({
+			...option,
+		})),
 		default: [],
 		description:
 			'One item per combination of these; none gives one item for the whole range. Each item has the responses, then per question: responses, average, CSAT % (share of answers in the top two points of the scale; the top point alone on scales shorter than 5 points), NPS (0–10 questions), the worst answer given and its count.',
@@ -59,16 +67,21 @@ export function groupByField(show: IDisplayOptions['show']): INodeProperties {
 	};
 }
 
-export function readGroupBy(context: IExecuteFunctions, itemIndex: number): SummaryGroup[] {
+export function readGroupBy(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	groups: SummaryGroup[] = GROUPS,
+): SummaryGroup[] {
+	const offered = GROUPS.filter((group) => groups.includes(group));
 	const chosen = listParameter(context.getNodeParameter('groupBy', itemIndex, []));
-	const unknown = chosen.find((value) => !GROUPS.includes(value as SummaryGroup));
+	const unknown = chosen.find((value) => !offered.includes(value as SummaryGroup));
 	if (unknown !== undefined) {
 		throw new NodeOperationError(context.getNode(), `Invalid "Group By": "${unknown}"`, {
 			itemIndex,
-			description: `Choose from ${GROUPS.join(', ')}. Nothing was sent.`,
+			description: `Choose from ${offered.join(', ')}. Nothing was sent.`,
 		});
 	}
-	return GROUPS.filter((group) => chosen.includes(group));
+	return offered.filter((group) => chosen.includes(group));
 }
 
 interface QuestionFigures {

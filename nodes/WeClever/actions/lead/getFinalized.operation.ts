@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
 import {
@@ -11,8 +10,8 @@ import {
 	returnAllOrLimit,
 	timeoutOption,
 } from '../../../shared';
+import { datePrecisionField, readDatePrecision } from '../../datePrecision';
 import {
-	type DatePrecision,
 	findFinalizedLeads,
 	includeDetailsOption,
 	LEAD_FIELDS,
@@ -24,41 +23,13 @@ const show = { resource: ['lead'], operation: ['getFinalized'] };
 
 export const description: INodeProperties[] = [
 	...dateRangeFields(show, 'Leads finalized', 1),
-	{
-		displayName: 'Date Precision',
-		name: 'datePrecision',
-		type: 'options',
-		options: [
-			{
-				name: 'Date and Time',
-				value: 'dateTime',
-				description: 'Send both dates with their time of day, in UTC (YYYY-MM-DD+HH:mm:ss)',
-			},
-			{
-				name: 'Date Only',
-				value: 'date',
-				description: 'Send only the calendar days (YYYY-MM-DD), whole days included',
-			},
-		],
-		default: 'dateTime',
-		displayOptions: { show },
-	},
+	datePrecisionField(show),
 	...returnAllOrLimit('lead', 'getFinalized'),
 	...outputFields('WeClever', LEAD_FIELDS, show),
 	optionsCollection([includeDetailsOption, timeoutOption], show),
 ];
 
 const OPERATION = 'Lead: Get Finalized';
-
-function readDatePrecision(context: IExecuteFunctions, itemIndex: number): DatePrecision {
-	const value = context.getNodeParameter('datePrecision', itemIndex, 'dateTime') as unknown;
-	if (value === 'dateTime' || value === 'date') return value;
-	throw new NodeOperationError(
-		context.getNode(),
-		'Invalid "Date Precision": must be "dateTime" or "date"',
-		{ itemIndex, description: `Got ${JSON.stringify(value)}. Nothing was sent.` },
-	);
-}
 
 export async function execute(
 	this: IExecuteFunctions,

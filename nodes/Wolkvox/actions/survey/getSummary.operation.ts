@@ -11,6 +11,7 @@ import {
 	groupByField,
 	optionsCollection,
 	readDateRange,
+	readAnswerScale,
 	readGroupBy,
 	timeoutOption,
 } from '../../../shared';
@@ -20,7 +21,7 @@ import {
 	surveyFilterFields,
 	windowDaysOption,
 } from '../../survey';
-import { readScale, scaleOptions, summarizeSurveys } from '../../surveySummary';
+import { scaleOptions, summarizeSurveys } from '../../surveySummary';
 
 const show = { resource: ['survey'], operation: ['getSummary'] };
 
@@ -40,7 +41,7 @@ export async function execute(
 	const { itemIndex } = item;
 	const range = readDateRange(this, itemIndex);
 	const groupBy = readGroupBy(this, itemIndex);
-	const scale = readScale(this, itemIndex);
+	const scale = readAnswerScale(this, itemIndex);
 	const windowDays = readWindowDays(this, itemIndex);
 	const filters = readSurveyFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	const rows = await summarizeSurveys(this, OPERATION, {
