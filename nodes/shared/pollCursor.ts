@@ -195,7 +195,8 @@ export async function pollNewItems<T>(
 	if (!previous) global[BASELINES_KEY] = { ...baselines, [nodeId]: toStored(remembered) };
 	if (stored && nodeId in baselines) {
 		// The node's own state was saved: the baseline copy is no longer needed.
-		const { [nodeId]: _done, ...others } = baselines;
+		const others = { ...baselines };
+		delete others[nodeId];
 		global[BASELINES_KEY] = others;
 	}
 

@@ -38,10 +38,10 @@ export interface Endpoint<T = unknown> {
 	schema: ZodType<T, ZodTypeDef, unknown>;
 }
 
-export type EndpointTable = Record<string, Endpoint<any>>;
+export type EndpointTable = Record<string, Endpoint<unknown>>;
 
 /** The answer type of one endpoint of a table. */
-export type AnswerOf<E extends Endpoint<any>> = E extends Endpoint<infer T> ? T : never;
+export type AnswerOf<E extends Endpoint<unknown>> = E extends Endpoint<infer T> ? T : never;
 
 /** How a credential that logs in keeps its session (n8n's preAuthentication + a hidden expirable token). */
 export interface SessionSpec {

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { ItemScope } from '../../../shared';
 import {
@@ -21,7 +26,6 @@ import {
 	surveyFilterFields,
 	windowDaysOption,
 } from '../../survey';
-import type { IExecuteFunctions } from 'n8n-workflow';
 
 const show = { resource: ['survey'], operation: ['getAll'] };
 
