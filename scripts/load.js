@@ -6,8 +6,8 @@
 // the upgrade drill. Its figures go to .cache/reliability/production-long-<version>.json;
 // `npm run reliability` then takes them into docs/data/reliability/ and docs/RELIABILITY.md.
 //
-//   npm run load                        n8n 2.40.7, 10 minutes
-//   npm run load -- 2.41.1              another n8n version (e2e/topology/topology.js PRODUCTION_VERSIONS)
+//   npm run load                        n8n 2.41.1 (e2e/lib/versions.js DEMO_VERSION), 10 minutes
+//   npm run load -- 2.40.7              another n8n version (e2e/topology/topology.js PRODUCTION_VERSIONS)
 //   npm run load -- --minutes=20        longer (the label stays "long" from 5 minutes on)
 //   npm run load -- --minutes=1         the E2E's short run (label "short", the CI faults), to try a change
 // It is e2e/run.js with only the production topology (E2E_PRODUCTION=only).
@@ -26,7 +26,10 @@ if (!Number.isFinite(minutes) || minutes <= 0) {
 }
 const child = spawn(
 	process.execPath,
-	[path.join(__dirname, '..', 'e2e', 'run.js'), ...(versions.length ? versions : ['2.40.7'])],
+	[
+		path.join(__dirname, '..', 'e2e', 'run.js'),
+		...(versions.length ? versions : [require('../e2e/lib/versions').DEMO_VERSION]),
+	],
 	{
 		stdio: 'inherit',
 		env: {

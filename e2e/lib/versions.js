@@ -30,9 +30,9 @@ const VERSIONS = {
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 		activate: 'publish',
 	},
-	// the newest 2.x that installs here; not in TEST_VERSIONS yet. Its REST API pages executions by
-	// `cursor` only (400 on `lastId`), which the secrets scan of e2e/lib/secrets.js must follow first.
-	// (2.41.3, the registry's latest, pins 21 @n8n/* and n8n-* versions the registry does not have.)
+	// the newest 2.x that installs here (2.41.3, the registry's latest, pins 21 @n8n/* and n8n-*
+	// versions the registry does not have). Its REST API pages executions by `cursor` only (400 on
+	// `lastId`), which the secrets scan of e2e/lib/secrets.js follows.
 	'2.41.1': {
 		major: 2,
 		node: NODE_24,
@@ -42,8 +42,9 @@ const VERSIONS = {
 	},
 };
 
-const DEMO_VERSION = '2.40.7';
-const TEST_VERSIONS = ['1.123.81', '2.40.7'];
+// the oldest 1.x and the newest 2.x we support; 2.40.7 stays runnable by name (node e2e/run.js 2.40.7)
+const DEMO_VERSION = '2.41.1';
+const TEST_VERSIONS = ['1.123.81', '2.41.1'];
 
 function versionInfo(version) {
 	const info = VERSIONS[version];
