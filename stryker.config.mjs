@@ -1,7 +1,15 @@
 // Mutation testing (`npm run mutation`, not part of CI): one-line changes to the shared core and
 // to each vendor's transport and trigger code, each run against the tests that cover it. A
-// surviving mutant in user-visible behaviour is a missing test. `npm run mutation -- --mutate
-// <file>` narrows a run; the incremental file makes a rerun after a change quick.
+// surviving mutant in user-visible behaviour is a missing test. `npm run mutation -- --area
+// nodes/Wolkvox` runs one area; the incremental file makes a rerun after a change quick.
+// One area per run (scripts/mutation.js sets MUTATION_AREA): the shared core against every fast
+// test, a vendor's code against its own tests only, so that a mutant counts as caught only by a
+// test of its own area. Without MUTATION_AREA: the shared core.
+const area = process.env.MUTATION_AREA || 'nodes/shared';
+const vendor =
+	area.startsWith('nodes/') && area !== 'nodes/shared' ? area.slice('nodes/'.length) : '';
+const out = `.cache/stryker/${area.replace(/\//g, '-')}`;
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
@@ -12,12 +20,13 @@ export default {
 	},
 	coverageAnalysis: 'perTest',
 	checkers: [],
-	mutate: [
-		'nodes/shared/**/*.ts',
-		'nodes/*/transport/**/*.ts',
-		'nodes/*/*Trigger.node.ts',
-		'nodes/*/trigger/**/*.ts',
-	],
+	mutate: vendor
+		? [
+				`nodes/${vendor}/transport/**/*.ts`,
+				`nodes/${vendor}/*Trigger.node.ts`,
+				`nodes/${vendor}/trigger/**/*.ts`,
+			]
+		: ['nodes/shared/**/*.ts'],
 	ignorePatterns: ['.cache', 'dist', 'e2e', 'bench', 'reports', 'coverage', 'docs'],
 	concurrency: 2,
 	timeoutMS: 30_000,
@@ -25,9 +34,9 @@ export default {
 	dryRunTimeoutMinutes: 30,
 	timeoutFactor: 2,
 	incremental: true,
-	incrementalFile: '.cache/stryker/incremental.json',
+	incrementalFile: `${out}/incremental.json`,
 	tempDirName: '.cache/stryker/tmp',
 	reporters: ['json', 'clear-text', 'progress'],
-	jsonReporter: { fileName: '.cache/stryker/mutation.json' },
+	jsonReporter: { fileName: `${out}/mutation.json` },
 	thresholds: { high: 85, low: 75, break: null },
 };

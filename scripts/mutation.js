@@ -4,9 +4,12 @@
 // (stryker.config.mjs), then docs/MUTATION.md with the score per folder and every surviving mutant,
 // either listed in docs/data/mutation/equivalent.json with the reason it changes nothing a user
 // can see, or marked "to kill" (a missing test).
-//   npm run mutation                       the whole run (incremental: unchanged code is not re-run)
-//   npm run mutation -- --mutate <glob>    a part only (the report keeps the other folders' figures)
-//   npm run mutation -- --render           docs/MUTATION.md again from the kept figures
+//   npm run mutation                         every area, one Stryker run each (incremental: unchanged
+//                                            code is not re-run)
+//   npm run mutation -- --area nodes/Wolkvox one area (the report keeps the other areas' figures)
+//   npm run mutation -- --render             docs/MUTATION.md again from the kept figures
+// An area is the shared core, tested by every fast test, or one vendor's transport and trigger
+// code, tested by that vendor's own tests only (stryker.config.mjs, jest.mutation.config.js).
 // Not part of CI: a full run takes a long time on two cores.
 
 const fs = require('node:fs');
@@ -16,13 +19,31 @@ const { ROOT, MUTATION } = require('./report-paths');
 
 const SCORE_GOALS = { 'nodes/shared': 85, vendor: 75 };
 
-function runStryker(args) {
-	fs.mkdirSync(path.dirname(MUTATION.raw), { recursive: true });
+const AREAS = [
+	'nodes/shared',
+	'nodes/WeClever',
+	'nodes/Welcorp',
+	'nodes/WesalPortal',
+	'nodes/WesalVoc',
+	'nodes/Wolkvox',
+];
+
+/** Where Stryker keeps an area's report, incremental file and test index (untracked). */
+const areaDir = (area) => path.join(path.dirname(MUTATION.raw), area.replace(/\//g, '-'));
+
+function runStryker(area, args) {
+	fs.mkdirSync(areaDir(area), { recursive: true });
 	// The package exports no bin path: its file is taken as npm installs it.
 	const stryker = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 	const result = spawnSync(process.execPath, [stryker, 'run', ...args], {
 		cwd: ROOT,
 		stdio: 'inherit',
+		// which test file holds which test, recorded by the first full run (scripts/mutation-runner.js)
+		env: {
+			...process.env,
+			MUTATION_AREA: area,
+			MUTATION_TEST_INDEX: path.join(areaDir(area), 'test-index.json'),
+		},
 	});
 	return result.status ?? 1;
 }
@@ -127,23 +148,34 @@ function main() {
 	let status = 0;
 	const kept = readJson(MUTATION.data, { folders: {}, survivors: [] });
 	if (!renderOnly) {
-		status = runStryker(args);
-		const report = readJson(MUTATION.raw, undefined);
-		if (!report) {
-			console.error('[mutation] Stryker wrote no report');
-			return status || 1;
+		const at = args.indexOf('--area');
+		const areas = at === -1 ? AREAS : [args[at + 1]];
+		const unknown = areas.find((area) => !AREAS.includes(area));
+		if (unknown !== undefined) {
+			console.error(`[mutation] unknown area ${unknown}; areas: ${AREAS.join(', ')}`);
+			return 1;
 		}
-		const { folders, survivors } = summarize(report);
-		// A partial run replaces only the folders it mutated.
-		const mutated = new Set(Object.keys(folders));
-		kept.folders = { ...kept.folders, ...folders };
-		kept.survivors = [
-			...(kept.survivors ?? []).filter((s) => !mutated.has(folderOf(s.file))),
-			...survivors,
-		];
-		kept.generatedAt = new Date().toISOString();
-		fs.mkdirSync(path.dirname(MUTATION.data), { recursive: true });
-		fs.writeFileSync(MUTATION.data, `${JSON.stringify(kept, null, '\t')}\n`);
+		const rest = at === -1 ? args : args.filter((_, i) => i !== at && i !== at + 1);
+		for (const area of areas) {
+			console.log(`[mutation] ${area}`);
+			status = runStryker(area, rest) || status;
+			const report = readJson(path.join(areaDir(area), 'mutation.json'), undefined);
+			if (!report) {
+				console.error(`[mutation] Stryker wrote no report for ${area}`);
+				return status || 1;
+			}
+			const { folders, survivors } = summarize(report);
+			// An area's run replaces only the folders it mutated.
+			const mutated = new Set(Object.keys(folders));
+			kept.folders = { ...kept.folders, ...folders };
+			kept.survivors = [
+				...(kept.survivors ?? []).filter((s) => !mutated.has(folderOf(s.file))),
+				...survivors,
+			];
+			kept.generatedAt = new Date().toISOString();
+			fs.mkdirSync(path.dirname(MUTATION.data), { recursive: true });
+			fs.writeFileSync(MUTATION.data, `${JSON.stringify(kept, null, '\t')}\n`);
+		}
 	}
 	fs.mkdirSync(path.dirname(MUTATION.report), { recursive: true });
 	fs.writeFileSync(MUTATION.report, render(kept, readJson(MUTATION.equivalent, {})));
