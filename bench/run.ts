@@ -17,6 +17,7 @@ import { summary } from './suites/summary';
  *                              (about 45 minutes)
  *   npm run bench:smoke        tiny sizes, one run, prints the report only (CI keeps it working)
  *   npm run bench -- --only fanOut,polling --runs 7
+ *   npm run bench -- --only summary --keep   those suites' sections replace theirs in the kept figures
  *   npm run bench -- --render  docs/BENCHMARKS.md again from docs/data/bench/benchmarks.json (no run)
  * Suites: bench/suites/*.ts; the why of missed goals: bench/findings.md. Paths:
  * scripts/report-paths.js.
@@ -34,6 +35,9 @@ const { BENCHMARKS } = require('../scripts/report-paths') as {
 	BENCHMARKS: { report: string; data: string };
 };
 
+/** A section; `ran` is set when it was run on its own (`--only … --keep`), after the whole run. */
+type KeptSection = Section & { ran?: { started: string; finished: string; load: number[] } };
+
 /** The figures of a run: everything docs/BENCHMARKS.md is made of, but bench/findings.md. */
 export interface BenchData {
 	/** Counted runs per measurement. */
@@ -49,7 +53,7 @@ export interface BenchData {
 		release: string;
 		node: string;
 	};
-	sections: Section[];
+	sections: KeptSection[];
 	/** Set when the figures were reconstructed from an earlier BENCHMARKS.md. */
 	reconstructed?: string;
 }
@@ -116,6 +120,19 @@ async function main(): Promise<void> {
 		},
 		sections,
 	};
+	if (only && !smoke && process.argv.includes('--keep')) {
+		const kept = JSON.parse(readFileSync(BENCHMARKS.data, 'utf8')) as BenchData;
+		const ran = { started: data.started, finished: data.finished, load: data.load.start };
+		for (const section of sections) {
+			const at = kept.sections.findIndex((old) => old.title === section.title);
+			if (at === -1) kept.sections.push({ ...section, ran });
+			else kept.sections[at] = { ...section, ran };
+		}
+		writeWhole(BENCHMARKS.data, await formatJson(BENCHMARKS.data, kept));
+		writeWhole(BENCHMARKS.report, render(kept));
+		ctx.log(`replaced ${only.join(', ')} in ${relative(ROOT, BENCHMARKS.data)}, wrote the report`);
+		return;
+	}
 	if (smoke || only) {
 		process.stdout.write(render(data));
 		ctx.log('done (docs/BENCHMARKS.md and its figures are written only by a full run)');
@@ -127,6 +144,12 @@ async function main(): Promise<void> {
 	ctx.log(
 		`kept the figures in ${relative(ROOT, BENCHMARKS.data)}, wrote ${relative(ROOT, BENCHMARKS.report)}`,
 	);
+}
+
+function ranAlone(ran: NonNullable<KeptSection['ran']>): string {
+	const minutes = Math.round((Date.parse(ran.finished) - Date.parse(ran.started)) / 60_000);
+	const load = ran.load.map((v) => v.toFixed(2)).join(' / ');
+	return `_Run on its own (\`--only … --keep\`), started ${ran.started}, took ${minutes} min, load average at start ${load}._`;
 }
 
 /** docs/BENCHMARKS.md from a run's figures and bench/findings.md. */
@@ -160,6 +183,7 @@ function render(data: BenchData): string {
 		'npm run bench          # npm run build && node --expose-gc --max-old-space-size=8192 -r ts-node/register/transpile-only bench/run.ts',
 		'npm run bench:smoke    # the same with --smoke: tiny sizes, one run, report on stdout only (for CI)',
 		'npm run bench -- --only bulkRead,fanOut --runs 7     # some suites, more runs; report on stdout only',
+		'npm run bench -- --only summary --keep              # those sections replaced in the kept figures and the report',
 		`npm run bench -- --render                           # docs/BENCHMARKS.md again from ${relative(ROOT, BENCHMARKS.data)}, no run`,
 		'```',
 		'',
@@ -172,7 +196,13 @@ function render(data: BenchData): string {
 				`| ${goal.goal} | ${goal.measured} | ${mark(goal.met)}${goal.note ? `: ${goal.note}` : ''} |`,
 		),
 		'',
-		...data.sections.flatMap((section) => [`## ${section.title}`, '', section.body, '']),
+		...data.sections.flatMap((section) => [
+			`## ${section.title}`,
+			'',
+			...(section.ran ? [ranAlone(section.ran), ''] : []),
+			section.body,
+			'',
+		]),
 		'## Findings',
 		'',
 		readFileSync(join(__dirname, 'findings.md'), 'utf8'),
