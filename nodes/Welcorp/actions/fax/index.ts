@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as send from './send.operation';
 
 export const operations: Record<string, Operation> = { send };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['fax'] } },
-		options: [
+	operationField(
+		'fax',
+		[
 			{
 				name: 'Send',
 				value: 'send',
@@ -21,7 +18,7 @@ export const description: INodeProperties[] = [
 				action: 'Send a fax',
 			},
 		],
-		default: 'send',
-	},
+		'send',
+	),
 	...send.description,
 ];

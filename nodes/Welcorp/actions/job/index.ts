@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -8,13 +9,9 @@ import * as getAll from './getAll.operation';
 export const operations: Record<string, Operation> = { create, get, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['job'] } },
-		options: [
+	operationField(
+		'job',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -37,8 +34,8 @@ export const description: INodeProperties[] = [
 				action: 'Get many jobs',
 			},
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 	...get.description,
 	...getAll.description,

@@ -2,19 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as send from './send.operation';
 import * as sendAndWait from './sendAndWait.operation';
 
 export const operations: Record<string, Operation> = { send };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['sms'] } },
-		options: [
+	operationField(
+		'sms',
+		[
 			{
 				name: 'Send',
 				value: 'send',
@@ -30,8 +27,8 @@ export const description: INodeProperties[] = [
 				action: 'Send a two way SMS and wait for the reply',
 			},
 		],
-		default: 'send',
-	},
+		'send',
+	),
 	...send.description,
 	...sendAndWait.description,
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -9,13 +10,9 @@ import * as update from './update.operation';
 export const operations: Record<string, Operation> = { create, get, getAll, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
+	operationField(
+		'user',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -44,8 +41,8 @@ export const description: INodeProperties[] = [
 				action: 'Update a user',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...create.description,
 	...get.description,
 	...getAll.description,

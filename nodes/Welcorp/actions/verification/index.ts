@@ -1,19 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared';
+import { operationField } from '../../../shared';
 import * as sendCode from './sendCode.operation';
 import * as validateCode from './validateCode.operation';
 
 export const operations: Record<string, Operation> = { sendCode, validateCode };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['verification'] } },
-		options: [
+	operationField(
+		'verification',
+		[
 			{
 				name: 'Send Code',
 				value: 'sendCode',
@@ -29,8 +26,8 @@ export const description: INodeProperties[] = [
 				action: 'Validate a verification code',
 			},
 		],
-		default: 'sendCode',
-	},
+		'sendCode',
+	),
 	...sendCode.description,
 	...validateCode.description,
 ];
