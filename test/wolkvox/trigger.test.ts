@@ -152,6 +152,13 @@ describe('Wolkvox Trigger', () => {
 		expect(keysOf((await trigger.poll()).items)).toEqual([keyOf(fresh[0])]);
 	});
 
+	it('"Fetch Test Event" looks back as far as a month for a sample', async () => {
+		const trigger = fx.poller();
+		await trigger.activate();
+		const threeWeeksOld = await add(1, stamp(20 * 86_400));
+		expect(keysOf((await trigger.manual()).items)).toEqual([keyOf(threeWeeksOld[0])]);
+	});
+
 	it('applies the filters and outputs the flat record', async () => {
 		const trigger = fx.poller({ filters: { skills: 'Ventas' } });
 		await trigger.activate();
