@@ -11,6 +11,16 @@
 
 const NODE_24 = '24.11.1';
 
+/** What every 2.x we test needs. */
+const N8N_2X = {
+	major: 2,
+	node: NODE_24,
+	overrides: { linkedom: '0.18.14' },
+	// the MCP registry module fetches api.n8n.io on startup (unreachable offline): switch it off
+	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	activate: 'publish',
+};
+
 const VERSIONS = {
 	'1.123.81': {
 		major: 1,
@@ -22,24 +32,11 @@ const VERSIONS = {
 		env: { DB_SQLITE_POOL_SIZE: '2' },
 		activate: 'update',
 	},
-	'2.40.7': {
-		major: 2,
-		node: NODE_24,
-		overrides: { linkedom: '0.18.14' },
-		// the MCP registry module fetches api.n8n.io on startup (unreachable offline): switch it off
-		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
-		activate: 'publish',
-	},
+	'2.40.7': N8N_2X,
 	// the newest 2.x that installs here (2.41.3, the registry's latest, pins 21 @n8n/* and n8n-*
 	// versions the registry does not have). Its REST API pages executions by `cursor` only (400 on
 	// `lastId`), which the secrets scan of e2e/lib/secrets.js follows.
-	'2.41.1': {
-		major: 2,
-		node: NODE_24,
-		overrides: { linkedom: '0.18.14' },
-		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
-		activate: 'publish',
-	},
+	'2.41.1': N8N_2X,
 };
 
 // the oldest 1.x and the newest 2.x we support; 2.40.7 stays runnable by name (node e2e/run.js 2.40.7)
