@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { formatForVendor } from '../shared';
+import type { DateRange } from '../shared';
+import { formatForVendor, readDateRange } from '../shared';
 
 /** How the finalized-leads list is asked for a range: with the time of day, or whole days. */
 export type DatePrecision = 'dateTime' | 'date';
@@ -44,4 +45,15 @@ export function readDatePrecision(context: IExecuteFunctions, itemIndex: number)
 		'Invalid "Date Precision": must be "dateTime" or "date"',
 		{ itemIndex, description: `Got ${JSON.stringify(value)}. Nothing was sent.` },
 	);
+}
+
+/** Start Date, End Date and Date Precision of Lead → Get Finalized and Get Summary. */
+export function readLeadRange(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { range: DateRange; precision: DatePrecision } {
+	return {
+		range: readDateRange(context, itemIndex),
+		precision: readDatePrecision(context, itemIndex),
+	};
 }

@@ -1,6 +1,5 @@
 import type {
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -19,6 +18,7 @@ import * as user from './actions/user';
 import * as verification from './actions/verification';
 import * as voiceCall from './actions/voiceCall';
 import { listSearch } from './methods';
+import { nothingToRegister } from './methods/webhook';
 import type { Channel } from './waitFields';
 import { receiveReply } from './waitReply';
 import { sendAndWait } from './waitSend';
@@ -90,23 +90,8 @@ export class Welcorp implements INodeType {
 
 	methods = { listSearch };
 
-	/**
-	 * The webhook is a resume URL of one waiting execution: n8n never registers it when a workflow
-	 * is activated, and there is nothing to register at Welcorp (each job carries its own URL).
-	 */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** The webhook is a resume URL of one waiting execution: n8n never registers it. */
+	webhookMethods = { default: nothingToRegister };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('operation', 0) === SEND_AND_WAIT_OPERATION)

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -16,6 +15,7 @@ import {
 	tokensMatch,
 	type CallbackEvent,
 } from './callback';
+import { nothingToRegister } from './methods/webhook';
 import { WELCORP } from './transport';
 
 /** The secret callbacks must carry: the credential's (1.1), or the node's Secret Token (1). */
@@ -91,20 +91,7 @@ export class WelcorpCallbackTrigger implements INodeType {
 		],
 	};
 
-	/** Welcorp has nothing to register: each job carries its own callback URL. */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: nothingToRegister };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

@@ -6,17 +6,12 @@ import { callEndpoint, compact, locatorField, readOptionalLocatorId } from '../s
 import { JOB_STATUSES, jobTypeOptions } from './jobTypes';
 import { readPages, WELCORP, type JobRow } from './transport';
 import { formatAccountTime, parseAccountTime, toAccountTime } from './transport/values';
-import { USER_ID } from './user';
+import { USER_ID, wholeNumberId } from './user';
 
 export type { JobRow } from './transport';
 
 export const JOB_ID: LocatorSpec = {
-	displayName: 'Job ID',
-	name: 'jobId',
-	searchMethod: 'searchJobs',
-	idHint: 'a whole number, e.g. 60276558',
-	idPattern: '^[1-9][0-9]*$',
-	placeholder: '60276558',
+	...wholeNumberId('Job ID', 'jobId', 'searchJobs', 60276558),
 	description: 'The job to get: pick one of the newest, or enter the job_id a Create returned',
 };
 

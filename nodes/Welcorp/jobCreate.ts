@@ -5,6 +5,7 @@ import type { BatchResult, ItemScope } from '../shared';
 import { callEndpoint } from '../shared';
 import { readCallbackUrl } from './callbackTarget';
 import { readJobContent } from './jobContent';
+import { createJobFields } from './jobFields';
 import type { JobForm } from './jobForm';
 import { checkMergeFields } from './jobMergeFields';
 import { definedRecipients, recipientFromItem, userListIds, type Recipient } from './jobRecipients';
@@ -139,4 +140,21 @@ export function jobSendOperation(form: JobForm, operation: string, fields: INode
 			return await createJobs.call(this, sender, items);
 		},
 	};
+}
+
+/** Email, Fax, SMS and Voice Call → Send: a job of the channel's own types, with all their fields. */
+export function channelSendOperation(
+	resource: string,
+	types: JobType[],
+	callbacks: JobForm['callbacks'],
+	operation: string,
+	typeLabel?: string,
+) {
+	const form: JobForm = {
+		show: { resource: [resource], operation: ['send'] },
+		types,
+		...(typeLabel ? { typeLabel } : {}),
+		callbacks,
+	};
+	return jobSendOperation(form, operation, createJobFields(form));
 }

@@ -1,31 +1,42 @@
-import type { IDataObject, INode, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CallScope, LocatorSpec, ReadLimit, RequestContext } from '../shared';
-import { callEndpoint, isEmailAddress, truncate } from '../shared';
+import type {
+	CallScope,
+	ItemScope,
+	LocatorSpec,
+	Operation,
+	ReadLimit,
+	RequestContext,
+} from '../shared';
+import { callEndpoint, isEmailAddress, timeoutOnlyOptions, truncate } from '../shared';
 import { readPages, WELCORP, type UserRow } from './transport';
 import { isoTime, numberOrNull, textOrNull } from './transport/values';
 import { USER_FIELD_NAMES } from './userFields';
 
 export type { UserRow } from './transport';
 
-export const USER_ID: LocatorSpec = {
-	displayName: 'User ID',
-	name: 'userId',
-	searchMethod: 'searchUsers',
-	idHint: 'a whole number, e.g. 421',
-	idPattern: '^[1-9][0-9]*$',
-	placeholder: '421',
-};
+/** A Welcorp record's ID (a whole number), picked from its searchable list or typed. */
+export function wholeNumberId(
+	displayName: string,
+	name: string,
+	searchMethod: string,
+	example: number,
+): LocatorSpec {
+	const idHint = `a whole number, e.g. ${example}`;
+	const placeholder = String(example);
+	return { displayName, name, searchMethod, idHint, idPattern: '^[1-9][0-9]*$', placeholder };
+}
 
-export const COMPANY_ID: LocatorSpec = {
-	displayName: 'Company ID',
-	name: 'companyId',
-	searchMethod: 'searchCompanies',
-	idHint: 'a whole number, e.g. 456',
-	idPattern: '^[1-9][0-9]*$',
-	placeholder: '456',
-};
+export const USER_ID = wholeNumberId('User ID', 'userId', 'searchUsers', 421);
+
+export const COMPANY_ID = wholeNumberId('Company ID', 'companyId', 'searchCompanies', 456);
 
 /** Node field values → the API's user fields, checked; empty strings are not sent. */
 export function userBody(node: INode, values: IDataObject, itemIndex: number): IDataObject {
@@ -63,6 +74,32 @@ export function userBody(node: INode, values: IDataObject, itemIndex: number): I
 /** A write answer without anything the user typed that could be secret. */
 export function writeOutput(answer: { status?: number; data: number }): IDataObject {
 	return { user_id: answer.data, status: answer.status ?? 200 };
+}
+
+/** User → Create and User → Update: the body the fields make, sent once (a write is never retried). */
+export function userWriteOperation(
+	operation: 'create' | 'update',
+	fields: INodeProperties[],
+	/** Reads and checks the fields; the user's ID goes in the path of an update. */
+	read: (this: IExecuteFunctions, itemIndex: number) => { body: IDataObject; userId?: string },
+): Operation {
+	const show = { resource: ['user'], operation: [operation] };
+	return {
+		description: [...fields, timeoutOnlyOptions(show)],
+		async execute(this: IExecuteFunctions, item: ItemScope) {
+			const { body, userId } = read.call(this, item.itemIndex);
+			const call = { scope: item, body, headers: { 'Content-Type': 'application/json' } };
+			const answer =
+				operation === 'create'
+					? await callEndpoint(this, WELCORP, 'createUser', { operation: 'User: Create', ...call })
+					: await callEndpoint(this, WELCORP, 'updateUser', {
+							operation: 'User: Update',
+							...call,
+							pathParams: { userId: userId ?? '' },
+						});
+			return [{ json: writeOutput(answer) }];
+		},
+	};
 }
 
 export interface UserPage {

@@ -1,7 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact, isEmailAddress, truncate } from '../shared';
+import type { ItemScope, Operation } from '../shared';
+import { callEndpoint, compact, isEmailAddress, timeoutOnlyOptions, truncate } from '../shared';
+import { WELCORP } from './transport';
 
 /** An international number with its country code, as the doc asks for SMS and calls. */
 const INTERNATIONAL = /^\+?[1-9]\d{7,14}$/;
@@ -88,7 +90,7 @@ export function readValidateCode(this: IExecuteFunctions, itemIndex: number): Va
 }
 
 /** Welcorp answers "valid" or "invalid"; anything else is not an answer to rely on. */
-export function isValidCode(this: IExecuteFunctions, data: string, itemIndex: number): boolean {
+function isValidCode(this: IExecuteFunctions, data: string, itemIndex: number): boolean {
 	const result = data.trim().toLowerCase();
 	if (result !== 'valid' && result !== 'invalid') {
 		throw new NodeOperationError(
@@ -98,4 +100,82 @@ export function isValidCode(this: IExecuteFunctions, data: string, itemIndex: nu
 		);
 	}
 	return result === 'valid';
+}
+
+/** The Client Reference both operations take: Validate Code checks the code sent under it. */
+export function clientRefField(description: string): INodeProperties {
+	return {
+		displayName: 'Client Reference',
+		name: 'clientRef',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'user-123',
+		description,
+	};
+}
+
+type Verification = 'sendCode' | 'validateCode';
+type VerificationAnswer = Awaited<
+	ReturnType<typeof callEndpoint<typeof WELCORP.endpoints, Verification>>
+>;
+
+const OPERATION_NAMES: Record<Verification, string> = {
+	sendCode: 'Verification: Send Code',
+	validateCode: 'Verification: Validate Code',
+};
+
+/** Send Code: where the code went, never the code. */
+export function sentOutput(request: SendCodeRequest, answer: VerificationAnswer): IDataObject {
+	const { clientRef, messageType, destination } = request;
+	return {
+		sent: true,
+		clientRef,
+		messageType,
+		destination,
+		status: answer.status ?? 200,
+		data: answer.data,
+	};
+}
+
+/** Validate Code: whether the code is valid, with Welcorp's answer. */
+export function validOutput(
+	this: IExecuteFunctions,
+	request: ValidateCodeRequest,
+	answer: VerificationAnswer,
+	itemIndex: number,
+): IDataObject {
+	const valid = isValidCode.call(this, answer.data, itemIndex);
+	return { valid, clientRef: request.clientRef, response: answer as IDataObject };
+}
+
+/** Send Code and Validate Code: the fields checked, then sent as JSON; one item of what came back. */
+export function verificationOperation<R extends { body: IDataObject }>(
+	operation: Verification,
+	fields: INodeProperties[],
+	read: (this: IExecuteFunctions, itemIndex: number) => R,
+	output: (
+		this: IExecuteFunctions,
+		request: R,
+		answer: VerificationAnswer,
+		itemIndex: number,
+	) => IDataObject,
+): Operation {
+	const show = { resource: ['verification'], operation: [operation] };
+	return {
+		description: [
+			...fields.map((field) => ({ ...field, displayOptions: { show } })),
+			timeoutOnlyOptions(show),
+		],
+		async execute(this: IExecuteFunctions, item: ItemScope) {
+			const request = read.call(this, item.itemIndex);
+			const answer = await callEndpoint(this, WELCORP, operation, {
+				operation: OPERATION_NAMES[operation],
+				scope: item,
+				body: request.body,
+				headers: { 'Content-Type': 'application/json' },
+			});
+			return [{ json: output.call(this, request, answer, item.itemIndex) }];
+		},
+	};
 }

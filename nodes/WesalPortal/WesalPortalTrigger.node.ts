@@ -7,18 +7,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	CSAT_BELOW_THRESHOLD,
 	csatThresholdEventOption,
 	lookbackOption,
-	newestInWindows,
 	optionsCollection,
 	outputFields,
-	pollCsatThreshold,
-	pollNewItems,
-	readOutput,
-	readThresholdSettings,
+	pollSurveys,
+	readThresholdEvent,
 	readTriggerSettings,
-	shapeOutput,
 	startFromFields,
 	thresholdFields,
 	timeoutOption,
@@ -77,56 +72,31 @@ export class WesalPortalTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const companyId = readCompanyId(this);
-		const threshold =
-			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
-				? readThresholdSettings(this)
-				: undefined;
+		const threshold = readThresholdEvent(this);
 		// The company (and the threshold's settings) join the query's fingerprint here.
 		const settings = readTriggerSettings(
 			this,
 			threshold ? { companyId, threshold } : { companyId },
 		);
-		const output = readOutput(this);
 		const extended = this.getNodeParameter('options.extended', false) === true;
-		const read = async (start: Date, end: Date) =>
-			await searchSurveys(
-				this,
-				OPERATION,
-				// The trigger reads each survey's time from its answers: every field is checked.
-				{ companyId, start, end, extended, checkFields: true },
-				{ returnAll: true, limit: 0 },
-				{ timeoutMs: settings.timeoutMs },
-			);
-		const source = {
-			fetchWindow: read,
-			fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+		return await pollSurveys(this, settings, threshold, {
+			read: async (start, end) =>
+				await searchSurveys(
+					this,
+					OPERATION,
+					// The trigger reads each survey's time from its answers: every field is checked.
+					{ companyId, start, end, extended, checkFields: true },
+					{ returnAll: true, limit: 0 },
+					{ timeoutMs: settings.timeoutMs },
+				),
 			idOf: surveyId,
 			timeOf: surveyTime,
-		};
-		if (threshold) {
-			const sample = async () => await read(new Date(Date.now() - 7 * 24 * HOUR_MS), new Date());
-			return await pollCsatThreshold(
-				this,
-				{ ...source, fetchSample: sample },
-				settings,
-				threshold,
-				{
-					recordOf: feedbackOf,
-					shape: (survey) => shapeOutput(output, survey, () => simplifySurvey(survey)),
-					// One read of the questions list per poll: the answer scales.
-					scales: async () =>
-						scalesOf(
-							await getQuestions(this, OPERATION, companyId, { timeoutMs: settings.timeoutMs }),
-						),
-				},
-			);
-		}
-		const surveys = await pollNewItems(this, source, settings);
-		if (!surveys) return null;
-		return [
-			surveys.map((survey) => ({
-				json: shapeOutput(output, survey, () => simplifySurvey(survey)),
-			})),
-		];
+			sampleWindowsMs: SAMPLE_WINDOWS_MS,
+			simplify: simplifySurvey,
+			recordOf: feedbackOf,
+			// One read of the questions list per poll: the answer scales.
+			scales: async () =>
+				scalesOf(await getQuestions(this, OPERATION, companyId, { timeoutMs: settings.timeoutMs })),
+		});
 	}
 }

@@ -7,11 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listParameter } from '../shared';
+import type { Operation } from '../shared';
+import { callEndpoint, getOperation, listParameter, shapeOutput } from '../shared';
 import { camelName, flatFields, typedValue } from './flatten';
 import { getOrganization } from './organization';
 import { searchSurveys } from './survey';
-import type { QueueActivity, QueueSummary } from './transport';
+import { WESAL_PORTAL, type QueueActivity, type QueueSummary } from './transport';
 
 const DAY_MS = 86_400_000;
 /** The queue list looks at the surveys of the last week, then of the last 90 days if it found none. */
@@ -151,3 +152,38 @@ export const ACTIVITY_FIELDS: INodePropertyOptions[] = [
 	{ name: 'Off Queue', value: 'offQueue' },
 	{ name: 'Queue ID', value: 'queueId' },
 ];
+
+/** What Queue → Get Summary and Get Activity read of each queue, and from which endpoint. */
+interface QueueStates {
+	getSummary: QueueSummary;
+	getActivity: QueueActivity;
+}
+const QUEUE_STATE_READS = {
+	getSummary: { endpoint: 'queueSummary', name: 'Queue: Get Summary' },
+	getActivity: { endpoint: 'queueActivity', name: 'Queue: Get Activity' },
+} as const;
+
+/** The chosen queues in one request; one item per queue, in the Output shape chosen. */
+export function queueStateOperation<K extends keyof QueueStates>(
+	operation: K,
+	fields: INodePropertyOptions[],
+	simplify: (entry: QueueStates[K]) => IDataObject,
+): Operation {
+	const { endpoint, name } = QUEUE_STATE_READS[operation];
+	return getOperation(
+		{
+			show: { resource: ['queue'], operation: [operation] },
+			aboveDates: [queueIdsField(operation)],
+			output: { vendor: 'Wesal Portal', fields },
+		},
+		{
+			query: readQueueIds,
+			async read(queues, { item, output }) {
+				const call = { operation: name, scope: item, body: { queues } };
+				const answer = await callEndpoint(this, WESAL_PORTAL, endpoint, call);
+				const entries = answer.data.result as Array<QueueStates[K]>;
+				return entries.map((entry) => shapeOutput(output, entry, () => simplify(entry)));
+			},
+		},
+	);
+}

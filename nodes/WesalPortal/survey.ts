@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import type { CallScope, Page, ReadLimit, RequestContext } from '../shared';
@@ -8,6 +8,7 @@ import {
 	formatForVendor,
 	nextOffset,
 	parseVendorDate,
+	readDateRange,
 	RETURN_ALL,
 	streamCountedPages,
 } from '../shared';
@@ -18,6 +19,7 @@ import {
 	type Survey,
 	type SurveyPage,
 } from './transport';
+import { readCompanyId } from './organization';
 
 export type { Survey } from './transport';
 
@@ -46,6 +48,21 @@ export interface SurveyQuery {
 	 * passed on as they are.
 	 */
 	checkFields: boolean;
+}
+
+/** Company, Start Date, End Date and Options → Extended Details of Survey → Get Many and Get Summary. */
+export function readSurveyQuery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Omit<SurveyQuery, 'checkFields'> {
+	const companyId = readCompanyId(context, itemIndex);
+	const range = readDateRange(context, itemIndex);
+	return {
+		companyId,
+		start: range.start.toJSDate(),
+		end: range.end.toJSDate(),
+		extended: context.getNodeParameter('options.extended', itemIndex, false) === true,
+	};
 }
 
 /**

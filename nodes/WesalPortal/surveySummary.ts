@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CallScope, RequestContext, Scale, SummaryGroup } from '../shared';
+import type { RequestContext, Scale, SummaryScope } from '../shared';
 import { FeedbackSummary, numericAnswer } from '../shared';
 import { getQuestions } from './question';
-import { streamSurveys } from './survey';
+import { streamSurveys, type SurveyQuery } from './survey';
 import { feedbackOf } from './surveyOutput';
 import type { Question } from './transport';
 
@@ -34,15 +34,7 @@ export function scalesOf(questions: Question[]): (questionId: string) => Scale |
 	return (questionId) => scales.get(questionId);
 }
 
-export interface SummaryRequest {
-	companyId: number;
-	start: Date;
-	end: Date;
-	extended: boolean;
-	groupBy: SummaryGroup[];
-	timezone: string;
-	scope?: CallScope;
-}
+export type SummaryRequest = Omit<SurveyQuery, 'checkFields'> & SummaryScope;
 
 /**
  * Survey → Get Summary: the questions list (the scales), then the surveys with Get Many's

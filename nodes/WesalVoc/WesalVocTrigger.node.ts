@@ -7,21 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { SurveyFeed } from '../shared';
 import {
-	CSAT_BELOW_THRESHOLD,
 	csatThresholdEventOption,
 	lookbackOption,
-	newestInWindows,
 	optionsCollection,
 	outputFields,
-	pollCsatThreshold,
-	pollNewItems,
 	pollNewItemsAndEnrich,
+	pollSurveys,
 	readOutput,
-	readThresholdSettings,
+	readThresholdEvent,
 	readTriggerSettings,
 	shapeOutput,
 	startFromFields,
+	surveySource,
 	thresholdFields,
 	timeoutOption,
 } from '../shared';
@@ -81,13 +80,9 @@ export class WesalVocTrigger implements INodeType {
 	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const threshold =
-			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
-				? readThresholdSettings(this)
-				: undefined;
+		const threshold = readThresholdEvent(this);
 		// The threshold's settings join the query: changing one starts the trigger again.
 		const settings = readTriggerSettings(this, threshold ?? null);
-		const output = readOutput(this);
 		const scope = { timeoutMs: settings.timeoutMs };
 		const filters = await readSurveyFilters(
 			this,
@@ -95,53 +90,46 @@ export class WesalVocTrigger implements INodeType {
 			OPERATION,
 			scope,
 		);
-		const read = async (start: Date, end: Date) =>
-			await searchSurveys(
-				this,
-				OPERATION,
-				{ start, end },
-				filters,
-				{ returnAll: true, limit: 0 },
-				scope,
-			);
-		const source = {
-			fetchWindow: read,
-			fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
-			idOf: (survey: Survey) => survey._id,
+		// A survey's scores are named after the company's questions.
+		let questions: Question[] = [];
+		const feed: SurveyFeed<Survey> = {
+			read: async (start, end) =>
+				await searchSurveys(
+					this,
+					OPERATION,
+					{ start, end },
+					filters,
+					{ returnAll: true, limit: 0 },
+					scope,
+				),
+			idOf: (survey) => survey._id,
 			timeOf: surveyTime,
+			sampleWindowsMs: SAMPLE_WINDOWS_MS,
+			simplify: (survey) => simplifySurvey(survey, questions),
+			recordOf: (survey) => feedbackOf(survey, questions),
+			// The search logged in: the schema is in the credential, read without a request.
+			scales: async () => scalesOf((questions = await loadQuestions(this, OPERATION, scope))),
 		};
-		const shape = (surveys: Survey[], questions: Question[]) =>
-			surveys.map((survey) => ({
-				json: shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
-			}));
+		if (threshold) return await pollSurveys(this, settings, threshold, feed);
 
-		if (threshold) {
-			let questions: Question[] = [];
-			return await pollCsatThreshold(
-				this,
-				{
-					...source,
-					fetchSample: async () => await read(new Date(Date.now() - 7 * DAY_MS), new Date()),
-				},
-				settings,
-				threshold,
-				{
-					recordOf: (survey) => feedbackOf(survey, questions),
-					shape: (survey) => shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
-					// The search logged in: the schema is in the credential, read without a request.
-					scales: async () => scalesOf((questions = await loadQuestions(this, OPERATION, scope))),
-				},
-			);
-		}
+		const output = readOutput(this);
 		const stored = output.mode === 'raw' ? [] : await storedQuestions(this);
 		if (stored) {
-			const surveys = await pollNewItems(this, source, settings);
-			return surveys ? [shape(surveys, stored)] : null;
+			questions = stored;
+			return await pollSurveys(this, settings, undefined, feed);
 		}
 		// No schema yet: the search logs in and brings it. Should reading it still fail, the cursor
 		// is put back, so the same surveys come again at the next poll.
-		const shaped = await pollNewItemsAndEnrich(this, source, settings, async (surveys) =>
-			shape(surveys, await loadQuestions(this, OPERATION, scope)),
+		const shaped = await pollNewItemsAndEnrich(
+			this,
+			surveySource(feed),
+			settings,
+			async (surveys) => {
+				questions = await loadQuestions(this, OPERATION, scope);
+				return surveys.map((survey) => ({
+					json: shapeOutput(output, survey, () => feed.simplify(survey)),
+				}));
+			},
 		);
 		return shaped ? [shaped] : null;
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallScope, RequestContext } from '../shared';
-import { listParameter } from '../shared';
+import { filtersCollection, listFilter, listParameter } from '../shared';
 import { loadQuestions } from './company';
 import { NO_FILTERS, searchSurveys, type SurveyFilters } from './survey';
 
@@ -10,75 +10,62 @@ import { NO_FILTERS, searchSurveys, type SurveyFilters } from './survey';
 const LIST_DAYS = 30;
 
 /** The survey filters shared by Survey → Get Many and the trigger. */
-export const surveyFilterFields: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Agent Names or IDs',
-			name: 'agents',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: [],
-			description:
-				'Only surveys handled by these agents (the list holds those of the last 30 days\' surveys; an expression may also give comma-separated names). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Answers',
-			name: 'answers',
-			type: 'fixedCollection',
-			placeholder: 'Add Answer Filter',
-			typeOptions: { multipleValues: true },
-			default: {},
-			description: 'Only surveys whose answer to a question is one of the given values',
-			options: [
-				{
-					displayName: 'Answer',
-					name: 'answer',
-					values: [
-						{
-							displayName: 'Question Name or ID',
-							name: 'question',
-							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getQuestions' },
-							default: '',
-							description:
-								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						},
-						{
-							displayName: 'Values',
-							name: 'values',
-							type: 'string',
-							default: '',
-							placeholder: '1, 2',
-							description: 'Accepted answers, comma-separated (e.g. 1, 2 for low scores)',
-						},
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Interaction Types',
-			name: 'interactionTypes',
-			type: 'string',
-			default: '',
-			placeholder: 'voice, chat',
-			description: 'Only these interaction types (comma-separated)',
-		},
-		{
-			displayName: 'Queue Names or IDs',
-			name: 'queues',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getQueues' },
-			default: [],
-			description:
-				'Only surveys from these queues (the list holds those of the last 30 days\' surveys; an expression may also give comma-separated names). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-	],
-};
+export const surveyFilterFields: INodeProperties = filtersCollection([
+	listFilter(
+		'Agent Names or IDs',
+		'agents',
+		'getAgents',
+		"Only surveys handled by these agents (the list holds those of the last 30 days' surveys; an expression may also give comma-separated names).",
+	),
+	{
+		displayName: 'Answers',
+		name: 'answers',
+		type: 'fixedCollection',
+		placeholder: 'Add Answer Filter',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'Only surveys whose answer to a question is one of the given values',
+		options: [
+			{
+				displayName: 'Answer',
+				name: 'answer',
+				values: [
+					{
+						displayName: 'Question Name or ID',
+						name: 'question',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getQuestions' },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Values',
+						name: 'values',
+						type: 'string',
+						default: '',
+						placeholder: '1, 2',
+						description: 'Accepted answers, comma-separated (e.g. 1, 2 for low scores)',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Interaction Types',
+		name: 'interactionTypes',
+		type: 'string',
+		default: '',
+		placeholder: 'voice, chat',
+		description: 'Only these interaction types (comma-separated)',
+	},
+	listFilter(
+		'Queue Names or IDs',
+		'queues',
+		'getQueues',
+		"Only surveys from these queues (the list holds those of the last 30 days' surveys; an expression may also give comma-separated names).",
+	),
+]);
 
 interface AnswerFilterInput {
 	answer?: Array<{ question?: string; values?: string }>;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CallScope, RequestContext, Scale, SummaryGroup } from '../shared';
+import type { RequestContext, Scale, SummaryScope } from '../shared';
 import { FeedbackSummary } from '../shared';
 import { loadQuestions } from './company';
 import { feedbackOf, streamSurveys, type SurveyFilters, type SurveyWindow } from './survey';
@@ -16,13 +16,7 @@ export function scalesOf(questions: Question[]): (questionId: string) => Scale |
 	return (questionId) => scales.get(questionId);
 }
 
-export interface SummaryRequest {
-	window: SurveyWindow;
-	filters: SurveyFilters;
-	groupBy: SummaryGroup[];
-	timezone: string;
-	scope?: CallScope;
-}
+export type SummaryRequest = { window: SurveyWindow; filters: SurveyFilters } & SummaryScope;
 
 /**
  * Survey → Get Summary: the surveys of the window as Get Many reads them (the same requests), added

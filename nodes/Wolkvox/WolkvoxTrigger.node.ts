@@ -8,19 +8,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	CSAT_BELOW_THRESHOLD,
 	csatThresholdEventOption,
 	lookbackOption,
-	newestInWindows,
 	optionsCollection,
 	outputFields,
-	pollCsatThreshold,
-	pollNewItems,
+	pollSurveys,
 	readAnswerScale,
-	readOutput,
-	readThresholdSettings,
+	readThresholdEvent,
 	readTriggerSettings,
-	shapeOutput,
 	startFromFields,
 	thresholdFields,
 	timeoutOption,
@@ -92,45 +87,27 @@ export class WolkvoxTrigger implements INodeType {
 	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const threshold =
-			this.getNodeParameter('event') === CSAT_BELOW_THRESHOLD
-				? { ...readThresholdSettings(this), scale: readAnswerScale(this) }
-				: undefined;
+		const event = readThresholdEvent(this);
+		const threshold = event && { ...event, scale: readAnswerScale(this) };
 		// The threshold's settings join the query: changing one starts the trigger again.
 		const settings = readTriggerSettings(this, threshold ?? null);
-		const output = readOutput(this);
 		const filters = readSurveyFilters(this.getNodeParameter('filters', {}) as IDataObject);
-		const read = async (start: Date, end: Date) =>
-			await readSurveys(
-				this,
-				OPERATION,
-				rangeOf(start, end),
-				filters,
-				{ returnAll: true, limit: 0 },
-				{ scope: settings },
-			);
-		const source = {
-			fetchWindow: read,
-			fetchSample: async () => await newestInWindows(read, SAMPLE_WINDOWS_MS, surveyTime),
+		return await pollSurveys(this, settings, threshold, {
+			read: async (start, end) =>
+				await readSurveys(
+					this,
+					OPERATION,
+					rangeOf(start, end),
+					filters,
+					{ returnAll: true, limit: 0 },
+					{ scope: settings },
+				),
 			idOf: surveyKey,
 			timeOf: surveyTime,
-		};
-		if (threshold) {
-			const sample = async () => await read(new Date(Date.now() - 7 * DAY_MS), new Date());
-			return await pollCsatThreshold(
-				this,
-				{ ...source, fetchSample: sample },
-				settings,
-				threshold,
-				{
-					recordOf: feedbackOf,
-					shape: (row) => shapeOutput(output, row, () => simplifySurvey(row)),
-					scales: async () => () => threshold.scale,
-				},
-			);
-		}
-		const rows = await pollNewItems(this, source, settings);
-		if (!rows) return null;
-		return [rows.map((row) => ({ json: shapeOutput(output, row, () => simplifySurvey(row)) }))];
+			sampleWindowsMs: SAMPLE_WINDOWS_MS,
+			simplify: simplifySurvey,
+			recordOf: feedbackOf,
+			scales: async () => () => threshold?.scale,
+		});
 	}
 }

@@ -12,7 +12,9 @@ import {
 	FEEDBACK_FIELDS,
 	feedbackRecord,
 	flattenFeedback,
+	filtersCollection,
 	formatForVendor,
+	listFilter,
 	listParameter,
 	numericAnswer,
 	parseVendorDate,
@@ -50,33 +52,20 @@ export function readWindowDays(context: IExecuteFunctions, itemIndex: number): n
 }
 
 /** Skill and agent filters, shared by Survey → Get Many and the trigger; the API has none, so rows are filtered here. */
-export const surveyFilterFields: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Agent Names or IDs',
-			name: 'agents',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: [],
-			description:
-				'Only responses about these agents (the list holds those of the last 7 days; names also match). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Skill Names or IDs',
-			name: 'skills',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getSkills' },
-			default: [],
-			description:
-				'Only responses from these skills, or queues (the list holds those of the last 7 days; names also match). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-	],
-};
+export const surveyFilterFields: INodeProperties = filtersCollection([
+	listFilter(
+		'Agent Names or IDs',
+		'agents',
+		'getAgents',
+		'Only responses about these agents (the list holds those of the last 7 days; names also match).',
+	),
+	listFilter(
+		'Skill Names or IDs',
+		'skills',
+		'getSkills',
+		'Only responses from these skills, or queues (the list holds those of the last 7 days; names also match).',
+	),
+]);
 
 export interface SurveyFilters {
 	agents: string[];
@@ -111,6 +100,16 @@ function matchesFilters(row: SurveyRow, filters: SurveyFilters): boolean {
 export interface ReadOptions {
 	scope?: CallScope;
 	windowDays?: number;
+}
+
+/** Filters and Options → Days per Request of Survey → Get Many and Get Summary. */
+export function readSurveyRequest(
+	context: IExecuteFunctions,
+	scope: CallScope & { itemIndex: number },
+): { filters: SurveyFilters; options: ReadOptions } {
+	const windowDays = readWindowDays(context, scope.itemIndex);
+	const raw = context.getNodeParameter('filters', scope.itemIndex, {}) as IDataObject;
+	return { filters: readSurveyFilters(raw), options: { scope, windowDays } };
 }
 
 /** One report request for [start, end], both inclusive to the second, oldest row first. */

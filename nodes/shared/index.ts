@@ -22,3 +22,8 @@ export * from './locator';
 export * from './summary';
 export * from './answerScale';
 export * from './threshold';
+export * from './account';
+export * from './resource';
+export * from './readOperations';
+export * from './surveyPoll';
+export * from './thresholdFields';

@@ -106,3 +106,14 @@ export function shapeOutput(
 	const simplified = simplify();
 	return choice.mode === 'selected' ? pickFields(simplified, choice.fields) : simplified;
 }
+
+/** A record that simplifies to several rows (an organization to its companies): Raw keeps it whole. */
+export function shapeOutputRows(
+	choice: OutputChoice,
+	raw: object,
+	simplify: () => IDataObject[],
+): IDataObject[] {
+	if (choice.mode === 'raw') return [raw as IDataObject];
+	const rows = simplify();
+	return choice.mode === 'selected' ? rows.map((row) => pickFields(row, choice.fields)) : rows;
+}

@@ -57,6 +57,19 @@ export function accountDescription(
 	];
 }
 
+function emailField(show: Record<string, string[]>, description?: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		...(description ? { description } : {}),
+		displayOptions: { show },
+	};
+}
+
 /**
  * Account → Send Reset Code / Reset Password fields, shared by the vendors whose APIs reset a
  * password with a code sent by email or phone (both Wesal APIs).
@@ -76,27 +89,12 @@ export function passwordResetFields(resource: string): INodeProperties[] {
 			description: 'Where the verification code is sent',
 			displayOptions: { show: both },
 		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-			displayOptions: { show: { ...both, method: ['email'] } },
-		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-			description: 'Email of the account whose password is reset',
-			displayOptions: {
-				show: { resource: [resource], operation: ['resetPassword'], method: ['phone'] },
-			},
-		},
+		emailField({ ...both, method: ['email'] }),
+		// A code sent by phone still resets the password of an account named by its email.
+		emailField(
+			{ resource: [resource], operation: ['resetPassword'], method: ['phone'] },
+			'Email of the account whose password is reset',
+		),
 		{
 			displayName: 'Phone',
 			name: 'phone',

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { CallScope } from './call';
 import type { FeedbackRecord } from './feedback';
 import { scoreField } from './feedback';
 import { listParameter } from './params';
@@ -16,7 +17,15 @@ import { listParameter } from './params';
  * one entry per group and question, never the surveys, so memory does not grow with their number.
  */
 export type SummaryGroup = 'agent' | 'queue' | 'channel' | 'day' | 'week';
-const GROUPS: SummaryGroup[] = ['agent', 'queue', 'channel', 'day', 'week'];
+export const SUMMARY_GROUPS: SummaryGroup[] = ['agent', 'queue', 'channel', 'day', 'week'];
+
+/** What every Get Summary is asked besides its query: the groups, the workflow's time zone, the item. */
+export interface SummaryScope {
+	groupBy: SummaryGroup[];
+	/** For Day and Week. */
+	timezone: string;
+	scope?: CallScope;
+}
 
 /** A question's answer scale; `higherIsBetter` false where the vendor numbers its best answer 1. */
 export interface Scale {
@@ -51,7 +60,7 @@ const GROUP_OPTIONS: Array<{ name: string; value: SummaryGroup; description?: st
 /** Group By; `groups`: the ones the vendor's data has (all by default). */
 export function groupByField(
 	show: IDisplayOptions['show'],
-	groups: SummaryGroup[] = GROUPS,
+	groups: SummaryGroup[] = SUMMARY_GROUPS,
 ): INodeProperties {
 	return {
 		displayName: 'Group By',
@@ -70,9 +79,9 @@ export function groupByField(
 export function readGroupBy(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	groups: SummaryGroup[] = GROUPS,
+	groups: SummaryGroup[] = SUMMARY_GROUPS,
 ): SummaryGroup[] {
-	const offered = GROUPS.filter((group) => groups.includes(group));
+	const offered = SUMMARY_GROUPS.filter((group) => groups.includes(group));
 	const chosen = listParameter(context.getNodeParameter('groupBy', itemIndex, []));
 	const unknown = chosen.find((value) => !offered.includes(value as SummaryGroup));
 	if (unknown !== undefined) {

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeProperties,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FeedbackRecord } from './feedback';
@@ -19,87 +14,6 @@ import type { TriggerSettings } from './trigger';
  * when its CSAT falls below the threshold, and again only after recovering to threshold + margin.
  */
 export const CSAT_BELOW_THRESHOLD = 'csatBelowThreshold';
-const show = { event: [CSAT_BELOW_THRESHOLD] };
-export const csatThresholdEventOption = {
-	name: 'CSAT Below Threshold',
-	value: CSAT_BELOW_THRESHOLD,
-	description: "A queue's or an agent's CSAT over a rolling window fell below a threshold",
-};
-
-/** A field of the event, shown only for it (and for `only`, when given). */
-function field(
-	displayName: string,
-	name: string,
-	rest: Pick<INodeProperties, 'type' | 'default'> & Partial<INodeProperties>,
-	only: Record<string, string[]> = {},
-): INodeProperties {
-	return { displayName, name, ...rest, displayOptions: { show: { ...show, ...only } } };
-}
-const numberField = (label: string, name: string, value: number, range: number[], text: string) =>
-	field(label, name, {
-		type: 'number',
-		typeOptions: { minValue: range[0], maxValue: range[1] },
-		default: value,
-		description: text,
-	});
-
-export function thresholdFields(scaleNote: string): INodeProperties[] {
-	return [
-		field('Per', 'thresholdGroup', {
-			type: 'options',
-			options: [
-				{ name: 'Queue', value: 'queue' },
-				{ name: 'Agent', value: 'agent' },
-			],
-			default: 'queue',
-			description: 'Each queue (or agent) has its own window and fires on its own',
-		}),
-		field('Window', 'windowType', {
-			type: 'options',
-			options: [
-				{ name: 'Last Minutes', value: 'minutes' },
-				{ name: 'Last Responses', value: 'responses' },
-			],
-			default: 'minutes',
-			description: "The group's responses of the last minutes (up to its newest), or its last ones",
-		}),
-		numberField('Window Size', 'windowSize', 60, [1], 'How many minutes, or responses'),
-		numberField('Threshold (%)', 'threshold', 80, [0, 100], 'Fires when CSAT % falls below this'),
-		numberField(
-			'Recovery Margin (Points)',
-			'recoveryMargin',
-			5,
-			[0, 100],
-			'After firing, a group fires again only once its CSAT is back to threshold + this margin',
-		),
-		numberField('Minimum Responses', 'minResponses', 5, [1], 'Fewer neither fire nor recover'),
-		field('Satisfied Means', 'satisfiedMeans', {
-			type: 'options',
-			options: [
-				{
-					name: 'Top Two Points of the Scale',
-					value: 'topTwo',
-					description: `${scaleNote} On scales shorter than 5 points: the top point alone`,
-				},
-				{ name: 'A Score Above a Value', value: 'above', description: 'Share of scores > value' },
-			],
-			default: 'topTwo',
-		}),
-		field(
-			'Value',
-			'satisfiedAbove',
-			{ type: 'number', default: 3, description: 'On scales whose best answer is 1: below it' },
-			{ satisfiedMeans: ['above'] },
-		),
-		field('Question', 'question', {
-			type: 'string',
-			default: '',
-			description:
-				"ID, name or score field (as in New Survey's output) of the question that counts. Empty: every rated answer.",
-		}),
-	];
-}
-
 export interface ThresholdSettings {
 	group: 'queue' | 'agent';
 	window: { type: 'minutes' | 'responses'; size: number };

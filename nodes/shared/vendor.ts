@@ -95,6 +95,23 @@ export function urlField(credentials: ICredentialDataDecryptedObject, name: stri
 		.replace(/\/+$/, '');
 }
 
+/**
+ * The base URL of a vendor whose credential has a "Base URL" field: it must be an http(s) address.
+ * `noun` is what the vendor's messages call such an address ('address' or 'URL').
+ */
+export function httpBaseUrl(vendor: string, hint: string, noun = 'address') {
+	return (credentials: ICredentialDataDecryptedObject): string => {
+		const url = urlField(credentials, 'baseUrl');
+		if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+			throw new CredentialFieldProblem(
+				`Invalid "Base URL" in the ${vendor} credential: ${url ? `"${url}" is not an http(s) ${noun}` : 'it is required'}`,
+				hint,
+			);
+		}
+		return url;
+	};
+}
+
 /** Fills `{name}` placeholders with URL-encoded values (a `+` in a date becomes %2B). */
 export function fillPath(path: string, params: Record<string, string | number> = {}): string {
 	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {

@@ -1,13 +1,5 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import type { Page, ReadLimit, VendorSpec } from '../../shared';
-import {
-	collectCountedPages,
-	CredentialFieldProblem,
-	firstText,
-	isRecord,
-	urlField,
-} from '../../shared';
+import { collectCountedPages, firstText, httpBaseUrl, isRecord } from '../../shared';
 import {
 	idAnswerSchema,
 	jobDetailSchema,
@@ -49,23 +41,16 @@ const endpoints = {
 	},
 } as const;
 
-function baseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const url = urlField(credentials, 'baseUrl');
-	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
-		throw new CredentialFieldProblem(
-			`Invalid "Base URL" in the Welcorp credential: ${url ? `"${url}" is not an http(s) URL` : 'it is required'}`,
-			'Use https://api.welcorp.com/api/v1 unless Welcorp gave you another address.',
-		);
-	}
-	return url;
-}
-
 /** Welcorp answers `{ status, data }` or `{ status, errors }`; `status` repeats the HTTP status. */
 export const WELCORP: VendorSpec<typeof endpoints> = {
 	displayName: 'Welcorp',
 	credentialType: 'welcorpApi',
 	endpoints,
-	baseUrl,
+	baseUrl: httpBaseUrl(
+		'Welcorp',
+		'Use https://api.welcorp.com/api/v1 unless Welcorp gave you another address.',
+		'URL',
+	),
 	// The credential checks the login once (preAuthentication) and again after a 401.
 	session: { tokenField: 'credentialsChecked' },
 	errorText: (body) => firstText(body, ['errors', 'message', 'error']),

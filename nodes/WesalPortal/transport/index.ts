@@ -1,7 +1,5 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import type { VendorSpec } from '../../shared';
-import { CredentialFieldProblem, urlField } from '../../shared';
+import { httpBaseUrl } from '../../shared';
 import { errorCode, errorText, failedPart } from './errorCodes';
 import {
 	loginSchema,
@@ -77,17 +75,6 @@ const endpoints = {
 	},
 } as const;
 
-function baseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const url = urlField(credentials, 'baseUrl');
-	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
-		throw new CredentialFieldProblem(
-			`Invalid "Base URL" in the Wesal Portal credential: ${url ? `"${url}" is not an http(s) address` : 'it is required'}`,
-			`Use the address of the API, e.g. ${DEFAULT_BASE_URL}.`,
-		);
-	}
-	return url;
-}
-
 /**
  * Wesal Portal answers `{ data, success }`; errors carry the doc's X-codes. `success: false` is
  * an error whatever the HTTP status, and the queue calls also nest one in `data`.
@@ -96,7 +83,7 @@ export const WESAL_PORTAL: VendorSpec<typeof endpoints> = {
 	displayName: 'Wesal Portal',
 	credentialType: 'wesalPortalApi',
 	endpoints,
-	baseUrl,
+	baseUrl: httpBaseUrl('Wesal Portal', `Use the address of the API, e.g. ${DEFAULT_BASE_URL}.`),
 	// X003 means the token is unknown or expired, whatever HTTP status it comes with.
 	session: {
 		tokenField: 'accessToken',

@@ -1,7 +1,5 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import type { VendorSpec } from '../../shared';
-import { CredentialFieldProblem, firstText, isRecord, urlField } from '../../shared';
+import { firstText, httpBaseUrl, isRecord } from '../../shared';
 import { loginAnswerSchema, resultSchema, searchAnswerSchema } from './schemas';
 
 export * from './schemas';
@@ -40,23 +38,15 @@ const endpoints = {
 
 export const DEFAULT_BASE_URL = 'https://api.wesal.cloud/api/v1';
 
-function baseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const url = urlField(credentials, 'baseUrl');
-	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
-		throw new CredentialFieldProblem(
-			`Invalid "Base URL" in the Wesal VoC credential: ${url ? `"${url}" is not an http(s) address` : 'it is required'}`,
-			`Use ${DEFAULT_BASE_URL} unless Wesal gave you another address.`,
-		);
-	}
-	return url;
-}
-
 /** Wesal VoC answers `{ result, message }`; `result: "error"` is a failure even with HTTP 200. */
 export const WESAL_VOC: VendorSpec<typeof endpoints> = {
 	displayName: 'Wesal VoC',
 	credentialType: 'wesalVocApi',
 	endpoints,
-	baseUrl,
+	baseUrl: httpBaseUrl(
+		'Wesal VoC',
+		`Use ${DEFAULT_BASE_URL} unless Wesal gave you another address.`,
+	),
 	// The credential logs in (preAuthentication); an unknown or expired token is answered with 401.
 	session: { tokenField: 'sessionToken' },
 	errorText: (body) => firstText(body, ['message', 'error', 'errors']),

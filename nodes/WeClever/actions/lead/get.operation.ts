@@ -1,32 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ItemScope } from '../../../shared';
-import {
-	outputFields,
-	readOutput,
-	shapeOutput,
-	timeoutOnlyOptions,
-	validateParameters,
-} from '../../../shared';
+import { getOperation, shapeOutput, validateParameters } from '../../../shared';
 import { getLead, LEAD_FIELDS, simplifyLead } from '../../lead';
 
-const show = { resource: ['lead'], operation: ['get'] };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123456',
-		description: 'The WeClever lead ID (weclever_lead_id), a whole number',
-		displayOptions: { show },
-	},
-	...outputFields('WeClever', LEAD_FIELDS, show),
-	timeoutOnlyOptions(show),
-];
+const leadIdField: INodeProperties = {
+	displayName: 'Lead ID',
+	name: 'leadId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '123456',
+	description: 'The WeClever lead ID (weclever_lead_id), a whole number',
+};
 
 const OPERATION = 'Lead: Get';
 const MUST_BE = 'must be a whole number such as 123456';
@@ -52,13 +38,22 @@ function readLeadId(context: IExecuteFunctions, itemIndex: number): number {
 	return Number(leadId);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const leadId = readLeadId(this, item.itemIndex);
-	const output = readOutput(this, item.itemIndex);
-	const lead = await getLead(this, OPERATION, leadId, item);
-	const record = { weclever_lead_id: leadId, ...lead };
-	return [{ json: shapeOutput(output, record, () => simplifyLead(record)) }];
-}
+const operation = getOperation(
+	{
+		show: { resource: ['lead'], operation: ['get'] },
+		aboveDates: [leadIdField],
+		output: { vendor: 'WeClever', fields: LEAD_FIELDS },
+	},
+	{
+		query: readLeadId,
+		async read(leadId, { item, output }) {
+			const lead = await getLead(this, OPERATION, leadId, item);
+			const record = { weclever_lead_id: leadId, ...lead };
+			return [shapeOutput(output, record, () => simplifyLead(record))];
+		},
+	},
+);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

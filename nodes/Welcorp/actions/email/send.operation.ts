@@ -1,14 +1,6 @@
-import { jobSendOperation } from '../../jobCreate';
-import { createJobFields } from '../../jobFields';
-import type { JobForm } from '../../jobForm';
+import { channelSendOperation } from '../../jobCreate';
 
-const form: JobForm = {
-	show: { resource: ['email'], operation: ['send'] },
-	types: ['email'],
-	callbacks: 'none',
-};
-
-const operation = jobSendOperation(form, 'Email: Send', createJobFields(form));
+const operation = channelSendOperation('email', ['email'], 'none', 'Email: Send');
 
 // one name per export: a destructured export compiles to a module-level variable
 export const description = operation.description;

@@ -1,24 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { Operation } from '../../../shared';
-import { operationField } from '../../../shared';
+import { resource } from '../../../shared';
 import * as send from './send.operation';
 
-export const operations: Record<string, Operation> = { send };
-
-export const description: INodeProperties[] = [
-	operationField(
-		'fax',
-		[
-			{
-				name: 'Send',
-				value: 'send',
-				description:
-					'Fax documents (binary files or URLs) to each input item, or to a list. Returns the job_id.',
-				action: 'Send a fax',
-			},
-		],
-		'send',
-	),
-	...send.description,
-];
+export const { operations, description } = resource('fax', 'send', [
+	{
+		module: send,
+		name: 'Send',
+		value: 'send',
+		description:
+			'Fax documents (binary files or URLs) to each input item, or to a list. Returns the job_id.',
+		action: 'Send a fax',
+	},
+]);

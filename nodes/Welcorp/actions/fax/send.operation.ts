@@ -1,14 +1,6 @@
-import { jobSendOperation } from '../../jobCreate';
-import { createJobFields } from '../../jobFields';
-import type { JobForm } from '../../jobForm';
+import { channelSendOperation } from '../../jobCreate';
 
-const form: JobForm = {
-	show: { resource: ['fax'], operation: ['send'] },
-	types: ['fax'],
-	callbacks: 'target',
-};
-
-const operation = jobSendOperation(form, 'Fax: Send', createJobFields(form));
+const operation = channelSendOperation('fax', ['fax'], 'target', 'Fax: Send');
 
 // one name per export: a destructured export compiles to a module-level variable
 export const description = operation.description;

@@ -1,52 +1,31 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemScope } from '../../../shared';
-import {
-	outputFields,
-	readLimit,
-	readOutput,
-	returnAllOrLimit,
-	shapeOutput,
-	timeoutOnlyOptions,
-} from '../../../shared';
+import { filtersCollection, listOperation, shapeOutput } from '../../../shared';
 import { jobFilterOptions, listJobs, readJobFilters } from '../../job';
 import { JOB_FIELDS, simplifyJob } from '../../jobOutput';
 import { accountZone } from '../../transport/values';
 
 const show = { resource: ['job'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	...returnAllOrLimit('job', 'getAll'),
+const operation = listOperation(
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: jobFilterOptions(true),
+		show,
+		filters: [filtersCollection(jobFilterOptions(true), show)],
+		output: { vendor: 'Welcorp', fields: JOB_FIELDS },
 	},
-	...outputFields('Welcorp', JOB_FIELDS, show),
-	timeoutOnlyOptions(show),
-];
+	{
+		async read(_, { item, output, page }) {
+			const zone = await accountZone(this, item.itemIndex);
+			const zones = { workflow: this.getTimezone(), account: zone };
+			const filters = readJobFilters(this, zones, item.itemIndex);
+			const jobs = await listJobs(this, 'Job: Get Many', filters, page, item);
+			return jobs.map((job) =>
+				shapeOutput(output, job, () => simplifyJob(job as IDataObject, zone)),
+			);
+		},
+	},
+);
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const output = readOutput(this, itemIndex);
-	const zone = await accountZone(this, itemIndex);
-	const filters = readJobFilters(this, { workflow: this.getTimezone(), account: zone }, itemIndex);
-	const jobs = await listJobs(this, 'Job: Get Many', filters, { returnAll, limit }, item);
-	return jobs.map((job) => ({
-		json: shapeOutput(output, job, () => simplifyJob(job as IDataObject, zone)),
-	}));
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

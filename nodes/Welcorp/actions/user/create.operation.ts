@@ -1,26 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemScope } from '../../../shared';
-import {
-	callEndpoint,
-	compact,
-	locatorField,
-	readLocatorId,
-	timeoutOnlyOptions,
-} from '../../../shared';
-import { WELCORP } from '../../transport';
-import { COMPANY_ID, userBody, writeOutput } from '../../user';
+import { compact, locatorField, readLocatorId } from '../../../shared';
+import { COMPANY_ID, userBody, userWriteOperation } from '../../user';
 import { COMPANY_FIELDS, optionalUserFields } from '../../userFields';
 
 const show = { resource: ['user'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
+const formFields: INodeProperties[] = [
 	{
 		displayName: 'User Code',
 		name: 'userCode',
@@ -106,14 +93,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: optionalUserFields,
 	},
-	timeoutOnlyOptions(show),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
+/** The new user's fields, checked before anything is sent. */
+function readNewUser(this: IExecuteFunctions, itemIndex: number): { body: IDataObject } {
 	const node = this.getNode();
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const fields: IDataObject = {
@@ -152,11 +135,11 @@ export async function execute(
 			...(this.getNodeParameter('companyDetails', itemIndex, {}) as IDataObject),
 		});
 	}
-	const answer = await callEndpoint(this, WELCORP, 'createUser', {
-		operation: 'User: Create',
-		scope: item,
-		body,
-		headers: { 'Content-Type': 'application/json' },
-	});
-	return [{ json: writeOutput(answer) }];
+	return { body };
 }
+
+const operation = userWriteOperation('create', formFields, readNewUser);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

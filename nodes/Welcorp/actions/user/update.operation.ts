@@ -1,21 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemScope } from '../../../shared';
-import {
-	callEndpoint,
-	locatorField,
-	readLocatorId,
-	readOptionalLocatorId,
-	timeoutOnlyOptions,
-} from '../../../shared';
-import { WELCORP } from '../../transport';
-import { COMPANY_ID, USER_ID, userBody, writeOutput } from '../../user';
+import { locatorField, readLocatorId, readOptionalLocatorId } from '../../../shared';
+import { COMPANY_ID, USER_ID, userBody, userWriteOperation } from '../../user';
 import { nameAndLoginFields, optionalUserFields } from '../../userFields';
 
 const show = { resource: ['user'], operation: ['update'] };
@@ -31,7 +18,7 @@ const extraUpdateFields: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
+const formFields: INodeProperties[] = [
 	{ ...locatorField({ ...USER_ID, description: 'The user to change' }), displayOptions: { show } },
 	{
 		displayName: 'Update Fields',
@@ -44,14 +31,13 @@ export const description: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	timeoutOnlyOptions(show),
 ];
 
-export async function execute(
+/** The user to change and the fields to change, checked before anything is sent. */
+function readUserUpdate(
 	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
+	itemIndex: number,
+): { body: IDataObject; userId: string } {
 	const node = this.getNode();
 	const userId = readLocatorId(this, USER_ID, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -66,12 +52,11 @@ export async function execute(
 			{ itemIndex, description: 'Nothing was sent.' },
 		);
 	}
-	const answer = await callEndpoint(this, WELCORP, 'updateUser', {
-		operation: 'User: Update',
-		scope: item,
-		pathParams: { userId },
-		body,
-		headers: { 'Content-Type': 'application/json' },
-	});
-	return [{ json: writeOutput(answer) }];
+	return { body, userId };
 }
+
+const operation = userWriteOperation('update', formFields, readUserUpdate);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

@@ -1,16 +1,13 @@
-import { jobSendOperation } from '../../jobCreate';
-import { createJobFields } from '../../jobFields';
-import type { JobForm } from '../../jobForm';
+import { channelSendOperation } from '../../jobCreate';
 
 /** A call that reads a text out (text to speech) or plays a recording (Welcorp's Voice job). */
-const form: JobForm = {
-	show: { resource: ['voiceCall'], operation: ['send'] },
-	types: ['tts', 'voice'],
-	typeLabel: 'Message Type',
-	callbacks: 'target',
-};
-
-const operation = jobSendOperation(form, 'Voice Call: Send Voice Message', createJobFields(form));
+const operation = channelSendOperation(
+	'voiceCall',
+	['tts', 'voice'],
+	'target',
+	'Voice Call: Send Voice Message',
+	'Message Type',
+);
 
 // one name per export: a destructured export compiles to a module-level variable
 export const description = operation.description;

@@ -1,25 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import { callEndpoint, readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
+import { passwordResetOperation } from '../../../shared';
 import { WESAL_PORTAL } from '../../transport';
 
-export const description: INodeProperties[] = [
-	timeoutOnlyOptions({ resource: ['account'], operation: ['sendResetCode'] }),
-];
-
 /** Sent without a login, as the doc does: a forgotten password must not stop it. */
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const input = readPasswordReset.call(this, item.itemIndex, false);
+const operation = passwordResetOperation(WESAL_PORTAL, 'sendResetCode', (input) => {
 	// The doc's example sends all three fields, the unused contact empty.
-	const body = { method: input.method, email: input.email, phone: input.phone };
-	const answer = await callEndpoint(this, WESAL_PORTAL, 'sendResetCode', {
-		operation: 'Account: Send Reset Code',
-		scope: item,
-		body,
-	});
-	return [{ json: resetOutput(answer, input) }];
-}
+	const { method, email, phone } = input;
+	return { method, email, phone };
+});
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

@@ -1,37 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import {
-	outputFields,
-	readLimit,
-	readOutput,
-	returnAllOrLimit,
-	shapeOutput,
-	timeoutOnlyOptions,
-} from '../../../shared';
+import { firstOf, listOperation, shapeOutput } from '../../../shared';
 import { companyField, readCompanyId } from '../../organization';
 import { getQuestions, QUESTION_FIELDS, simplifyQuestion } from '../../question';
 
-const show = { resource: ['question'], operation: ['getAll'] };
+const operation = listOperation(
+	{
+		show: { resource: ['question'], operation: ['getAll'] },
+		aboveDates: [companyField],
+		output: { vendor: 'Wesal Portal', fields: QUESTION_FIELDS },
+	},
+	{
+		query: readCompanyId,
+		async read(companyId, { item, output, page }) {
+			const questions = await getQuestions(this, 'Question: Get Many', companyId, item);
+			return firstOf(questions, page).map((question) =>
+				shapeOutput(output, question, () => simplifyQuestion(question)),
+			);
+		},
+	},
+);
 
-export const description: INodeProperties[] = [
-	{ ...companyField, displayOptions: { show } },
-	...returnAllOrLimit('question', 'getAll'),
-	...outputFields('Wesal Portal', QUESTION_FIELDS, show),
-	timeoutOnlyOptions(show),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const companyId = readCompanyId(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : readLimit(this, itemIndex);
-	const output = readOutput(this, itemIndex);
-	const questions = await getQuestions(this, 'Question: Get Many', companyId, item);
-	return questions.slice(0, limit).map((question) => ({
-		json: shapeOutput(output, question, () => simplifyQuestion(question)),
-	}));
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

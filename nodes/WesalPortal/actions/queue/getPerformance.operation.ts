@@ -1,20 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemScope } from '../../../shared';
-import {
-	optionsCollection,
-	outputFields,
-	pickFields,
-	readDateRange,
-	readOutput,
-	timeoutOption,
-} from '../../../shared';
+import { getOperation, readDateRange, shapeOutputRows } from '../../../shared';
 import { queueIdsField, readQueueIds } from '../../queue';
 import {
 	MAX_INTERVAL_MS,
@@ -23,10 +10,7 @@ import {
 	simplifyPerformance,
 } from '../../queuePerformance';
 
-const show = { resource: ['queue'], operation: ['getPerformance'] };
-
-export const description: INodeProperties[] = [
-	queueIdsField('getPerformance'),
+const intervalFields: INodeProperties[] = [
 	{
 		displayName: 'Start',
 		name: 'start',
@@ -34,7 +18,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $now.minus({ hours: 1 }).startOf("hour").toISO() }}',
 		description: 'Start of the interval',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'End',
@@ -44,7 +27,6 @@ export const description: INodeProperties[] = [
 		default: '={{ $now.startOf("hour").toISO() }}',
 		description:
 			'End of the interval; must be after Start, and at most 31 days after it unless split into blocks',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Split Into 30-Minute Blocks',
@@ -53,36 +35,28 @@ export const description: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to return one item per queue for every 30 minutes of the interval instead of one item per queue (an interval over 31 days is then read in parts)',
-		displayOptions: { show },
 	},
-	...outputFields('Wesal Portal', PERFORMANCE_FIELDS, show),
-	optionsCollection([timeoutOption], show),
 ];
 
-const OPERATION = 'Queue: Get Performance';
-
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const queues = readQueueIds(this, itemIndex);
+/** The queues and the interval, checked before anything is sent. */
+function readInterval(context: IExecuteFunctions, itemIndex: number) {
+	const queues = readQueueIds(context, itemIndex);
 	const range = readDateRange(
-		this,
+		context,
 		itemIndex,
 		{ start: 'start', end: 'end' },
 		{ start: 'Start', end: 'End' },
 	);
 	if (+range.end === +range.start) {
-		throw new NodeOperationError(this.getNode(), 'Invalid "End": it must be after "Start"', {
+		throw new NodeOperationError(context.getNode(), 'Invalid "End": it must be after "Start"', {
 			itemIndex,
 			description: `Start and End are both ${range.start.toISO()}. Nothing was sent.`,
 		});
 	}
-	const partial = this.getNodeParameter('partial', itemIndex) as boolean;
+	const partial = context.getNodeParameter('partial', itemIndex) as boolean;
 	if (!partial && +range.end - +range.start > MAX_INTERVAL_MS) {
 		throw new NodeOperationError(
-			this.getNode(),
+			context.getNode(),
 			'Invalid "End": the interval must not be longer than 31 days',
 			{
 				itemIndex,
@@ -91,16 +65,26 @@ export async function execute(
 			},
 		);
 	}
-	const output = readOutput(this, itemIndex);
-	const byQueue = await readPerformance(
-		this,
-		OPERATION,
-		{ queues, start: +range.start, end: +range.end, partial },
-		item,
-	);
-	const parts = byQueue.flat();
-	if (output.mode === 'raw') return parts.map(({ entry }) => ({ json: entry as IDataObject }));
-	return parts.flatMap(simplifyPerformance).map((row) => ({
-		json: output.mode === 'selected' ? pickFields(row, output.fields) : row,
-	}));
+	return { queues, start: +range.start, end: +range.end, partial };
 }
+
+const operation = getOperation(
+	{
+		show: { resource: ['queue'], operation: ['getPerformance'] },
+		aboveDates: [queueIdsField('getPerformance'), ...intervalFields],
+		output: { vendor: 'Wesal Portal', fields: PERFORMANCE_FIELDS },
+	},
+	{
+		query: readInterval,
+		async read(interval, { item, output }) {
+			const byQueue = await readPerformance(this, 'Queue: Get Performance', interval, item);
+			return byQueue
+				.flat()
+				.flatMap((part) => shapeOutputRows(output, part.entry, () => simplifyPerformance(part)));
+		},
+	},
+);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

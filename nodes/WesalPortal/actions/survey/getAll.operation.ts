@@ -1,60 +1,27 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import {
-	dateRangeFields,
-	optionsCollection,
-	outputFields,
-	readDateRange,
-	readLimit,
-	readOutput,
-	returnAllOrLimit,
-	shapeOutput,
-	timeoutOption,
-} from '../../../shared';
-import { companyField, readCompanyId } from '../../organization';
-import { extendedOption, searchSurveys } from '../../survey';
+import { listOperation, shapeOutput } from '../../../shared';
+import { companyField } from '../../organization';
+import { extendedOption, readSurveyQuery, searchSurveys } from '../../survey';
 import { simplifySurvey, SURVEY_FIELDS } from '../../surveyOutput';
 
-const show = { resource: ['survey'], operation: ['getAll'] };
-
-export const description: INodeProperties[] = [
-	{ ...companyField, displayOptions: { show } },
-	...dateRangeFields(show, 'Surveys answered', 7),
-	...returnAllOrLimit('survey', 'getAll'),
-	...outputFields('Wesal Portal', SURVEY_FIELDS, show),
-	optionsCollection([extendedOption, timeoutOption], show),
-];
-
-const OPERATION = 'Survey: Get Many';
-
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const companyId = readCompanyId(this, itemIndex);
-	const range = readDateRange(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const output = readOutput(this, itemIndex);
-	const extended = this.getNodeParameter('options.extended', itemIndex, false) === true;
-
-	const surveys = await searchSurveys(
-		this,
-		OPERATION,
-		{
-			companyId,
-			start: range.start.toJSDate(),
-			end: range.end.toJSDate(),
-			extended,
+const operation = listOperation(
+	{
+		show: { resource: ['survey'], operation: ['getAll'] },
+		aboveDates: [companyField],
+		dates: { items: 'Surveys answered', days: 7 },
+		output: { vendor: 'Wesal Portal', fields: SURVEY_FIELDS },
+		options: [extendedOption],
+	},
+	{
+		query: readSurveyQuery,
+		async read(query, { item, output, page }) {
 			// Raw output passes the surveys on as sent: only their ids are read.
-			checkFields: output.mode !== 'raw',
+			const search = { ...query, checkFields: output.mode !== 'raw' };
+			const surveys = await searchSurveys(this, 'Survey: Get Many', search, page, item);
+			return surveys.map((survey) => shapeOutput(output, survey, () => simplifySurvey(survey)));
 		},
-		{ returnAll, limit },
-		item,
-	);
-	return surveys.map((survey) => ({
-		json: shapeOutput(output, survey, () => simplifySurvey(survey)),
-	}));
-}
+	},
+);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

@@ -1,56 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import {
-	dateRangeFields,
-	groupByField,
-	optionsCollection,
-	readDateRange,
-	readGroupBy,
-	timeoutOption,
-} from '../../../shared';
-import { companyField, readCompanyId } from '../../organization';
-import { extendedOption } from '../../survey';
+import { SUMMARY_GROUPS, summaryOperation } from '../../../shared';
+import { companyField } from '../../organization';
+import { extendedOption, readSurveyQuery } from '../../survey';
 import { summarizeSurveys } from '../../surveySummary';
 
-const show = { resource: ['survey'], operation: ['getSummary'] };
+const extendedDescription =
+	'Whether to ask the API for more details on each survey (direction, duration, wrap-up); the figures are the same';
 
-export const description: INodeProperties[] = [
-	{ ...companyField, displayOptions: { show } },
-	...dateRangeFields(show, 'Surveys answered', 7),
-	groupByField(show),
-	optionsCollection(
-		[
-			{
-				...extendedOption,
-				description:
-					'Whether to ask the API for more details on each survey (direction, duration, wrap-up); the figures are the same',
-			},
-			timeoutOption,
-		],
-		show,
-	),
-];
+const operation = summaryOperation(
+	{
+		show: { resource: ['survey'], operation: ['getSummary'] },
+		aboveDates: [companyField],
+		dates: { items: 'Surveys answered', days: 7 },
+		count: SUMMARY_GROUPS,
+		options: [{ ...extendedOption, description: extendedDescription }],
+	},
+	{
+		query: readSurveyQuery,
+		async read(query, { item, groupBy, timezone }) {
+			const request = { ...query, groupBy, timezone, scope: item };
+			return await summarizeSurveys(this, 'Survey: Get Summary', request);
+		},
+	},
+);
 
-const OPERATION = 'Survey: Get Summary';
-
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const companyId = readCompanyId(this, itemIndex);
-	const range = readDateRange(this, itemIndex);
-	const groupBy = readGroupBy(this, itemIndex);
-	const extended = this.getNodeParameter('options.extended', itemIndex, false) === true;
-	const rows = await summarizeSurveys(this, OPERATION, {
-		companyId,
-		start: range.start.toJSDate(),
-		end: range.end.toJSDate(),
-		extended,
-		groupBy,
-		timezone: this.getTimezone(),
-		scope: item,
-	});
-	return rows.map((json) => ({ json }));
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

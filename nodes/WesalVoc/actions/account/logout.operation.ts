@@ -1,20 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import { callEndpoint, timeoutOnlyOptions } from '../../../shared';
+import { logoutOperation } from '../../../shared';
 import { WESAL_VOC } from '../../transport';
 
-export const description: INodeProperties[] = [
-	timeoutOnlyOptions({ resource: ['account'], operation: ['logout'] }),
-];
+const operation = logoutOperation(WESAL_VOC);
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const answer = await callEndpoint(this, WESAL_VOC, 'logout', {
-		operation: 'Account: Logout',
-		scope: item,
-	});
-	return [{ json: answer }];
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

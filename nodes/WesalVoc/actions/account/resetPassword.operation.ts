@@ -1,38 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import {
-	callEndpoint,
-	compact,
-	readPasswordReset,
-	resetOutput,
-	timeoutOnlyOptions,
-} from '../../../shared';
+import { compact, passwordResetOperation } from '../../../shared';
 import { resetCompanyId } from '../../account';
 import { WESAL_VOC } from '../../transport';
 
-export const description: INodeProperties[] = [
-	timeoutOnlyOptions({ resource: ['account'], operation: ['resetPassword'] }),
-];
+// The doc sends the code as `otp` and keeps `verifyCode` for links sent by email: send both.
+const operation = passwordResetOperation(WESAL_VOC, 'resetPassword', async function (input, item) {
+	const { method, email, phone, otp, newPassword } = input;
+	const companyId = await resetCompanyId(this, item);
+	return compact({ companyId, method, email, phone, verifyCode: otp, otp, password: newPassword });
+});
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const input = readPasswordReset.call(this, item.itemIndex, true);
-	const answer = await callEndpoint(this, WESAL_VOC, 'resetPassword', {
-		operation: 'Account: Reset Password',
-		scope: item,
-		// The doc sends the code as `otp` and keeps `verifyCode` for links sent by email: send both.
-		body: compact({
-			companyId: await resetCompanyId(this, item),
-			method: input.method,
-			email: input.email,
-			phone: input.phone,
-			verifyCode: input.otp,
-			otp: input.otp,
-			password: input.newPassword,
-		}),
-	});
-	return [{ json: resetOutput(answer, input) }];
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

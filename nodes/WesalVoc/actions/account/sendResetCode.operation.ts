@@ -1,29 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import { callEndpoint, readPasswordReset, resetOutput, timeoutOnlyOptions } from '../../../shared';
+import { passwordResetOperation } from '../../../shared';
 import { resetCompanyId } from '../../account';
 import { WESAL_VOC } from '../../transport';
 
-export const description: INodeProperties[] = [
-	timeoutOnlyOptions({ resource: ['account'], operation: ['sendResetCode'] }),
-];
+const operation = passwordResetOperation(WESAL_VOC, 'sendResetCode', async function (input, item) {
+	return {
+		companyId: await resetCompanyId(this, item),
+		method: input.method,
+		// The doc's example sends "NO" for the contact that is not used.
+		email: input.email || 'NO',
+		phone: input.phone || 'NO',
+	};
+});
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const input = readPasswordReset.call(this, item.itemIndex, false);
-	const answer = await callEndpoint(this, WESAL_VOC, 'sendResetCode', {
-		operation: 'Account: Send Reset Code',
-		scope: item,
-		body: {
-			companyId: await resetCompanyId(this, item),
-			method: input.method,
-			// The doc's example sends "NO" for the contact that is not used.
-			email: input.email || 'NO',
-			phone: input.phone || 'NO',
-		},
-	});
-	return [{ json: resetOutput(answer, input) }];
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

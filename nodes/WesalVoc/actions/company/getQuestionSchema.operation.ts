@@ -1,23 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
-import { outputFields, readOutput, shapeOutput, timeoutOnlyOptions } from '../../../shared';
+import { getOperation, shapeOutput } from '../../../shared';
 import { loadQuestionSchema, QUESTION_FIELDS, simplifyQuestion } from '../../company';
 
-const show = { resource: ['company'], operation: ['getQuestionSchema'] };
+const operation = getOperation(
+	{
+		show: { resource: ['company'], operation: ['getQuestionSchema'] },
+		output: { vendor: 'Wesal VoC', fields: QUESTION_FIELDS },
+	},
+	{
+		async read(_, { item, output }) {
+			const schema = await loadQuestionSchema(this, 'Company: Get Question Schema', item);
+			return schema.map(({ raw, question }) =>
+				shapeOutput(output, raw, () => simplifyQuestion(question)),
+			);
+		},
+	},
+);
 
-export const description: INodeProperties[] = [
-	...outputFields('Wesal VoC', QUESTION_FIELDS, show),
-	timeoutOnlyOptions(show),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const output = readOutput(this, item.itemIndex);
-	const schema = await loadQuestionSchema(this, 'Company: Get Question Schema', item);
-	return schema.map(({ raw, question }) => ({
-		json: shapeOutput(output, raw, () => simplifyQuestion(question)),
-	}));
-}
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

@@ -1,51 +1,35 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemScope } from '../../../shared';
-import {
-	dateRangeFields,
-	groupByField,
-	readDateRange,
-	readGroupBy,
-	timeoutOnlyOptions,
-} from '../../../shared';
+import { readDateRange, SUMMARY_GROUPS, summaryOperation } from '../../../shared';
 import { readSurveyFilters, surveyFilterFields } from '../../surveyFilters';
 import { summarizeSurveys } from '../../surveySummary';
 
-const show = { resource: ['survey'], operation: ['getSummary'] };
-
-export const description: INodeProperties[] = [
-	...dateRangeFields(show, 'Surveys completed', 7),
-	groupByField(show),
-	{ ...surveyFilterFields, displayOptions: { show } },
-	timeoutOnlyOptions(show),
-];
-
 const OPERATION = 'Survey: Get Summary';
 
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const range = readDateRange(this, itemIndex);
-	const groupBy = readGroupBy(this, itemIndex);
-	const filters = await readSurveyFilters(
-		this,
-		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
-		OPERATION,
-		item,
-	);
-	const rows = await summarizeSurveys(this, OPERATION, {
-		window: { start: range.start.toJSDate(), end: range.end.toJSDate() },
-		filters,
-		groupBy,
-		timezone: this.getTimezone(),
-		scope: item,
-	});
-	return rows.map((json) => ({ json }));
-}
+const operation = summaryOperation(
+	{
+		show: { resource: ['survey'], operation: ['getSummary'] },
+		dates: { items: 'Surveys completed', days: 7 },
+		count: SUMMARY_GROUPS,
+		filters: [surveyFilterFields],
+	},
+	{
+		query: readDateRange,
+		async read(range, { item, groupBy, timezone }) {
+			const parameters = this.getNodeParameter('filters', item.itemIndex, {}) as IDataObject;
+			const filters = await readSurveyFilters(this, parameters, OPERATION, item);
+			const window = { start: range.start.toJSDate(), end: range.end.toJSDate() };
+			return await summarizeSurveys(this, OPERATION, {
+				window,
+				filters,
+				groupBy,
+				timezone,
+				scope: item,
+			});
+		},
+	},
+);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;

@@ -1,33 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { Operation } from '../../../shared';
-import { operationField } from '../../../shared';
+import { resource } from '../../../shared';
 import * as getAll from './getAll.operation';
 import * as getSummary from './getSummary.operation';
 
-export const operations: Record<string, Operation> = { getAll, getSummary };
-
-export const description: INodeProperties[] = [
-	operationField(
-		'survey',
-		[
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description:
-					'Get completed surveys in a date range: one item per survey with agent, queue, channel, direction, contact number, date, one score field per question (named after the question), the lowest and the average score',
-				action: 'Get many survey results',
-			},
-			{
-				name: 'Get Summary',
-				value: 'getSummary',
-				description:
-					'Get survey figures for a date range, one item per group (agent, queue, channel, day, week or none): responses, then per question the responses, average, CSAT %, NPS (0–10 questions) and the lowest answer with its count. Read with the same requests as Get Many; no survey is kept in memory.',
-				action: 'Get a survey summary',
-			},
-		],
-		'getAll',
-	),
-	...getAll.description,
-	...getSummary.description,
-];
+export const { operations, description } = resource('survey', 'getAll', [
+	{
+		module: getAll,
+		name: 'Get Many',
+		value: 'getAll',
+		description:
+			'Get completed surveys in a date range: one item per survey with agent, queue, channel, direction, contact number, date, one score field per question (named after the question), the lowest and the average score',
+		action: 'Get many survey results',
+	},
+	{
+		module: getSummary,
+		name: 'Get Summary',
+		value: 'getSummary',
+		description:
+			'Get survey figures for a date range, one item per group (agent, queue, channel, day, week or none): responses, then per question the responses, average, CSAT %, NPS (0–10 questions) and the lowest answer with its count. Read with the same requests as Get Many; no survey is kept in memory.',
+		action: 'Get a survey summary',
+	},
+]);

@@ -1,25 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-
-import type { ItemScope } from '../../../shared';
+import { listOperation, readDateRange, shapeOutput } from '../../../shared';
 import {
-	dateRangeFields,
-	optionsCollection,
-	outputFields,
-	readDateRange,
-	readLimit,
-	readOutput,
-	returnAllOrLimit,
-	shapeOutput,
-	timeoutOption,
-} from '../../../shared';
-import {
-	readSurveyFilters,
-	readWindowDays,
+	readSurveyRequest,
 	readSurveys,
 	simplifySurvey,
 	SURVEY_FIELDS,
@@ -27,40 +8,24 @@ import {
 	windowDaysOption,
 } from '../../survey';
 
-const show = { resource: ['survey'], operation: ['getAll'] };
-
-export const description: INodeProperties[] = [
-	...dateRangeFields(show, 'Survey responses', 1),
-	...returnAllOrLimit('survey', 'getAll'),
-	{ ...surveyFilterFields, displayOptions: { show } },
-	...outputFields('Wolkvox', SURVEY_FIELDS, show),
-	optionsCollection([windowDaysOption, timeoutOption], show),
-];
-
-const OPERATION = 'Survey: Get Many';
-
-export async function execute(
-	this: IExecuteFunctions,
-	item: ItemScope,
-): Promise<INodeExecutionData[]> {
-	const { itemIndex } = item;
-	const range = readDateRange(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : readLimit(this, itemIndex);
-	const windowDays = readWindowDays(this, itemIndex);
-	const output = readOutput(this, itemIndex);
-	const filters = readSurveyFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
-
-	const rows = await readSurveys(
-		this,
-		OPERATION,
-		range,
-		filters,
-		{ returnAll, limit },
-		{
-			scope: item,
-			windowDays,
+const operation = listOperation(
+	{
+		show: { resource: ['survey'], operation: ['getAll'] },
+		dates: { items: 'Survey responses', days: 1 },
+		filters: [surveyFilterFields],
+		output: { vendor: 'Wolkvox', fields: SURVEY_FIELDS },
+		options: [windowDaysOption],
+	},
+	{
+		query: readDateRange,
+		async read(range, { item, output, page }) {
+			const { filters, options } = readSurveyRequest(this, item);
+			const rows = await readSurveys(this, 'Survey: Get Many', range, filters, page, options);
+			return rows.map((row) => shapeOutput(output, row, () => simplifySurvey(row)));
 		},
-	);
-	return rows.map((row) => ({ json: shapeOutput(output, row, () => simplifySurvey(row)) }));
-}
+	},
+);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const description = operation.description;
+export const execute = operation.execute;
