@@ -27,7 +27,8 @@ const { ROOT } = require('./lib/install');
 const { startEmulator } = require('./lib/emulator');
 const { startQueueStack, sqlite, DURABLE_ENV } = require('./lib/queue');
 const { sleep, waitFor } = require('./lib/n8n');
-const { sinkNode, sinkWorkflow } = require('./lib/vendorSuite');
+const { sinkWorkflow, actionWorkflow, everyMinuteAt } = require('./lib/workflows');
+const { vendorDrivers } = require('./lib/vendorDrivers');
 const { WESAL_VOC_TOKEN } = require('./fixtures/credentials');
 
 type Json = Record<string, any>;
@@ -38,7 +39,6 @@ const QUEUE_VERSIONS = ['2.40.7', '2.41.1'];
 const DURABLE = process.env.E2E_QUEUE_DURABLE !== '0';
 const version: string = process.env.E2E_N8N_VERSION || DEMO_VERSION;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const PORTAL_COMPANY = 100301;
 /** Stall detection of a killed worker's job in seconds instead of minutes (Bull lock settings, ms). */
 const QUEUE_TUNING = {
 	QUEUE_WORKER_LOCK_DURATION: '15000',
@@ -46,15 +46,15 @@ const QUEUE_TUNING = {
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 };
 
-/** One vendor of the n8n block: its credential, trigger, action and how to add items at the emulator. */
+/** One vendor of the n8n block: its driver (e2e/lib/vendorDrivers.js) and what queue mode adds to it. */
 interface Vendor {
 	name: string;
 	/** type names of package.json's n8n block this vendor covers (checked against the block) */
 	nodeFiles: string[];
 	credentialType: string;
 	credential: { id: string; name: string };
-	/** credential data for import (undefined: already imported by e2e/lib/stack.js) */
-	credentialData?: () => Promise<Json>;
+	/** true: imported by e2e/lib/stack.js; otherwise imported under this id with the stack's data of its type */
+	stackCredential?: boolean;
 	trigger: { type: string; parameters: Json };
 	/** adds n items at the emulator; resolves their keys */
 	add: (n: number) => Promise<string[]>;
@@ -97,228 +97,64 @@ describeQueue(
 			unexpected: keys.filter((k) => !allowed.has(k)),
 		});
 		const control = () => emulator.control;
-		const vendorUrl = (name: string): string =>
-			emulator.vendors.find((v: any) => v.name === name).url;
-		const cv = (name: string) => control().vendor(name);
 
-		let welcorpLogin: { username: string; password: string; user_id: number };
-		const welcorpApi = async (method: string, urlPath: string, body?: unknown) => {
-			const res = await fetch(`${vendorUrl('welcorp')}${urlPath}`, {
-				method,
-				headers: {
-					authorization: `Basic ${Buffer.from(`${welcorpLogin.username}:${welcorpLogin.password}`).toString('base64')}`,
-					'content-type': 'application/json',
-				},
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			return (await res.json()) as any;
-		};
-		let counter = 0;
-
-		const vendors: Vendor[] = [
-			{
-				name: 'wesal-voc',
+		let welcorpLogin: { username: string; password: string };
+		/** What queue mode adds to each vendor's driver: the files it covers, its credential, the action's item count. */
+		const queueParts: Record<
+			string,
+			Pick<Vendor, 'nodeFiles' | 'credentialType' | 'credential' | 'stackCredential'> & {
+				expectCount: number | 'some';
+			}
+		> = {
+			'wesal-voc': {
 				nodeFiles: ['WesalVoc/WesalVoc.node.js', 'WesalVoc/WesalVocTrigger.node.js'],
 				credentialType: 'wesalVocApi',
 				credential: WESAL_VOC_TOKEN,
-				trigger: {
-					type: 'wesalVocTrigger',
-					parameters: { event: 'newSurvey', filters: {}, options: {} },
-				},
-				add: async (n) =>
-					(
-						await cv('wesal-voc').post('surveys', {
-							surveys: Array.from({ length: n }, () => ({ agent: `Queue ${++counter}` })),
-						})
-					).surveys.map((s: any) => s._id),
-				keyOf: (item) => item._id,
-				polls: async () => (await cv('wesal-voc').get('stats')).searches,
-				action: {
-					type: 'wesalVoc',
-					parameters: async () => ({
-						resource: 'survey',
-						operation: 'getAll',
-						startDate: '={{ $now.minus({ days: 2 }).toISO() }}',
-						endDate: '={{ $now.toISO() }}',
-						returnAll: false,
-						limit: 3,
-						filters: {},
-						options: {},
-					}),
-					expectCount: 3,
-				},
+				stackCredential: true,
+				expectCount: 3,
 			},
-			{
-				name: 'wesal-portal',
+			'wesal-portal': {
 				nodeFiles: ['WesalPortal/WesalPortal.node.js', 'WesalPortal/WesalPortalTrigger.node.js'],
 				credentialType: 'wesalPortalApi',
 				credential: { id: 'wesalPortalQueue1', name: 'Wesal Portal (queue mode)' },
-				credentialData: async () => {
-					const account = await cv('wesal-portal').get('account');
-					return {
-						baseUrl: vendorUrl('wesal-portal'),
-						clientId: account.clientId,
-						email: account.email,
-						password: account.password,
-					};
-				},
-				trigger: {
-					type: 'wesalPortalTrigger',
-					parameters: {
-						event: 'newSurvey',
-						company: { __rl: true, mode: 'id', value: String(PORTAL_COMPANY) },
-						options: {},
-					},
-				},
-				add: async (n) =>
-					(await cv('wesal-portal').post('surveys', { count: n })).surveys.map((s: any) =>
-						String(s.id),
-					),
-				keyOf: (item) => String(item.id),
-				polls: async () => (await cv('wesal-portal').get('stats')).surveyPages,
-				action: {
-					type: 'wesalPortal',
-					parameters: async () => ({
-						resource: 'survey',
-						operation: 'getAll',
-						company: { __rl: true, mode: 'id', value: String(PORTAL_COMPANY) },
-						startDate: '={{ $now.minus({ days: 3 }).toISO() }}',
-						endDate: '={{ $now.toISO() }}',
-						returnAll: false,
-						limit: 3,
-						options: {},
-					}),
-					expectCount: 3,
-				},
+				expectCount: 3,
 			},
-			{
-				name: 'weclever',
+			weclever: {
 				nodeFiles: ['WeClever/WeClever.node.js', 'WeClever/WeCleverTrigger.node.js'],
 				credentialType: 'weCleverApi',
 				credential: { id: 'weCleverQueue001', name: 'WeClever (queue mode)' },
-				credentialData: async () => {
-					const account = await cv('weclever').get('account');
-					return {
-						environment: 'custom',
-						customUrl: vendorUrl('weclever'),
-						platformId: account.platformId,
-						username: account.username,
-						password: account.password,
-						time: 3600,
-					};
-				},
-				trigger: {
-					type: 'weCleverTrigger',
-					parameters: { event: 'newFinalizedLead', options: {} },
-				},
-				add: async (n) =>
-					(
-						await cv('weclever').post('leads', { leads: Array.from({ length: n }, () => ({})) })
-					).leads.map((l: any) => String(l.weclever_lead_id)),
-				keyOf: (item) => String(item.weclever_lead_id),
-				polls: async () => (await cv('weclever').get('stats')).listCalls,
-				action: {
-					type: 'weClever',
-					parameters: async () => {
-						const { leads } = await cv('weclever').get('leads');
-						return {
-							resource: 'lead',
-							operation: 'get',
-							leadId: String(leads[0].weclever_lead_id),
-							options: {},
-						};
-					},
-					expectCount: 1,
-				},
+				expectCount: 1,
 			},
-			{
-				name: 'wolkvox',
+			wolkvox: {
 				nodeFiles: ['Wolkvox/Wolkvox.node.js', 'Wolkvox/WolkvoxTrigger.node.js'],
 				credentialType: 'wolkvoxApi',
 				credential: { id: 'wolkvoxQueue0001', name: 'Wolkvox (queue mode)' },
-				credentialData: async () => {
-					const account = await cv('wolkvox').get('account');
-					return {
-						server: account.server,
-						token: account.tokens[0],
-						baseUrl: vendorUrl('wolkvox'),
-					};
-				},
-				trigger: {
-					type: 'wolkvoxTrigger',
-					parameters: { event: 'newSurveyResponse', filters: {}, options: {} },
-				},
-				add: async (n) =>
-					(
-						await cv('wolkvox').post('surveys', {
-							surveys: Array.from({ length: n }, () => ({ q1: '4' })),
-						})
-					).surveys.map((row: any) => `${row.conn_id}|${row.date}|${row.customer_id}`),
-				keyOf: (row) => `${row.conn_id}|${row.date}|${row.customer_id}`,
-				polls: async () => (await cv('wolkvox').get('stats')).reports,
-				action: {
-					type: 'wolkvox',
-					parameters: async () => ({
-						resource: 'survey',
-						operation: 'getAll',
-						startDate: '={{ $now.minus({ days: 7 }).toISO() }}',
-						endDate: '={{ $now.toISO() }}',
-						returnAll: false,
-						limit: 3,
-						filters: {},
-						options: {},
-					}),
-					expectCount: 'some',
-				},
+				expectCount: 'some',
 			},
-			{
-				name: 'welcorp',
+			welcorp: {
 				nodeFiles: ['Welcorp/Welcorp.node.js', 'Welcorp/WelcorpTrigger.node.js'],
 				credentialType: 'welcorpApi',
 				credential: { id: 'welcorpQueue0001', name: 'Welcorp (queue mode)' },
-				credentialData: async () => {
-					const accounts = await cv('welcorp').get('accounts');
-					welcorpLogin = accounts.find(
-						(a: any) => a.role === 'User' && a.username === 'au/testuser',
-					);
-					return {
-						username: welcorpLogin.username,
-						password: welcorpLogin.password,
-						baseUrl: vendorUrl('welcorp'),
-						timeZone: 'Australia/Sydney',
-					};
-				},
-				trigger: {
-					type: 'welcorpTrigger',
-					parameters: { event: 'newJob', filters: {}, options: {} },
-				},
-				add: async (n) => {
-					const ids: string[] = [];
-					for (let i = 0; i < n; i++) {
-						const answer = await welcorpApi('POST', '/jobs', {
-							job_type: 'sms',
-							message: `Queue ${++counter}`,
-							recipients: [{ destination: '61411111111' }],
-						});
-						ids.push(String(answer.data));
-					}
-					return ids;
-				},
-				keyOf: (item) => String(item.job_id),
-				polls: async () =>
-					(await control().requests('welcorp')).filter(
-						(r: any) => r.method === 'GET' && r.path === '/jobs',
-					).length,
-				action: {
-					type: 'welcorp',
-					parameters: async () => {
-						const { jobs } = await cv('welcorp').get(`jobs?user_id=${welcorpLogin.user_id}`);
-						return { resource: 'job', operation: 'get', jobId: String(jobs[0].job_id) };
-					},
-					expectCount: 1,
-				},
+				expectCount: 1,
 			},
-		];
+		};
+		/** Filled once the emulator runs (beforeAll). */
+		const vendors: Vendor[] = [];
+		const driveVendors = () => {
+			const drivers = vendorDrivers({ emulator, label: 'Queue', welcorpUser: () => welcorpLogin });
+			for (const driver of drivers) {
+				const { expectCount, ...part } = queueParts[driver.name];
+				vendors.push({
+					...driver,
+					...part,
+					trigger: {
+						type: driver.trigger.type,
+						parameters: { ...driver.trigger.parameters, options: {} },
+					},
+					action: { ...driver.action, expectCount },
+				});
+			}
+		};
 
 		const triggerSink = (v: Vendor) => `queue-trigger-${v.name}`;
 		const actionSink = (v: Vendor) => `queue-action-${v.name}`;
@@ -417,6 +253,7 @@ describeQueue(
 		beforeAll(async () => {
 			const t0 = Date.now();
 			emulator = await startEmulator();
+			driveVendors();
 			q = await startQueueStack({
 				version,
 				emulator,
@@ -432,14 +269,12 @@ describeQueue(
 			});
 
 			const dir = fs.mkdtempSync(path.join(q.stack.userFolder, 'queue-'));
-			const credentials = [];
-			for (const v of vendors)
-				if (v.credentialData)
-					credentials.push({
-						...v.credential,
-						type: v.credentialType,
-						data: await v.credentialData(),
-					});
+			// the accounts of the stack's credentials (e2e/fixtures/credentials.js), under queue mode's own ids
+			const dataOf = (type: string) => q.stack.credentials.find((c: Json) => c.type === type).data;
+			welcorpLogin = dataOf('welcorpApi');
+			const credentials = vendors
+				.filter((v) => !v.stackCredential)
+				.map((v) => ({ ...v.credential, type: v.credentialType, data: dataOf(v.credentialType) }));
 			fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentials));
 			await n8n.importCredentials(path.join(dir, 'credentials.json'));
 			await control().reset();
@@ -458,7 +293,7 @@ describeQueue(
 							name: 'Trigger',
 							type: v.trigger.type,
 							parameters: {
-								pollTimes: { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] },
+								pollTimes: everyMinuteAt(second),
 								...v.trigger.parameters,
 							},
 							credentials: credentialsOf(v),
@@ -485,46 +320,21 @@ describeQueue(
 
 			// Actions: Webhook → our action node → one sink entry per call (the sink node runs once).
 			for (const v of vendors) {
-				const created = await n8n.createWorkflow({
-					name: `Queue: ${v.name} action`,
-					settings: { executionOrder: 'v1' },
-					nodes: [
-						{
-							id: 'a1',
-							name: 'Webhook',
-							type: 'n8n-nodes-base.webhook',
-							typeVersion: 2,
-							position: [0, 0],
-							webhookId: `5e1a0c3e-0000-4000-8000-${String(vendors.indexOf(v)).padStart(12, '0')}`,
-							parameters: {
-								httpMethod: 'POST',
-								path: hookPath(v),
-								responseMode: 'onReceived',
-								options: {},
-							},
-						},
-						{
-							id: 'a2',
-							name: 'Action',
-							type: `${pkg.name}.${v.action.type}`,
-							typeVersion: 1,
-							position: [220, 0],
+				const created = await n8n.createWorkflow(
+					actionWorkflow({
+						name: `Queue: ${v.name} action`,
+						webhookId: `5e1a0c3e-0000-4000-8000-${String(vendors.indexOf(v)).padStart(12, '0')}`,
+						webhook: { path: hookPath(v), responseMode: 'onReceived' },
+						action: {
+							type: v.action.type,
 							parameters: await v.action.parameters(),
 							credentials: credentialsOf(v),
 						},
-						sinkNode(
-							'a3',
-							control().sinkUrl(actionSink(v)),
-							[440, 0],
-							{ executeOnce: true },
+						sinkUrl: control().sinkUrl(actionSink(v)),
+						sinkBody:
 							"={{ JSON.stringify({ ref: $('Webhook').first().json.body.ref, count: $('Action').all().length, first: $('Action').first().json }) }}",
-						),
-					],
-					connections: {
-						Webhook: { main: [[{ node: 'Action', type: 'main', index: 0 }]] },
-						Action: { main: [[{ node: 'To sink', type: 'main', index: 0 }]] },
-					},
-				});
+					}),
+				);
 				await n8n.activateWorkflow(created.id);
 				workflowIds[v.name].action = created.id;
 			}

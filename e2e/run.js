@@ -21,9 +21,9 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { TEST_VERSIONS, versionInfo } = require('./lib/versions');
-const { ROOT, ensureN8n, packPackage, removePack, fmt } = require('./lib/install');
+const { versionInfo } = require('./lib/versions');
+const { ensureN8n, packPackage, removePack, fmt } = require('./lib/install');
+const { readCommandLine, runJest, summarize } = require('./lib/jestRun');
 const { PRODUCTION_VERSIONS } = require('./topology/topology');
 
 function say(msg) {
@@ -34,73 +34,30 @@ function testFiles() {
 	return fs.readdirSync(__dirname).filter((f) => f.endsWith('.e2e.test.ts'));
 }
 
-/** Streams a child's output line by line with a prefix. */
-function pipePrefixed(stream, prefix, out) {
-	let rest = '';
-	stream.on('data', (chunk) => {
-		const lines = (rest + chunk).split('\n');
-		rest = lines.pop();
-		for (const line of lines) out.write(`${prefix} ${line}\n`);
-	});
-	stream.on('end', () => rest && out.write(`${prefix} ${rest}\n`));
-}
-
-function runJest(version, tarball, jestArgs, { topology = false } = {}) {
+function runSuite(version, tarball, jestArgs, { topology = false } = {}) {
 	const name = topology ? `${version}-production` : version;
-	const resultFile = path.join(path.dirname(tarball), `e2e-results-${name}.json`);
 	const workers = topology
 		? 1
 		: Number(process.env.E2E_WORKERS) || Math.max(1, Math.min(4, testFiles().length));
-	const args = [
-		path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
-		'--config',
-		path.join(__dirname, topology ? 'topology' : '', 'jest.config.js'),
-		`--maxWorkers=${workers}`,
-		'--json',
-		'--outputFile',
-		resultFile,
-		// a file named after -- belongs to one of the two suites: the other finds nothing to run
-		...(topology || jestArgs.length ? ['--passWithNoTests'] : []),
-		...jestArgs,
-	];
-	const prefix = `[${name}]`;
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, args, {
-			cwd: ROOT,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, E2E_N8N_VERSION: version, E2E_TARBALL: tarball },
-		});
-		pipePrefixed(child.stdout, prefix, process.stdout);
-		pipePrefixed(child.stderr, prefix, process.stdout);
-		child.on('close', (code) => {
-			let counts = { passed: 0, failed: 0 };
-			try {
-				const r = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
-				counts = {
-					passed: r.numPassedTests,
-					failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0),
-				};
-			} catch {
-				counts.failed = 1; // jest died before writing results
-			}
-			if (code !== 0 && counts.failed === 0) counts.failed = 1;
-			resolve({ code, ...counts });
-		});
+	return runJest({
+		config: path.join(__dirname, topology ? 'topology' : '', 'jest.config.js'),
+		options: [
+			`--maxWorkers=${workers}`,
+			// a file named after -- belongs to one of the two suites: the other finds nothing to run
+			...(topology || jestArgs.length ? ['--passWithNoTests'] : []),
+		],
+		jestArgs,
+		resultFile: path.join(path.dirname(tarball), `e2e-results-${name}.json`),
+		version,
+		tarball,
+		prefix: `[${name}]`,
 	});
 }
 
 async function main() {
 	await require('../scripts/ensure-deps').ensureDeps({ log: say }); // a fresh clone: npm ci, once
 	const started = Date.now();
-	const dash = process.argv.indexOf('--');
-	const positional = dash === -1 ? process.argv.slice(2) : process.argv.slice(2, dash);
-	const jestArgs = dash === -1 ? [] : process.argv.slice(dash + 1);
-	const fromEnv = (process.env.E2E_VERSIONS || '')
-		.split(',')
-		.map((v) => v.trim())
-		.filter(Boolean);
-	const versions = positional.length ? positional : fromEnv.length ? fromEnv : TEST_VERSIONS;
-	versions.forEach(versionInfo); // fails early on an unknown version
+	const { versions, jestArgs } = readCommandLine(process.argv, ['E2E_VERSIONS']);
 
 	say(`n8n versions: ${versions.join(', ')}`);
 	const tarball = await packPackage();
@@ -112,7 +69,7 @@ async function main() {
 		const t = Date.now();
 		const info = versionInfo(version);
 		say(`n8n ${version} on Node ${info.node === 'system' ? process.version.slice(1) : info.node}`);
-		const r = await runJest(version, tarball, jestArgs);
+		const r = await runSuite(version, tarball, jestArgs);
 		say(`n8n ${version} done in ${fmt(Date.now() - t)}: ${r.passed} passed, ${r.failed} failed`);
 		return { version, ...r, ms: Date.now() - t };
 	};
@@ -126,7 +83,7 @@ async function main() {
 		for (const version of versions.filter((v) => PRODUCTION_VERSIONS.includes(v))) {
 			const t = Date.now();
 			say(`n8n ${version}: production topology (e2e/topology/), alone`);
-			const r = await runJest(version, tarball, jestArgs, { topology: true });
+			const r = await runSuite(version, tarball, jestArgs, { topology: true });
 			say(
 				`n8n ${version} production topology done in ${fmt(Date.now() - t)}: ${r.passed} passed, ${r.failed} failed`,
 			);
@@ -150,12 +107,7 @@ async function main() {
 
 	removePack(tarball);
 	say(`summary (${fmt(Date.now() - started)} in all):`);
-	for (const r of results)
-		say(`  n8n ${r.version}: ${r.passed} passed, ${r.failed} failed (${fmt(r.ms)})`);
-	const passed = results.reduce((n, r) => n + r.passed, 0);
-	const failed = results.reduce((n, r) => n + r.failed, 0);
-	console.log(`e2e: ${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && results.every((r) => r.code === 0) ? 0 : 1);
+	process.exit(summarize(results, say, 'e2e'));
 }
 
 main().catch((error) => {

@@ -183,37 +183,75 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 			})
 		).status;
 
-	test("the reply, through n8n's waiting webhook, resumes the execution once with the right answer; misrouted and unsigned callbacks do not", async () => {
+	/**
+	 * Resets the emulator, saves and activates a waitWorkflow whose Ask is `resource` → Send and Wait
+	 * with `parameters`; resolves its id and sink names.
+	 */
+	async function activateWait(
+		name: string,
+		path: string,
+		resource: string,
+		parameters: Record<string, unknown>,
+	) {
 		await control().reset();
-		const { sinks, workflow } = waitWorkflow('E2E: Welcorp send and wait', 'welcorp-ask', {
-			resource: 'sms',
+		const { sinks, workflow } = waitWorkflow(name, path, {
+			resource,
 			operation: 'sendAndWait',
-			message: 'Hi %%recipient%%, reply YES to confirm',
-			additionalFields: { jobName: 'E2E ask' },
+			...parameters,
 		});
-		const id = await activate(workflow, 'welcorp-ask');
-		const { body, jobId, url } = await ask('welcorp-ask', '61411111111', 'Ann');
-		const parsed = new URL(url);
-		expect(parsed.origin).toBe(n8n().url);
-		expect(parsed.pathname).toMatch(/^\/webhook-waiting\/\d+\/n2$/);
-		expect([...parsed.searchParams.keys()]).toEqual(['ref', 'signature']);
-		expect(parsed.searchParams.get('ref')).toBe(body.recipients[0].reference);
-		await waitFor(
+		return { sinks, id: await activate(workflow, path) };
+	}
+
+	/** The statuses of the workflow's executions are `expected`; then it is deactivated. */
+	async function finish(id: string, expected: string[]) {
+		expect(await statuses(id)).toEqual(expected);
+		await n8n().deactivateWorkflow(id);
+	}
+
+	/** The items at `sink`, once there is one. */
+	const itemsAt = (what: string, sink: string, timeoutMs = 60_000, everyMs = 500) =>
+		waitFor(
+			what,
+			async () => {
+				const items = await control().sink(sink);
+				return items.length > 0 && items;
+			},
+			timeoutMs,
+			everyMs,
+		);
+
+	const untilWaiting = (id: string) =>
+		waitFor(
 			'the execution to wait',
 			async () => (await statuses(id)).includes('waiting'),
 			30_000,
 			500,
 		);
 
+	/** The recipient answers job `jobId` at Welcorp; resolves the callbacks Welcorp made. */
+	const replyTo = async (jobId: number, reply: Record<string, unknown>) =>
+		(await welcorp().post(`jobs/${jobId}/reply`, reply)).callbacks;
+
+	test("the reply, through n8n's waiting webhook, resumes the execution once with the right answer; misrouted and unsigned callbacks do not", async () => {
+		const { sinks, id } = await activateWait('E2E: Welcorp send and wait', 'welcorp-ask', 'sms', {
+			message: 'Hi %%recipient%%, reply YES to confirm',
+			additionalFields: { jobName: 'E2E ask' },
+		});
+		const { body, jobId, url } = await ask('welcorp-ask', '61411111111', 'Ann');
+		const parsed = new URL(url);
+		expect(parsed.origin).toBe(n8n().url);
+		expect(parsed.pathname).toMatch(/^\/webhook-waiting\/\d+\/n2$/);
+		expect([...parsed.searchParams.keys()]).toEqual(['ref', 'signature']);
+		expect(parsed.searchParams.get('ref')).toBe(body.recipients[0].reference);
+		await untilWaiting(id);
+
 		// Another job's reply, posted to this job's URL (Welcorp misrouting): our node answers 401.
 		const other = await ask('welcorp-ask', '61422222222', 'Bob');
-		const [misrouted] = (
-			await welcorp().post(`jobs/${other.jobId}/reply`, {
-				destination: '61422222222',
-				response: 'YES',
-				deliverToJob: jobId,
-			})
-		).callbacks;
+		const [misrouted] = await replyTo(other.jobId, {
+			destination: '61422222222',
+			response: 'YES',
+			deliverToJob: jobId,
+		});
 		expect([misrouted.url, misrouted.status]).toEqual([url, 401]);
 		// Without the signature, or with another reference: n8n refuses before our node runs.
 		const unsigned = new URL(url);
@@ -235,25 +273,15 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 		expect(await statuses(id)).toEqual(['waiting', 'waiting']);
 
 		// The reply, sent twice by Welcorp: the execution goes on once.
-		const sent = (
-			await welcorp().post(`jobs/${jobId}/reply`, {
-				destination: '61411111111',
-				response: 'Yes',
-				duplicate: true,
-			})
-		).callbacks;
+		const sent = await replyTo(jobId, {
+			destination: '61411111111',
+			response: 'Yes',
+			duplicate: true,
+		});
 		expect(sent[0].status).toBe(200);
 		// n8n answers the second one itself: 409 (running or finished), or 2.x's "no action required" page
 		expect([200, 409]).toContain(sent[1].status);
-		const approved = await waitFor(
-			'the approved item',
-			async () => {
-				const items = await control().sink(sinks.approved);
-				return items.length > 0 && items;
-			},
-			60_000,
-			500,
-		);
+		const approved = await itemsAt('the approved item', sinks.approved);
 		await sleep(3000);
 		expect(await control().sink(sinks.approved)).toHaveLength(1);
 		expect(await control().sink(sinks.other)).toEqual([]);
@@ -270,35 +298,22 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 			channel: 'sms',
 			endedBy: 'reply',
 		});
-		expect(await statuses(id)).toEqual(['success', 'waiting']);
-		await n8n().deactivateWorkflow(id);
+		await finish(id, ['success', 'waiting']);
 	});
 
 	test('Limit Wait Time: nobody answers, the "no reply" item goes on; a late reply changes nothing', async () => {
-		await control().reset();
-		const { sinks, workflow } = waitWorkflow('E2E: Welcorp wait limit', 'welcorp-limit', {
-			resource: 'sms',
-			operation: 'sendAndWait',
+		const { sinks, id } = await activateWait('E2E: Welcorp wait limit', 'welcorp-limit', 'sms', {
 			message: 'Reply YES',
 			limitWaitTime: true,
 			limitType: 'afterTimeInterval',
 			resumeAmount: 0.25,
 			resumeUnit: 'minutes',
 		});
-		const id = await activate(workflow, 'welcorp-limit');
 		// before the request that starts the execution: its 15-second wait can only begin after
 		const started = Date.now();
 		const { body, jobId } = await ask('welcorp-limit', '61433333333', 'Cy');
 		expect(body.expires).toBe(1);
-		const [item] = await waitFor(
-			'the no-reply item',
-			async () => {
-				const items = await control().sink(sinks.other);
-				return items.length > 0 && items;
-			},
-			150_000,
-			1000,
-		);
+		const [item] = await itemsAt('the no-reply item', sinks.other, 150_000, 1000);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
 		expect(item).toEqual({
 			replied: false,
@@ -313,50 +328,29 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 			channel: 'sms',
 			endedBy: 'waitTimeLimit',
 		});
-		const [late] = (
-			await welcorp().post(`jobs/${jobId}/reply`, { destination: '61433333333', response: 'YES' })
-		).callbacks;
+		const [late] = await replyTo(jobId, { destination: '61433333333', response: 'YES' });
 		expect(late.status).toBeDefined();
 		await sleep(3000);
 		expect(await control().sink(sinks.approved)).toEqual([]);
 		expect(await control().sink(sinks.other)).toHaveLength(1);
-		expect(await statuses(id)).toEqual(['success']);
-		await n8n().deactivateWorkflow(id);
+		await finish(id, ['success']);
 	});
 
 	test('n8n restarts while the execution waits: the reply still resumes it', async () => {
-		await control().reset();
-		const { sinks, workflow } = waitWorkflow(
+		const { sinks, id } = await activateWait(
 			'E2E: Welcorp wait across restart',
 			'welcorp-restart',
+			'sms',
 			{
-				resource: 'sms',
-				operation: 'sendAndWait',
 				message: 'Reply YES',
 			},
 		);
-		const id = await activate(workflow, 'welcorp-restart');
 		const { jobId } = await ask('welcorp-restart', '61444444444', 'Di');
-		await waitFor(
-			'the execution to wait',
-			async () => (await statuses(id)).includes('waiting'),
-			30_000,
-			500,
-		);
+		await untilWaiting(id);
 		await n8n().restart();
-		const [reply] = (
-			await welcorp().post(`jobs/${jobId}/reply`, { destination: '61444444444', response: 'no' })
-		).callbacks;
+		const [reply] = await replyTo(jobId, { destination: '61444444444', response: 'no' });
 		expect(reply.status).toBe(200);
-		const [item] = await waitFor(
-			'the declined item',
-			async () => {
-				const items = await control().sink(sinks.other);
-				return items.length > 0 && items;
-			},
-			60_000,
-			500,
-		);
+		const [item] = await itemsAt('the declined item', sinks.other);
 		expect(item).toMatchObject({
 			replied: true,
 			answer: 'declined',
@@ -364,33 +358,25 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 			jobId,
 			reply: 'no',
 		});
-		expect(await statuses(id)).toEqual(['success']);
-		await n8n().deactivateWorkflow(id);
+		await finish(id, ['success']);
 	});
 
 	test('Voice Call → Call and Wait for Keypress: the key pressed resumes the execution', async () => {
-		await control().reset();
-		const { sinks, workflow } = waitWorkflow('E2E: Welcorp call and wait', 'welcorp-call', {
-			resource: 'voiceCall',
-			operation: 'sendAndWait',
-			message: 'Press 1 to confirm, 2 to cancel',
-		});
-		const id = await activate(workflow, 'welcorp-call');
+		const { sinks, id } = await activateWait(
+			'E2E: Welcorp call and wait',
+			'welcorp-call',
+			'voiceCall',
+			{
+				message: 'Press 1 to confirm, 2 to cancel',
+			},
+		);
 		const { body, jobId } = await ask('welcorp-call', '61455555555', 'Ed');
 		expect(body.job_type).toBe('2 way tts');
 		const [report] = (
 			await welcorp().post(`jobs/${jobId}/keypress`, { destination: '61455555555', key: 1 })
 		).callbacks;
 		expect(report.status).toBe(200);
-		const [item] = await waitFor(
-			'the approved item',
-			async () => {
-				const items = await control().sink(sinks.approved);
-				return items.length > 0 && items;
-			},
-			60_000,
-			500,
-		);
+		const [item] = await itemsAt('the approved item', sinks.approved);
 		expect(item).toMatchObject({
 			replied: true,
 			answer: 'approved',
@@ -400,8 +386,7 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 			jobId,
 			endedBy: 'keypress',
 		});
-		expect(await statuses(id)).toEqual(['success']);
-		await n8n().deactivateWorkflow(id);
+		await finish(id, ['success']);
 	});
 
 	test('the example "Confirm appointment by SMS" through `n8n execute`, resumed by the server', async () => {

@@ -9,6 +9,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { ensureN8n, PACKAGE_NAME } = require('./install');
 const { httpRequest } = require('./http');
+const { GUARD, killGroup, killOnExit, endGroup, startLogged } = require('./processGroup');
 
 const DEFAULT_OWNER = {
 	email: 'demo@example.com',
@@ -17,27 +18,13 @@ const DEFAULT_OWNER = {
 	password: 'Demo-password-1',
 };
 
-const GUARD = path.join(__dirname, 'guard.js');
-
 // Fixed so `n8n import:credentials` and the server agree, and a restart keeps the credentials readable.
 const ENCRYPTION_KEY = 'n8n-nodes-voc-e2e-encryption-key';
 const BROWSER_ID = 'n8n-nodes-voc-e2e';
 
 // n8n runs in its own process group (so that stopping it also stops its task runners), under
 // guard.js, which ends the group if this process dies without stopping it.
-const running = new Set();
 let cliCount = 0;
-process.on('exit', () => {
-	for (const child of running) killGroup(child, 'SIGKILL');
-});
-
-function killGroup(child, signal) {
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		/* already gone */
-	}
-}
 
 function sleep(ms) {
 	return new Promise((r) => setTimeout(r, ms));
@@ -235,38 +222,24 @@ class N8n {
 
 	async startOnce({ timeoutMs }) {
 		if (this.child) throw new Error('n8n is already running');
-		const out = fs.openSync(this.logFile, 'a');
-		fs.writeSync(
-			out,
-			`\n===== n8n ${this.version} start ${new Date().toISOString()} on ${this.url}\n`,
-		);
-		const logSizeAtStart = fs.statSync(this.logFile).size;
-		const child = spawn(
-			process.execPath,
-			[GUARD, this.install.nodeBin, this.install.n8nBin, 'start'],
-			{
-				cwd: this.userFolder,
-				env: this.env(),
-				detached: true,
-				stdio: ['ignore', out, out],
-			},
-		);
-		fs.closeSync(out);
+		const { child, exited, logged } = startLogged({
+			argv: [this.install.nodeBin, this.install.n8nBin, 'start'],
+			cwd: this.userFolder,
+			env: this.env(),
+			logFile: this.logFile,
+			header: `\n===== n8n ${this.version} start ${new Date().toISOString()} on ${this.url}\n`,
+		});
 		this.child = child;
-		running.add(child);
-		let exited = null;
-		child.on('exit', (code, signal) => {
-			exited = { code, signal };
-			running.delete(child);
+		child.on('exit', () => {
 			if (this.child === child) this.child = null;
 		});
 
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			if (exited) {
-				const tail = this.log().slice(logSizeAtStart);
+			if (exited()) {
+				const tail = logged();
 				const error = new Error(
-					`n8n ${this.version} exited during startup (${JSON.stringify(exited)}); log ${this.logFile}:\n${tail.slice(-3000)}`,
+					`n8n ${this.version} exited during startup (${JSON.stringify(exited())}); log ${this.logFile}:\n${tail.slice(-3000)}`,
 				);
 				error.addressInUse = /EADDRINUSE/.test(tail);
 				throw error;
@@ -277,7 +250,7 @@ class N8n {
 					`n8n ${this.version} did not become ready within ${timeoutMs} ms; log ${this.logFile}:\n${this.log().slice(-3000)}`,
 				);
 			}
-			const sinceStart = this.log().slice(logSizeAtStart);
+			const sinceStart = logged();
 			if (sinceStart.includes('Editor is now accessible via')) {
 				try {
 					const res = await httpRequest(`${this.url}/healthz/readiness`, {
@@ -300,13 +273,8 @@ class N8n {
 	async stop() {
 		const child = this.child;
 		if (!child) return;
-		const done = new Promise((r) => child.once('exit', r));
-		killGroup(child, 'SIGTERM');
-		const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 20000);
-		await done;
-		clearTimeout(timer);
-		// the runner may outlive n8n by a moment: make sure the group is gone
-		killGroup(child, 'SIGKILL');
+		// the runner may outlive n8n by a moment: endGroup makes sure the group is gone
+		await endGroup(child, { killAfterMs: 20000 });
 		this.child = null;
 		this.cookie = null;
 	}
@@ -339,7 +307,7 @@ class N8n {
 			);
 			fs.closeSync(outFd);
 			fs.closeSync(errFd);
-			running.add(child);
+			killOnExit(child);
 			const read = () => {
 				const out = {
 					stdout: fs.readFileSync(`${base}.out`, 'utf8'),
@@ -363,7 +331,6 @@ class N8n {
 			child.on('error', reject);
 			child.on('exit', (code) => {
 				clearTimeout(timer);
-				running.delete(child);
 				killGroup(child, 'SIGKILL'); // a task runner it started must not outlive it
 				if (settled) return;
 				settled = true;

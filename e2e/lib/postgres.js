@@ -15,11 +15,11 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
 const { freePort, sleep } = require('./n8n');
+const { aptInstall, isRoot } = require('./debian');
+const { runSync, runCaptured } = require('./command');
+const { killGroup, endGroup, startLogged } = require('./processGroup');
 
-const GUARD = path.join(__dirname, 'guard.js');
-const POLICY_RC = '/usr/sbin/policy-rc.d';
 const DATABASE = 'n8n';
 const USER = 'n8n';
 // a password role over TCP (scram-sha-256), as in a real deployment: not "trust"
@@ -29,8 +29,6 @@ const ADMIN_PASSWORD = 'n8n-nodes-voc-e2e-pg-admin';
 function log(msg) {
 	process.stdout.write(`[postgres] ${msg}\n`);
 }
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** The bin folder of the newest PostgreSQL server Debian installed (/usr/lib/postgresql/<v>/bin), or undefined. */
 function findPostgresBin() {
@@ -45,10 +43,8 @@ function findPostgresBin() {
 
 /**
  * Installs Debian's PostgreSQL when it is missing (`apt-get update && apt-get install -y postgresql`,
- * as root). The package's own service must not start (it would listen on 5432 and outlive the
- * tests): when the machine has no policy-rc.d, a temporary one that forbids starting services is in
- * place during the install and removed afterwards. (Debian's postgresql-common still creates its
- * default cluster "main" under /var/lib/postgresql; it stays stopped and unused.)
+ * as root, its service kept from starting: ./debian.js). (Debian's postgresql-common still creates
+ * its default cluster "main" under /var/lib/postgresql; it stays stopped and unused.)
  */
 function ensurePostgres() {
 	const found = findPostgresBin();
@@ -60,30 +56,7 @@ function ensurePostgres() {
 	}
 	log('PostgreSQL is missing: apt-get update && apt-get install -y postgresql');
 	const started = Date.now();
-	const ownPolicy = !fs.existsSync(POLICY_RC);
-	if (ownPolicy)
-		fs.writeFileSync(
-			POLICY_RC,
-			'#!/bin/sh\n# written by n8n-nodes-voc e2e/lib/postgres.js during apt-get install\nexit 101\n',
-			{ mode: 0o755 },
-		);
-	try {
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql']]) {
-			const r = spawnSync('apt-get', args, {
-				env,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-				timeout: 900_000,
-			});
-			if (r.status !== 0)
-				throw new Error(
-					`apt-get ${args.join(' ')} failed (${r.status ?? r.signal}):\n${(r.stdout || '').slice(-2000)}\n${(r.stderr || '').slice(-2000)}`,
-				);
-		}
-	} finally {
-		if (ownPolicy) fs.rmSync(POLICY_RC, { force: true });
-	}
+	aptInstall({ packages: ['postgresql'], by: 'e2e/lib/postgres.js', timeoutMs: 900_000 });
 	const installed = findPostgresBin();
 	if (!installed) throw new Error('apt-get installed postgresql but no postgres binary was found');
 	log(`installed ${installed} in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -106,20 +79,6 @@ function asOwner(bin, args) {
 	if (!isRoot()) return [bin, ...args];
 	const { uid, gid } = postgresUser();
 	return ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--', bin, ...args];
-}
-
-function runSync(command, args, options = {}) {
-	const r = spawnSync(command, args, {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-		timeout: 120_000,
-		...options,
-	});
-	if (r.status !== 0)
-		throw new Error(
-			`${command} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${(r.stdout || '').slice(-2000)}\n${(r.stderr || '').slice(-2000)}`,
-		);
-	return r.stdout;
 }
 
 /** A SQL string literal (test queries only; values are ours). */
@@ -184,50 +143,28 @@ async function startPostgres({ settings = {} } = {}) {
 		};
 		const args = ['-D', data];
 		for (const [k, v] of Object.entries(serverSettings)) args.push('-c', `${k}=${v}`);
-		const out = fs.openSync(logFile, 'a');
-		const child = spawn(process.execPath, [GUARD, ...asOwner(path.join(bin, 'postgres'), args)], {
+		const { child, exited } = startLogged({
+			argv: asOwner(path.join(bin, 'postgres'), args),
 			cwd: dir,
-			detached: true,
-			stdio: ['ignore', out, out],
+			logFile,
+			header: '',
 		});
-		fs.closeSync(out);
-		let exited = null;
-		child.on('exit', (code, signal) => (exited = { code, signal }));
-		const killGroup = (signal) => {
-			try {
-				process.kill(-child.pid, signal);
-			} catch {
-				/* gone */
-			}
-		};
-		const onExit = () => killGroup('SIGKILL');
-		process.on('exit', onExit);
 
 		const psqlEnv = { ...process.env, PGPASSWORD: PASSWORD, PGCONNECT_TIMEOUT: '10' };
 		/**
 		 * Runs SQL with psql; resolves its text output. As n8n's role over TCP, or (`admin`) as the
 		 * superuser over the cluster's own socket.
 		 */
-		const psql = (sql, { admin = false, database = admin ? 'postgres' : DATABASE } = {}) =>
-			new Promise((resolve, reject) => {
-				const a = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-p', String(port)];
-				a.push('-h', admin ? socketDir : '127.0.0.1', '-U', admin ? 'postgres' : USER);
-				a.push('-d', database, '-c', sql);
-				const p = spawn(path.join(bin, 'psql'), a, {
-					env: psqlEnv,
-					stdio: ['ignore', 'pipe', 'pipe'],
-				});
-				let stdout = '';
-				let stderr = '';
-				p.stdout.on('data', (d) => (stdout += d));
-				p.stderr.on('data', (d) => (stderr += d));
-				p.on('error', reject);
-				p.on('close', (code) =>
-					code === 0
-						? resolve(stdout)
-						: reject(new Error(`psql failed (${code}): ${stderr.slice(-1500)}\n${sql}`)),
-				);
+		const psql = async (sql, { admin = false, database = admin ? 'postgres' : DATABASE } = {}) => {
+			const a = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-p', String(port)];
+			a.push('-h', admin ? socketDir : '127.0.0.1', '-U', admin ? 'postgres' : USER);
+			a.push('-d', database, '-c', sql);
+			const { code, stdout, stderr } = await runCaptured(path.join(bin, 'psql'), a, {
+				env: psqlEnv,
 			});
+			if (code !== 0) throw new Error(`psql failed (${code}): ${stderr.slice(-1500)}\n${sql}`);
+			return stdout;
+		};
 		/** Runs a SELECT; resolves its rows as objects (json_agg, so types come back as JSON). */
 		const query = async (sql) => {
 			const text = await psql(`SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q`);
@@ -236,7 +173,7 @@ async function startPostgres({ settings = {} } = {}) {
 
 		const deadline = Date.now() + 30_000;
 		let ready = false;
-		while (!exited && Date.now() < deadline) {
+		while (!exited() && Date.now() < deadline) {
 			try {
 				await psql('SELECT 1', { admin: true });
 				ready = true;
@@ -252,23 +189,19 @@ async function startPostgres({ settings = {} } = {}) {
 				return undefined;
 			}
 		};
-		const stopServer = async () => {
-			if (!exited) {
-				const done = new Promise((r) => child.once('exit', r));
-				// fast shutdown: active sessions are ended, everything committed is on disk
-				const pid = postmasterPid();
-				try {
-					if (pid) process.kill(pid, 'SIGINT');
-					else killGroup('SIGINT');
-				} catch {
-					killGroup('SIGINT');
-				}
-				const timer = setTimeout(() => killGroup('SIGKILL'), 20_000);
-				await done;
-				clearTimeout(timer);
+		// fast shutdown: active sessions are ended, everything committed is on disk
+		const fastShutdown = () => {
+			const pid = postmasterPid();
+			try {
+				if (pid) process.kill(pid, 'SIGINT');
+				else killGroup(child, 'SIGINT');
+			} catch {
+				killGroup(child, 'SIGINT');
 			}
-			killGroup('SIGKILL');
-			process.removeListener('exit', onExit);
+		};
+		const stopServer = async () => {
+			if (!exited()) await endGroup(child, { send: fastShutdown, killAfterMs: 20_000 });
+			killGroup(child, 'SIGKILL');
 		};
 		if (ready) {
 			await psql(`CREATE ROLE ${USER} LOGIN PASSWORD ${literal(PASSWORD)}`, { admin: true });
@@ -310,7 +243,7 @@ async function startPostgres({ settings = {} } = {}) {
 		if (attempt < 3 && /could not bind|Address already in use/i.test(tail)) continue;
 		removeDir();
 		throw new Error(
-			`PostgreSQL did not start on 127.0.0.1:${port} (${JSON.stringify(exited)}):\n${tail}`,
+			`PostgreSQL did not start on 127.0.0.1:${port} (${JSON.stringify(exited())}):\n${tail}`,
 		);
 	}
 }

@@ -18,15 +18,14 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { runCaptured } = require('./command');
 const { startStack, tempUserFolder, resolveTarball } = require('./stack');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 const { installPackage, removePack } = require('./install');
 const { freePort, sleep } = require('./n8n');
 const { httpRequest } = require('./http');
-
-const GUARD = path.join(__dirname, 'guard.js');
+const { endGroup, startLogged } = require('./processGroup');
 
 /**
  * Durable scheduling / durable poll cursors of n8n 2.40.7 (found in @n8n/config SchedulerConfig and
@@ -55,19 +54,6 @@ function queueEnv(redis) {
 	};
 }
 
-const running = new Set();
-process.on('exit', () => {
-	for (const child of running) killGroup(child, 'SIGKILL');
-});
-
-function killGroup(child, signal) {
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		/* already gone */
-	}
-}
-
 /** The pid of a child of `parentPid` (n8n under its guard), from /proc; undefined elsewhere. */
 function childPid(parentPid) {
 	try {
@@ -91,7 +77,7 @@ function childPid(parentPid) {
  * Runs a read-only SQL query against the main instance's SQLite database, with that n8n's own Node
  * and sqlite3 module (built for its Node ABI, not ours). Resolves the rows.
  */
-function sqlite(main, query, params = []) {
+async function sqlite(main, query, params = []) {
 	const script = `
     const sqlite3 = require('sqlite3');
     const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
@@ -102,27 +88,18 @@ function sqlite(main, query, params = []) {
       db.close();
     });`;
 	const file = path.join(main.userFolder, '.n8n', 'database.sqlite');
-	return new Promise((resolve, reject) => {
-		const child = spawn(main.install.nodeBin, ['-e', script, file, query, JSON.stringify(params)], {
-			cwd: main.install.dir,
-			env: { ...main.install.env, NODE_PATH: path.join(main.install.dir, 'node_modules') },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let out = '';
-		let err = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.stderr.on('data', (d) => (err += d));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			if (code !== 0)
-				return reject(new Error(`sqlite query failed (${code}): ${err.slice(-1000)}\n${query}`));
-			try {
-				resolve(JSON.parse(out));
-			} catch (error) {
-				reject(new Error(`sqlite query gave no JSON: ${out.slice(0, 500)} ${err.slice(-500)}`));
-			}
-		});
+	const args = ['-e', script, file, query, JSON.stringify(params)];
+	const { code, stdout, stderr } = await runCaptured(main.install.nodeBin, args, {
+		cwd: main.install.dir,
+		env: { ...main.install.env, NODE_PATH: path.join(main.install.dir, 'node_modules') },
 	});
+	if (code !== 0)
+		throw new Error(`sqlite query failed (${code}): ${stderr.slice(-1000)}\n${query}`);
+	try {
+		return JSON.parse(stdout);
+	} catch {
+		throw new Error(`sqlite query gave no JSON: ${stdout.slice(0, 500)} ${stderr.slice(-500)}`);
+	}
 }
 
 /**
@@ -220,36 +197,25 @@ class QueueProcess {
 	async startOnce(timeoutMs) {
 		if (this.child) throw new Error(`${this.name} is already running`);
 		const { install } = this.main;
-		const out = fs.openSync(this.logFile, 'a');
-		fs.writeSync(
-			out,
-			`\n===== ${this.name} (n8n ${install.version} ${this.args[0]}) start ${new Date().toISOString()}\n`,
-		);
-		const logSizeAtStart = fs.statSync(this.logFile).size;
 		const t0 = Date.now();
-		const argv = [GUARD, install.nodeBin, ...this.nodeArgs, install.n8nBin, ...this.args];
-		const child = spawn(process.execPath, argv, {
+		const { child, exited, logged } = startLogged({
+			argv: [install.nodeBin, ...this.nodeArgs, install.n8nBin, ...this.args],
 			cwd: this.userFolder,
 			env: this.env(),
-			detached: true,
-			stdio: ['ignore', out, out],
+			logFile: this.logFile,
+			header: `\n===== ${this.name} (n8n ${install.version} ${this.args[0]}) start ${new Date().toISOString()}\n`,
 		});
-		fs.closeSync(out);
 		this.child = child;
 		this.starts++;
-		running.add(child);
-		let exited = null;
-		child.on('exit', (code, signal) => {
-			exited = { code, signal };
-			running.delete(child);
+		child.on('exit', () => {
 			if (this.child === child) this.child = null;
 		});
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const since = this.log().slice(logSizeAtStart);
-			if (exited) {
+			const since = logged();
+			if (exited()) {
 				const error = new Error(
-					`${this.name} exited during startup (${JSON.stringify(exited)}); log ${this.logFile}:\n${since.slice(-3000)}`,
+					`${this.name} exited during startup (${JSON.stringify(exited())}); log ${this.logFile}:\n${since.slice(-3000)}`,
 				);
 				error.addressInUse = /EADDRINUSE|already in use/.test(since);
 				throw error;
@@ -284,10 +250,7 @@ class QueueProcess {
 	async kill(signal = 'SIGKILL') {
 		const child = this.child;
 		if (!child) return;
-		const done = new Promise((r) => child.once('exit', r));
-		killGroup(child, signal);
-		await done;
-		killGroup(child, 'SIGKILL');
+		await endGroup(child, { signal });
 		this.child = null;
 	}
 
@@ -296,12 +259,7 @@ class QueueProcess {
 		const child = this.child;
 		if (!child) return 0;
 		const t = Date.now();
-		const done = new Promise((r) => child.once('exit', r));
-		killGroup(child, 'SIGTERM');
-		const timer = setTimeout(() => killGroup(child, 'SIGKILL'), killAfterMs);
-		await done;
-		clearTimeout(timer);
-		killGroup(child, 'SIGKILL');
+		await endGroup(child, { killAfterMs });
 		this.child = null;
 		return Date.now() - t;
 	}

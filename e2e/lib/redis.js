@@ -8,11 +8,9 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
 const { freePort, sleep } = require('./n8n');
-
-const GUARD = path.join(__dirname, 'guard.js');
-const POLICY_RC = '/usr/sbin/policy-rc.d';
+const { aptInstall } = require('./debian');
+const { killGroup, endGroup, startLogged } = require('./processGroup');
 
 function log(msg) {
 	process.stdout.write(`[redis] ${msg}\n`);
@@ -36,9 +34,7 @@ function findRedisServer() {
 
 /**
  * Installs Debian's redis-server when it is missing (`apt-get update && apt-get install -y
- * redis-server`, as root). The package's own service must not start (it would listen on 6379 and
- * outlive the tests): when the machine has no policy-rc.d, a temporary one that forbids starting
- * services is in place during the install and removed afterwards.
+ * redis-server`, as root, its service kept from starting: ./debian.js).
  */
 function ensureRedisServer() {
 	const found = findRedisServer();
@@ -49,30 +45,7 @@ function ensureRedisServer() {
 		);
 	}
 	log('redis-server is missing: apt-get update && apt-get install -y redis-server');
-	const ownPolicy = !fs.existsSync(POLICY_RC);
-	if (ownPolicy)
-		fs.writeFileSync(
-			POLICY_RC,
-			'#!/bin/sh\n# written by n8n-nodes-voc e2e/lib/redis.js during apt-get install\nexit 101\n',
-			{ mode: 0o755 },
-		);
-	try {
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
-			const r = spawnSync('apt-get', args, {
-				env,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-				timeout: 600_000,
-			});
-			if (r.status !== 0)
-				throw new Error(
-					`apt-get ${args.join(' ')} failed (${r.status ?? r.signal}):\n${(r.stdout || '').slice(-2000)}\n${(r.stderr || '').slice(-2000)}`,
-				);
-		}
-	} finally {
-		if (ownPolicy) fs.rmSync(POLICY_RC, { force: true });
-	}
+	aptInstall({ packages: ['redis-server'], by: 'e2e/lib/redis.js', timeoutMs: 600_000 });
 	const installed = findRedisServer();
 	if (!installed)
 		throw new Error('apt-get installed redis-server but no redis-server binary was found');
@@ -106,6 +79,51 @@ function redisCommand(port, command, timeoutMs = 2000) {
 }
 
 /**
+ * Starts redis-server under ./guard.js on 127.0.0.1:`port` with its data in `dir` (`durable`: an
+ * append-only file, fsync every second; otherwise no persistence) and waits up to 20 s for its PONG
+ * (it answers LOADING while it reads an append-only file). Resolves { child, ready, exited(),
+ * stop(killAfterMs) }.
+ */
+async function launchRedis({ bin, port, dir, logFile, durable = false, everyMs }) {
+	const persistence = durable
+		? ['--appendonly', 'yes', '--appendfsync', 'everysec']
+		: ['--appendonly', 'no'];
+	const { child, exited } = startLogged({
+		argv: [
+			bin,
+			...['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', ''],
+			...persistence,
+			...['--protected-mode', 'yes', '--daemonize', 'no', '--logfile', ''],
+		],
+		logFile,
+		header: '',
+	});
+	const deadline = Date.now() + 20_000;
+	let ready = false;
+	while (!exited() && Date.now() < deadline) {
+		try {
+			if ((await redisCommand(port, 'PING')) === '+PONG') {
+				ready = true;
+				break;
+			}
+		} catch {
+			/* not listening yet */
+		}
+		await sleep(everyMs);
+	}
+	return {
+		child,
+		ready,
+		exited,
+		/** SIGTERM (redis-server writes its append-only file and exits), SIGKILL after `killAfterMs`. */
+		async stop(killAfterMs) {
+			if (!exited()) await endGroup(child, { killAfterMs });
+			killGroup(child, 'SIGKILL');
+		},
+	};
+}
+
+/**
  * Starts redis-server on 127.0.0.1:<free port> with no persistence. Resolves
  * { host, port, pid, logFile, command(cmd), stop() }.
  */
@@ -115,74 +133,16 @@ async function startRedis({ port, logFile } = {}) {
 	logFile = logFile || path.join(dir, 'redis.log');
 	for (let attempt = 1; ; attempt++) {
 		const p = port || (await freePort());
-		const out = fs.openSync(logFile, 'a');
-		const child = spawn(
-			process.execPath,
-			[
-				GUARD,
-				bin,
-				'--bind',
-				'127.0.0.1',
-				'--port',
-				String(p),
-				'--save',
-				'',
-				'--appendonly',
-				'no',
-				'--dir',
-				dir,
-				'--protected-mode',
-				'yes',
-				'--daemonize',
-				'no',
-				'--logfile',
-				'',
-			],
-			{ detached: true, stdio: ['ignore', out, out] },
-		);
-		fs.closeSync(out);
-		let exited = null;
-		child.on('exit', (code, signal) => (exited = { code, signal }));
-		const stopGroup = (signal) => {
-			try {
-				process.kill(-child.pid, signal);
-			} catch {
-				/* gone */
-			}
-		};
-		const onExit = () => stopGroup('SIGKILL');
-		process.on('exit', onExit);
-
-		const deadline = Date.now() + 20_000;
-		let ready = false;
-		while (!exited && Date.now() < deadline) {
-			try {
-				if ((await redisCommand(p, 'PING')) === '+PONG') {
-					ready = true;
-					break;
-				}
-			} catch {
-				/* not listening yet */
-			}
-			await sleep(100);
-		}
+		const server = await launchRedis({ bin, port: p, dir, logFile, everyMs: 100 });
 		const stop = async () => {
-			if (!exited) {
-				const done = new Promise((r) => child.once('exit', r));
-				stopGroup('SIGTERM');
-				const timer = setTimeout(() => stopGroup('SIGKILL'), 5000);
-				await done;
-				clearTimeout(timer);
-			}
-			stopGroup('SIGKILL');
-			process.removeListener('exit', onExit);
+			await server.stop(5000);
 			if (!process.env.E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
 		};
-		if (ready) {
+		if (server.ready) {
 			return {
 				host: '127.0.0.1',
 				port: p,
-				pid: child.pid,
+				pid: server.child.pid,
 				logFile,
 				dir,
 				command: (cmd) => redisCommand(p, cmd),
@@ -193,9 +153,9 @@ async function startRedis({ port, logFile } = {}) {
 		await stop();
 		if (!port && attempt < 3 && /Address already in use/i.test(tail)) continue;
 		throw new Error(
-			`redis-server did not start on 127.0.0.1:${p} (${JSON.stringify(exited)}):\n${tail}`,
+			`redis-server did not start on 127.0.0.1:${p} (${JSON.stringify(server.exited())}):\n${tail}`,
 		);
 	}
 }
 
-module.exports = { startRedis, ensureRedisServer, findRedisServer, redisCommand };
+module.exports = { startRedis, launchRedis, ensureRedisServer, findRedisServer, redisCommand };

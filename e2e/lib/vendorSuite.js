@@ -3,93 +3,22 @@
 // and one n8n per file, started before its tests and stopped after them; the vendor's credential
 // imported through n8n's CLI and tested the way the editor's "Test" button does; workflows imported
 // and run with `n8n execute`; and an active trigger → sink workflow with its exactly-once checks.
-// The test files keep what is their vendor's own: its data, operations and ground truth.
+// The test files keep what is their vendor's own: its data, operations and ground truth. The
+// workflow builders (./workflows.js) are exported here too.
 //
 //   const suite = vendorSuite({ timeZone: 'Asia/Riyadh', credential });
 //   test('…', async () => { const run = await suite.execute(id); … suite.n8n …; suite.control … });
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { PACKAGE_NAME } = require('./install');
 const { DEMO_VERSION } = require('./versions');
 const { startEmulator } = require('./emulator');
 const { startStack } = require('./stack');
 const { sleep, waitFor } = require('./n8n');
+const { sinkWorkflow, manualWorkflow, sinkNode, nodeType, everyMinuteAt } = require('./workflows');
 
 /** The n8n version of this jest run (e2e/run.js sets it). */
 const version = process.env.E2E_N8N_VERSION || DEMO_VERSION;
-
-/** The full type name of one of our nodes, e.g. nodeType('wesalVoc') = 'n8n-nodes-voc.wesalVoc'. */
-const nodeType = (name) => `${PACKAGE_NAME}.${name}`;
-
-/** An HTTP Request node that posts each item it gets (or `jsonBody`) to an emulator sink. */
-function sinkNode(id, url, position, extra = {}, jsonBody = '={{ JSON.stringify($json) }}') {
-	return {
-		id,
-		name: 'To sink',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position,
-		...extra,
-		parameters: {
-			method: 'POST',
-			url,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody,
-			options: {},
-		},
-	};
-}
-
-/**
- * A workflow in which `trigger` (one of our trigger nodes: { name, type: 'wesalVocTrigger', parameters,
- * credentials?, webhookId?, id? }) sends every item it emits to the sink at `sinkUrl`.
- */
-function sinkWorkflow({ name, trigger, sinkUrl, sinkId = 't2' }) {
-	return {
-		name,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 't1',
-				typeVersion: 1,
-				position: [0, 0],
-				...trigger,
-				// Raw output: items keep the vendor's own ids, which the emulator's ground truth has.
-				parameters: { output: 'raw', ...trigger.parameters },
-				type: nodeType(trigger.type),
-			},
-			sinkNode(sinkId, sinkUrl, [240, 0]),
-		],
-		connections: { [trigger.name]: { main: [[{ node: 'To sink', type: 'main', index: 0 }]] } },
-	};
-}
-
-/**
- * A workflow run by hand: Start → nodes[0] → nodes[1] → …, each of our nodes given as
- * { name, type: 'welcorp', parameters, credentials }.
- */
-function manualWorkflow({ id, name, nodes }) {
-	const chain = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
-		...nodes.map((node) => ({ ...node, type: nodeType(node.type) })),
-	];
-	const connections = {};
-	for (let i = 1; i < chain.length; i++)
-		connections[chain[i - 1].name] = { main: [[{ node: chain[i].name, type: 'main', index: 0 }]] };
-	return {
-		id,
-		name,
-		nodes: chain.map((node, i) => ({
-			id: `${id}-${i + 1}`,
-			typeVersion: 1,
-			position: [i * 220, 0],
-			...node,
-		})),
-		connections,
-	};
-}
 
 /**
  * Starts an emulator and an n8n (our package installed, the fixtures' credentials and the examples
@@ -224,7 +153,7 @@ class TriggerToSink {
 
 	/** The trigger's pollTimes parameter. */
 	pollTimes() {
-		return { item: [{ mode: 'custom', cronExpression: `${this.second} * * * * *` }] };
+		return everyMinuteAt(this.second);
 	}
 
 	/** Keys of what reached the sink, in order of arrival. */

@@ -82,6 +82,15 @@ describeProduction(
 			machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
 		};
 		const pg = () => q.postgres;
+		/** The status n8n saved for an execution. */
+		const executionStatus = async (id: string | number) =>
+			(await pg().query(`SELECT status FROM execution_entity WHERE id = ${Number(id)}`))[0]?.status;
+		const postJson = (url: string, body: unknown) =>
+			fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 		const instances = () => [
 			{ name: 'main', userFolder: q.stack.userFolder, log: () => q.n8n.log() },
 			...[...q.workers, ...q.webhooks].map((p: any) => ({
@@ -189,11 +198,7 @@ describeProduction(
 			const w = workflows.action[0];
 			const onMain = await fetch(w.mainUrl, { method: 'POST', body: '{}' });
 			expect(onMain.status).toBe(404);
-			const onProcessor = await fetch(w.url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ ref: 'probe-topology' }),
-			});
+			const onProcessor = await postJson(w.url, { ref: 'probe-topology' });
 			expect(onProcessor.status).toBe(200);
 			record.topology = {
 				postgres: pg().version,
@@ -214,11 +219,7 @@ describeProduction(
 		// "Send and Wait for Reply" (the job's callback_url is the resume URL, Welcorp posts the reply).
 		const resumeThroughWebhookProcessor = async (resumeUrl: string, body: unknown) => {
 			expect(resumeUrl.startsWith(`${q.webhooks[0].url}/webhook-waiting/`)).toBe(true);
-			return fetch(resumeUrl, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-			});
+			return postJson(resumeUrl, body);
 		};
 
 		test('a waiting execution is resumed through the webhook processor (/webhook-waiting/, WEBHOOK_URL)', async () => {
@@ -230,34 +231,25 @@ describeProduction(
 			const url = `${q.webhooks[0].url}/webhook/load-wait`;
 			await waitFor(
 				'the wait workflow through the webhook processor',
-				async () =>
-					(
-						await fetch(url, {
-							method: 'POST',
-							headers: { 'content-type': 'application/json' },
-							body: JSON.stringify({ ref: 'wait-1' }),
-						})
-					).status === 200,
+				async () => (await postJson(url, { ref: 'wait-1' })).status === 200,
 				120_000,
 				500,
 			);
-			const waiting = await waitFor(
-				'the resume URL at the sink',
-				async () =>
-					(await emulator.control.sink(sink)).find(
-						(e: Json) => e.step === 'waiting' && e.ref === 'wait-1',
-					),
-				60_000,
-				500,
-			);
+			/** The sink's entry of step `step`, once it is there. */
+			const atSink = (what: string, step: string) =>
+				waitFor(
+					what,
+					async () =>
+						(await emulator.control.sink(sink)).find(
+							(e: Json) => e.step === step && e.ref === 'wait-1',
+						),
+					60_000,
+					500,
+				);
+			const waiting = await atSink('the resume URL at the sink', 'waiting');
 			await waitFor(
 				'the execution to wait',
-				async () =>
-					(
-						await pg().query(
-							`SELECT status FROM execution_entity WHERE id = ${Number(waiting.execution)}`,
-						)
-					)[0]?.status === 'waiting',
+				async () => (await executionStatus(waiting.execution)) === 'waiting',
 				60_000,
 				500,
 			);
@@ -269,20 +261,10 @@ describeProduction(
 			expect(onMain.status).toBe(404);
 			const resumed = await resumeThroughWebhookProcessor(waiting.resumeUrl, { answer: 'YES' });
 			expect(resumed.status).toBe(200);
-			const done = await waitFor(
-				'the resumed execution at the sink',
-				async () =>
-					(await emulator.control.sink(sink)).find(
-						(e: Json) => e.step === 'resumed' && e.ref === 'wait-1',
-					),
-				60_000,
-				500,
-			);
+			const done = await atSink('the resumed execution at the sink', 'resumed');
 			expect(done.reply).toEqual({ answer: 'YES' });
-			const [row] = await pg().query(
-				`SELECT status FROM execution_entity WHERE id = ${Number(waiting.execution)}`,
-			);
-			expect(row.status).toBe('success');
+			const status = await executionStatus(waiting.execution);
+			expect(status).toBe('success');
 			// the resumed part ran on a worker
 			expect(q.workers.flatMap((w: any) => w.executionIds())).toContain(String(waiting.execution));
 			await q.n8n.deactivateWorkflow(created.id);
@@ -292,7 +274,7 @@ describeProduction(
 					.replace(/webhook-waiting\/\d+/, 'webhook-waiting/<execution id>')
 					.replace(/signature=[0-9a-f]+/, 'signature=<signature>'),
 				resumedThrough: 'webhook processor',
-				status: row.status,
+				status,
 			};
 		}, 300_000);
 
@@ -332,11 +314,7 @@ describeProduction(
 				(await welcorp.get(`jobs?user_id=${user.user_id}`)).jobs.map((j: Json) => Number(j.job_id));
 			const jobsBefore = new Set(await jobsOfUser());
 			const phone = '61477777777';
-			const started = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ ref: 'ask-1', phone, name: 'Ann' }),
-			});
+			const started = await postJson(url, { ref: 'ask-1', phone, name: 'Ann' });
 			expect(started.status).toBe(200);
 			const jobId: number = await waitFor(
 				'the job at Welcorp',
@@ -356,10 +334,7 @@ describeProduction(
 			expect(callbackUrl.origin).toBe(q.webhooks[0].url);
 			const [, executionId] = callbackUrl.pathname.match(/^\/webhook-waiting\/(\d+)\/s2$/) ?? [];
 			expect(executionId).toBeDefined();
-			const status = async () =>
-				(
-					await pg().query(`SELECT status FROM execution_entity WHERE id = ${Number(executionId)}`)
-				)[0]?.status;
+			const status = () => executionStatus(executionId);
 			await waitFor(
 				'the execution to wait',
 				async () => (await status()) === 'waiting',

@@ -8,11 +8,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { ensureRedisServer, redisCommand } = require('../lib/redis');
+const { ensureRedisServer, launchRedis, redisCommand } = require('../lib/redis');
 const { freePort, sleep } = require('../lib/n8n');
-
-const GUARD = path.join(__dirname, '..', 'lib', 'guard.js');
 
 /**
  * Starts redis-server with AOF persistence. Resolves { host, port, dir, logFile, pid, command(cmd),
@@ -23,77 +20,17 @@ async function startDurableRedis() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-voc-redis-aof-'));
 	const logFile = path.join(dir, 'redis.log');
 	let port = await freePort();
-	let child = null;
-	let exited = null;
-
-	const killGroup = (c, signal) => {
-		try {
-			process.kill(-c.pid, signal);
-		} catch {
-			/* gone */
-		}
-	};
-	const onExit = () => child && killGroup(child, 'SIGKILL');
-	process.on('exit', onExit);
+	let server = null;
 
 	const launch = async () => {
-		const out = fs.openSync(logFile, 'a');
-		const c = spawn(
-			process.execPath,
-			[
-				GUARD,
-				bin,
-				'--bind',
-				'127.0.0.1',
-				'--port',
-				String(port),
-				'--dir',
-				dir,
-				'--appendonly',
-				'yes',
-				'--appendfsync',
-				'everysec',
-				'--save',
-				'',
-				'--protected-mode',
-				'yes',
-				'--daemonize',
-				'no',
-				'--logfile',
-				'',
-			],
-			{ detached: true, stdio: ['ignore', out, out] },
-		);
-		fs.closeSync(out);
-		exited = null;
-		c.on('exit', (code, signal) => (exited = { code, signal }));
-		child = c;
-		const deadline = Date.now() + 20_000;
-		while (!exited && Date.now() < deadline) {
-			try {
-				// LOADING while the AOF is read: wait for PONG
-				if ((await redisCommand(port, 'PING')) === '+PONG') return true;
-			} catch {
-				/* not listening yet */
-			}
-			await sleep(50);
-		}
-		return false;
+		server = await launchRedis({ bin, port, dir, logFile, durable: true, everyMs: 50 });
+		return server.ready;
 	};
-
 	const stopChild = async () => {
-		const c = child;
-		if (!c) return;
-		if (!exited) {
-			const done = new Promise((r) => c.once('exit', r));
-			// SIGTERM: redis-server fsyncs the AOF and exits
-			killGroup(c, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(c, 'SIGKILL'), 10_000);
-			await done;
-			clearTimeout(timer);
-		}
-		killGroup(c, 'SIGKILL');
-		child = null;
+		if (!server) return;
+		// SIGTERM: redis-server fsyncs the AOF and exits
+		await server.stop(10_000);
+		server = null;
 	};
 
 	for (let attempt = 1; ; attempt++) {
@@ -114,7 +51,7 @@ async function startDurableRedis() {
 			return port;
 		},
 		get pid() {
-			return child?.pid;
+			return server?.child.pid;
 		},
 		dir,
 		logFile,
@@ -132,7 +69,6 @@ async function startDurableRedis() {
 		},
 		async stop() {
 			await stopChild();
-			process.removeListener('exit', onExit);
 			if (!process.env.E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};

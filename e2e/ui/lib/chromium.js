@@ -8,9 +8,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { aptInstall } = require('../../lib/debian');
 
-const POLICY_RC = '/usr/sbin/policy-rc.d';
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 function log(msg) {
@@ -42,7 +41,7 @@ function findChromium() {
 
 /**
  * Installs Debian's chromium when no browser is found (`apt-get update && apt-get install -y
- * chromium`, as root; a temporary policy-rc.d keeps package scripts from starting services).
+ * chromium`, as root; ../../lib/debian.js keeps package scripts from starting services).
  */
 function ensureChromium() {
 	const found = findChromium();
@@ -52,33 +51,11 @@ function ensureChromium() {
 			'no Chromium found and this is not root: run `apt-get install -y chromium` first (or set CHROMIUM_PATH)',
 		);
 	log('chromium is missing: apt-get update && apt-get install -y chromium (about a minute)');
-	const ownPolicy = !fs.existsSync(POLICY_RC);
-	if (ownPolicy)
-		fs.writeFileSync(
-			POLICY_RC,
-			'#!/bin/sh\n# written by n8n-nodes-voc e2e/ui/lib/chromium.js during apt-get install\nexit 101\n',
-			{ mode: 0o755 },
-		);
-	try {
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		for (const args of [
-			['update'],
-			['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation'],
-		]) {
-			const r = spawnSync('apt-get', args, {
-				env,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-				timeout: 900_000,
-			});
-			if (r.status !== 0)
-				throw new Error(
-					`apt-get ${args.join(' ')} failed (${r.status ?? r.signal}):\n${(r.stdout || '').slice(-2000)}\n${(r.stderr || '').slice(-2000)}`,
-				);
-		}
-	} finally {
-		if (ownPolicy) fs.rmSync(POLICY_RC, { force: true });
-	}
+	aptInstall({
+		packages: ['chromium', 'fonts-liberation'],
+		by: 'e2e/ui/lib/chromium.js',
+		timeoutMs: 900_000,
+	});
 	const installed = findChromium();
 	if (!installed) throw new Error('apt-get installed chromium but no chromium binary was found');
 	log(`installed ${installed}`);

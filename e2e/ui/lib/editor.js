@@ -527,7 +527,14 @@ class Editor {
 				return undefined;
 			},
 			{ timeoutMs: 60_000 },
-		);
+		).catch(async (error) => {
+			// what the modal showed instead, for the report (a flake seen once under heavy load)
+			const shown = await modal.innerText().catch(() => '(modal unreadable)');
+			await this.screenshot('credential-test-unfinished').catch(() => undefined);
+			throw new Error(
+				`${error.message}; the modal shows: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`,
+			);
+		});
 		const more = modal.getByText('More details', { exact: true });
 		if ((await more.count()) > 0 && (await more.first().isVisible())) await more.first().click();
 		// the banner's title, and under it (its parent holds both) the details
