@@ -3,7 +3,7 @@ import * as get from './get.operation';
 import * as getFinalized from './getFinalized.operation';
 import * as getSummary from './getSummary.operation';
 
-export const { operations, description } = resource('lead', 'getFinalized', [
+const table = resource('lead', 'getFinalized', [
 	{
 		module: get,
 		name: 'Get',
@@ -29,3 +29,7 @@ export const { operations, description } = resource('lead', 'getFinalized', [
 		action: "Get a summary of leads' CSAT",
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

@@ -1,7 +1,7 @@
 import { resource } from '../../../shared';
 import * as send from './send.operation';
 
-export const { operations, description } = resource('fax', 'send', [
+const table = resource('fax', 'send', [
 	{
 		module: send,
 		name: 'Send',
@@ -11,3 +11,7 @@ export const { operations, description } = resource('fax', 'send', [
 		action: 'Send a fax',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

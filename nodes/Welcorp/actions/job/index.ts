@@ -3,7 +3,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const { operations, description } = resource('job', 'create', [
+const table = resource('job', 'create', [
 	{
 		module: create,
 		name: 'Create',
@@ -29,3 +29,7 @@ export const { operations, description } = resource('job', 'create', [
 		action: 'Get many jobs',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

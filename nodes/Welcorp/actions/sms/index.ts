@@ -4,7 +4,7 @@ import { resource } from '../../../shared';
 import * as send from './send.operation';
 import * as sendAndWait from './sendAndWait.operation';
 
-export const { operations, description } = resource('sms', 'send', [
+const table = resource('sms', 'send', [
 	{
 		module: send,
 		name: 'Send',
@@ -22,3 +22,7 @@ export const { operations, description } = resource('sms', 'send', [
 		action: 'Send a two way SMS and wait for the reply',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

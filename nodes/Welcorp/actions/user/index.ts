@@ -4,7 +4,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const { operations, description } = resource('user', 'getAll', [
+const table = resource('user', 'getAll', [
 	{
 		module: create,
 		name: 'Create',
@@ -37,3 +37,7 @@ export const { operations, description } = resource('user', 'getAll', [
 		action: 'Update a user',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

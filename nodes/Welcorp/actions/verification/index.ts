@@ -2,7 +2,7 @@ import { resource } from '../../../shared';
 import * as sendCode from './sendCode.operation';
 import * as validateCode from './validateCode.operation';
 
-export const { operations, description } = resource('verification', 'sendCode', [
+const table = resource('verification', 'sendCode', [
 	{
 		module: sendCode,
 		name: 'Send Code',
@@ -20,3 +20,7 @@ export const { operations, description } = resource('verification', 'sendCode', 
 		action: 'Validate a verification code',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

@@ -4,7 +4,7 @@ import { resource } from '../../../shared';
 import * as send from './send.operation';
 import * as sendAndWait from './sendAndWait.operation';
 
-export const { operations, description } = resource('voiceCall', 'send', [
+const table = resource('voiceCall', 'send', [
 	{
 		module: send,
 		name: 'Send Voice Message',
@@ -22,3 +22,7 @@ export const { operations, description } = resource('voiceCall', 'send', [
 		action: 'Make a voice call and wait for a keypress',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

@@ -1,7 +1,7 @@
 import { resource } from '../../../shared';
 import * as get from './get.operation';
 
-export const { operations, description } = resource('organization', 'get', [
+const table = resource('organization', 'get', [
 	{
 		module: get,
 		name: 'Get',
@@ -11,3 +11,7 @@ export const { operations, description } = resource('organization', 'get', [
 		action: 'Get the organization',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

@@ -1,7 +1,7 @@
 import { resource } from '../../../shared';
 import * as getAll from './getAll.operation';
 
-export const { operations, description } = resource('question', 'getAll', [
+const table = resource('question', 'getAll', [
 	{
 		module: getAll,
 		name: 'Get Many',
@@ -11,3 +11,7 @@ export const { operations, description } = resource('question', 'getAll', [
 		action: 'Get many questions',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

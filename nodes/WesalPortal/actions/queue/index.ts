@@ -3,7 +3,7 @@ import * as getActivity from './getActivity.operation';
 import * as getPerformance from './getPerformance.operation';
 import * as getSummary from './getSummary.operation';
 
-export const { operations, description } = resource('queue', 'getSummary', [
+const table = resource('queue', 'getSummary', [
 	{
 		module: getSummary,
 		name: 'Get Summary',
@@ -29,3 +29,7 @@ export const { operations, description } = resource('queue', 'getSummary', [
 		action: 'Get the performance of queues',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

@@ -2,7 +2,7 @@ import { resource } from '../../../shared';
 import * as getAll from './getAll.operation';
 import * as getSummary from './getSummary.operation';
 
-export const { operations, description } = resource('survey', 'getAll', [
+const table = resource('survey', 'getAll', [
 	{
 		module: getAll,
 		name: 'Get Many',
@@ -20,3 +20,7 @@ export const { operations, description } = resource('survey', 'getAll', [
 		action: 'Get a survey summary',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;

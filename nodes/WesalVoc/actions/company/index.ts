@@ -1,7 +1,7 @@
 import { resource } from '../../../shared';
 import * as getQuestionSchema from './getQuestionSchema.operation';
 
-export const { operations, description } = resource('company', 'getQuestionSchema', [
+const table = resource('company', 'getQuestionSchema', [
 	{
 		module: getQuestionSchema,
 		name: 'Get Question Schema',
@@ -11,3 +11,7 @@ export const { operations, description } = resource('company', 'getQuestionSchem
 		action: 'Get the question schema',
 	},
 ]);
+
+// one name per export: a destructured export compiles to a module-level variable
+export const operations = table.operations;
+export const description = table.description;
