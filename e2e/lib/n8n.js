@@ -241,7 +241,8 @@ class N8n {
 				const error = new Error(
 					`n8n ${this.version} exited during startup (${JSON.stringify(exited())}); log ${this.logFile}:\n${tail.slice(-3000)}`,
 				);
-				error.addressInUse = /EADDRINUSE/.test(tail);
+				// n8n 2.x words a taken Task Broker port without the code: "port N is already in use"
+				error.addressInUse = /EADDRINUSE|already in use/.test(tail);
 				throw error;
 			}
 			if (Date.now() > deadline) {
