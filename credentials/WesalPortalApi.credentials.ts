@@ -9,6 +9,7 @@ import type {
 
 import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
 import { describeFailure } from '../nodes/shared/failure';
+import { emailField } from '../nodes/shared/passwordReset';
 import { loginError, LoginRefusedError } from '../nodes/shared/login';
 import { CredentialFieldProblem } from '../nodes/shared/vendor';
 import { DEFAULT_BASE_URL, WESAL_PORTAL } from '../nodes/WesalPortal/transport';
@@ -50,14 +51,7 @@ export class WesalPortalApi implements ICredentialType {
 			required: true,
 			description: 'The Base64 client identifier (X-Client-Id) given by Wesal support',
 		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-		},
+		emailField(),
 		{
 			displayName: 'Password',
 			name: 'password',

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
+import { emailField } from '../nodes/shared/passwordReset';
 import { loginError, LoginRefusedError } from '../nodes/shared/login';
 import { CredentialFieldProblem } from '../nodes/shared/vendor';
 import { DEFAULT_BASE_URL, WESAL_VOC } from '../nodes/WesalVoc/transport';
@@ -50,14 +51,7 @@ export class WesalVocApi implements ICredentialType {
 			description:
 				'The company identifier you log in with; password resets send it too when no login has given the company ID yet',
 		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-		},
+		emailField(),
 		{
 			displayName: 'Authentication Mode',
 			name: 'authMode',

@@ -57,7 +57,8 @@ export function accountDescription(
 	];
 }
 
-function emailField(show: Record<string, string[]>, description?: string): INodeProperties {
+/** The account's email: in the Wesal credentials, and in the password-reset operations. */
+export function emailField(show?: Record<string, string[]>, description?: string): INodeProperties {
 	return {
 		displayName: 'Email',
 		name: 'email',
@@ -66,7 +67,7 @@ function emailField(show: Record<string, string[]>, description?: string): INode
 		default: '',
 		required: true,
 		...(description ? { description } : {}),
-		displayOptions: { show },
+		...(show ? { displayOptions: { show } } : {}),
 	};
 }
 
