@@ -62,15 +62,17 @@ function runJest({ config, options, jestArgs, resultFile, version, tarball, pref
 		pipePrefixed(child.stdout, prefix, process.stdout);
 		pipePrefixed(child.stderr, prefix, process.stdout);
 		child.on('close', (code) => {
-			let counts = { passed: 0, failed: 0 };
+			let counts = { passed: 0, failed: 0, failures: [] };
 			try {
 				const r = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
 				counts = {
 					passed: r.numPassedTests,
 					failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0),
+					failures: failuresOf(r),
 				};
 			} catch {
 				counts.failed = 1; // jest died before writing results
+				counts.failures = ['jest ended without writing its results'];
 			}
 			if (code !== 0 && counts.failed === 0) counts.failed = 1;
 			resolve({ code, ...counts });
@@ -78,13 +80,36 @@ function runJest({ config, options, jestArgs, resultFile, version, tarball, pref
 	});
 }
 
+/** One line per failed test (file, name, the first lines of its error), for the summary. */
+function failuresOf(results) {
+	const firstLines = (text) =>
+		String(text || '')
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean)
+			.slice(0, 4)
+			.join(' | ');
+	const lines = [];
+	for (const file of results.testResults || []) {
+		const name = path.relative(ROOT, file.name || '');
+		const failed = (file.assertionResults || []).filter((a) => a.status === 'failed');
+		for (const a of failed)
+			lines.push(`${name} › ${a.fullName}: ${firstLines(a.failureMessages?.[0])}`);
+		if (!failed.length && file.status === 'failed')
+			lines.push(`${name}: ${firstLines(file.message)}`);
+	}
+	return lines;
+}
+
 /**
  * Logs each run's counts (then `note`, if any) and the totals; resolves the process's exit code: 0
  * when every run passed.
  */
 function summarize(results, say, label, note) {
-	for (const r of results)
+	for (const r of results) {
 		say(`  n8n ${r.version}: ${r.passed} passed, ${r.failed} failed (${fmt(r.ms)})`);
+		for (const failure of r.failures || []) say(`    ✕ ${failure.slice(0, 600)}`);
+	}
 	if (note) say(note);
 	const passed = results.reduce((n, r) => n + r.passed, 0);
 	const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -23,6 +23,25 @@ function killGroup(child, signal) {
 	}
 }
 
+/**
+ * Whether a process of group `pgid` still runs (zombies aside: a container's PID 1 may never reap
+ * them). Linux: read from /proc.
+ */
+function groupRunning(pgid) {
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let stat;
+		try {
+			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+		} catch {
+			continue; // gone meanwhile
+		}
+		const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		if (Number(group) === pgid && state !== 'Z') return true;
+	}
+	return false;
+}
+
 /** Kills the child's group with SIGKILL if this process exits while the child still runs. */
 function killOnExit(child) {
 	running.add(child);
@@ -32,7 +51,9 @@ function killOnExit(child) {
 /**
  * Ends a running child: `signal` to its group (or what `send` does instead), SIGKILL to the group if
  * it has not exited after `killAfterMs`, and SIGKILL again once it exited, for anything that
- * outlived it (a task runner). Resolves once the child exited.
+ * outlived it (a task runner). Resolves once every process of the group is gone: the guard exits
+ * before the n8n process it runs, whose sockets stay open while the kernel tears it down, and a
+ * killed worker's open Redis connection would still be handed the next queued job.
  */
 async function endGroup(child, { signal = 'SIGTERM', killAfterMs, send }) {
 	const done = new Promise((r) => child.once('exit', r));
@@ -45,6 +66,8 @@ async function endGroup(child, { signal = 'SIGTERM', killAfterMs, send }) {
 	await done;
 	clearTimeout(timer);
 	killGroup(child, 'SIGKILL');
+	for (const until = Date.now() + 15_000; groupRunning(child.pid) && Date.now() < until; )
+		await new Promise((r) => setTimeout(r, 50));
 }
 
 /**
