@@ -13,7 +13,13 @@ import {
 	RETURN_ALL,
 	streamCountedPages,
 } from '../shared';
-import { WESAL_VOC, type Question, type Survey } from './transport';
+import {
+	searchAnswerSchema,
+	searchIdsAnswerSchema,
+	WESAL_VOC,
+	type Question,
+	type Survey,
+} from './transport';
 
 export type { Survey } from './transport';
 
@@ -58,20 +64,26 @@ export function searchBody(
 	};
 }
 
-/** Reads one page of the search; the server chooses the page size and reports the `total`. */
+/**
+ * Reads one page of the search; the server chooses the page size and reports the `total`.
+ * `checkFields` false: only each survey's `_id` is checked (Raw output).
+ */
 function surveyPages(
 	context: RequestContext,
 	operation: string,
 	window: SurveyWindow,
 	filters: SurveyFilters,
 	scope?: CallScope,
+	checkFields = true,
 ) {
 	let pageSize: number | undefined;
+	const schema = checkFields ? searchAnswerSchema : searchIdsAnswerSchema;
 	return async (page: number): Promise<Page<Survey, number>> => {
 		const answer = await callEndpoint(context, WESAL_VOC, 'searchSurveys', {
 			operation,
 			scope,
 			body: searchBody(window, filters, page),
+			schema,
 		});
 		const items = answer.surveys;
 		if (page === 1) pageSize = items.length;
@@ -84,7 +96,10 @@ function surveyPages(
 
 const PAGING = { concurrency: PAGE_CONCURRENCY, cursorAt: (index: number) => index + 1 };
 
-/** Every survey of the window, or the first `limit`: the pages after the first a few at a time. */
+/**
+ * Every survey of the window, or the first `limit`: the pages after the first a few at a time.
+ * `checkFields` false: only each survey's `_id` is checked, for Raw output.
+ */
 export async function searchSurveys(
 	context: RequestContext,
 	operation: string,
@@ -92,8 +107,9 @@ export async function searchSurveys(
 	filters: SurveyFilters,
 	limit: ReadLimit,
 	scope?: CallScope,
+	checkFields = true,
 ): Promise<Survey[]> {
-	const fetchPage = surveyPages(context, operation, window, filters, scope);
+	const fetchPage = surveyPages(context, operation, window, filters, scope, checkFields);
 	return await collectCountedPages(1, fetchPage, limit, PAGING);
 }
 

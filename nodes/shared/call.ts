@@ -13,6 +13,11 @@ export interface CallScope {
 	itemIndex?: number;
 	/** The user's Options → Timeout, already checked; the default when absent. */
 	timeoutMs?: number;
+	/**
+	 * The credential's base URL, kept by the first request of the item or poll: the pages after it
+	 * skip decrypting the credential again.
+	 */
+	baseUrl?: string;
 }
 
 export interface EndpointCall<T> {
@@ -47,17 +52,8 @@ export async function callEndpoint<
 ): Promise<T> {
 	const endpoint = vendor.endpoints[endpointName];
 	const itemIndex = call.scope?.itemIndex;
-	const credentials = await context.getCredentials(vendor.credentialType);
-	let baseUrl: string;
-	try {
-		baseUrl = vendor.baseUrl(credentials);
-	} catch (error) {
-		const hint = error instanceof CredentialFieldProblem ? `${error.hint} ` : '';
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			itemIndex,
-			description: `${hint}Nothing was sent.`,
-		});
-	}
+	const baseUrl = call.scope?.baseUrl ?? (await readBaseUrl(context, vendor, itemIndex));
+	if (call.scope) call.scope.baseUrl = baseUrl;
 	const request: VendorRequest<T> = {
 		operation: call.operation,
 		method: endpoint.method,
@@ -79,6 +75,23 @@ export async function callEndpoint<
 	}
 	if (!vendor.session?.rejected) return await vendorRequest(context, vendor, request);
 	return await renewingSession(context, vendor, request);
+}
+
+async function readBaseUrl(
+	context: RequestContext,
+	vendor: VendorSpec,
+	itemIndex: number | undefined,
+): Promise<string> {
+	const credentials = await context.getCredentials(vendor.credentialType);
+	try {
+		return vendor.baseUrl(credentials);
+	} catch (error) {
+		const hint = error instanceof CredentialFieldProblem ? `${error.hint} ` : '';
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			itemIndex,
+			description: `${hint}Nothing was sent.`,
+		});
+	}
 }
 
 const REJECTED = Symbol('session token rejected');

@@ -20,9 +20,10 @@ const operation = listOperation(
 			const parameters = this.getNodeParameter('filters', item.itemIndex, {}) as IDataObject;
 			const filters = await readSurveyFilters(this, parameters, OPERATION, item);
 			const window = { start: range.start.toJSDate(), end: range.end.toJSDate() };
-			const surveys = await searchSurveys(this, OPERATION, window, filters, page, item);
+			const raw = output.mode === 'raw';
+			const surveys = await searchSurveys(this, OPERATION, window, filters, page, item, !raw);
 			// After the search, which logged in if needed: the schema then comes with no extra request.
-			const questions = output.mode === 'raw' ? [] : await loadQuestions(this, OPERATION, item);
+			const questions = raw ? [] : await loadQuestions(this, OPERATION, item);
 			return surveys.map((survey) =>
 				shapeOutput(output, survey, () => simplifySurvey(survey, questions)),
 			);
