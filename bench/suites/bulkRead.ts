@@ -15,7 +15,7 @@ import {
 	WESAL_VOC_EMAIL,
 } from '../../sandbox/vendors/wesalVoc';
 import { runNode } from '../../test/harness';
-import { BarePortalReader } from '../lib/bareNode';
+import { BarePortalReader, BareVocReader, BareWelcorpReader } from '../lib/bareNode';
 import { ANCHOR, RemoteEmulator } from '../lib/emulator';
 import {
 	growth,
@@ -292,6 +292,24 @@ async function otherReads(ctx: BenchContext) {
 				client.close();
 			}
 		},
+		bare: async () => {
+			const { store, credentials } = credentialFor('wesalVoc', emulator);
+			const body = {
+				startDate: START.slice(0, 19),
+				endDate: END.slice(0, 19),
+				agents: [],
+				queues: [],
+				answers: {},
+			};
+			const { items, error } = await runNode({
+				nodeType: BareVocReader,
+				store,
+				credentials,
+				parameters: { body: JSON.stringify(body) },
+			});
+			if (error) throw new Error(error.message);
+			return items.length;
+		},
 		node: async () => {
 			const { store, credentials } = credentialFor('wesalVoc', emulator);
 			const { items, error } = await runNode({
@@ -329,6 +347,17 @@ async function otherReads(ctx: BenchContext) {
 			} finally {
 				client.close();
 			}
+		},
+		bare: async () => {
+			const { store, credentials } = credentialFor('welcorp', emulator);
+			const { items, error } = await runNode({
+				nodeType: BareWelcorpReader,
+				store,
+				credentials,
+				parameters: {},
+			});
+			if (error) throw new Error(error.message);
+			return items.length;
 		},
 		node: async () => {
 			const { store, credentials } = credentialFor('welcorp', emulator);
@@ -463,7 +492,7 @@ export async function bulkRead(ctx: BenchContext): Promise<Section> {
 		'',
 		`**With ${LATENCY_MS} ms API latency** (an emulator delay fault on every search, as for a vendor that is not on this machine): floor ${showMs(latency.floor)}; n8n's bare node ${showMs(latency.bare)}, ÷ floor ${showRatio(ratios(latency.bare, latency.floor))}; Wesal Portal node ${showMs(latency.node)}, ÷ floor ${showRatio(ratios(latency.node, latency.floor))}.`,
 		'',
-		'**Other vendors**, our node against the same floor (raw keep-alive client, same pages):',
+		"**Other vendors**, our node against the same floor (raw keep-alive client, same pages) and n8n's bare node (`httpRequestWithAuthentication` page after page, nothing else):",
 		'',
 		table(
 			[
@@ -471,8 +500,11 @@ export async function bulkRead(ctx: BenchContext): Promise<Section> {
 				'Items',
 				'Requests (node / floor)',
 				'Floor',
+				"n8n's bare node ÷ floor",
 				'Node',
 				'Node ÷ floor',
+				'Node CPU',
+				'Bare node CPU',
 				'Node peak heap',
 			],
 			others.map(({ name, checked, samples }) => [
@@ -480,8 +512,11 @@ export async function bulkRead(ctx: BenchContext): Promise<Section> {
 				num(checked.node.items),
 				`${num(checked.node.requests)} / ${num(checked.floor.requests)}`,
 				showMs(samples.floor),
+				showRatio(ratios(samples.bare, samples.floor)),
 				showMs(samples.node),
 				showRatio(ratios(samples.node, samples.floor)),
+				showCpu(samples.node),
+				showCpu(samples.bare),
 				mb(checked.node.heapMb),
 			]),
 		),
