@@ -5,6 +5,7 @@ import type { CallScope, LocatorSpec, PollSource, ReadLimit, RequestContext } fr
 import { callEndpoint, compact, locatorField, readOptionalLocatorId } from '../shared';
 import { JOB_STATUSES, jobTypeOptions } from './jobTypes';
 import { readPages, WELCORP, type JobRow } from './transport';
+import { jobIdsPageSchema, jobPageSchema } from './transport/schemas';
 import { formatAccountTime, parseAccountTime, toAccountTime } from './transport/values';
 import { USER_ID, wholeNumberId } from './user';
 
@@ -125,19 +126,23 @@ export function readJobFilters(
 }
 
 /** GET jobs, newest first, all pages or up to the limit. */
+/** `checkFields` false: only each job's `job_id` is checked, the jobs kept as sent (Raw output). */
 export async function listJobs(
 	context: RequestContext,
 	operation: string,
 	filters: JobFilters,
 	limit: ReadLimit,
 	scope?: CallScope,
+	checkFields = true,
 ): Promise<JobRow[]> {
+	const schema = checkFields ? jobPageSchema : jobIdsPageSchema;
 	return await readPages(
 		async (page, pageSize) =>
 			await callEndpoint(context, WELCORP, 'listJobs', {
 				operation,
 				scope,
 				qs: { ...filters, page, page_size: pageSize },
+				schema,
 			}),
 		limit,
 	);

@@ -30,6 +30,21 @@ function pageSchema<T extends z.ZodTypeAny>(item: T) {
 
 export const jobPageSchema = pageSchema(jobRowSchema);
 
+export type JobPage = z.infer<typeof jobPageSchema>;
+
+/**
+ * Only each job's `job_id`; the rest is passed on as the API sent it. For Raw output of a bulk
+ * read, checking and copying every field was most of the node's own CPU.
+ */
+export const jobIdsPageSchema = pageSchema(
+	// z.custom keeps the job object itself: an object schema with passthrough copies every one.
+	z.custom<JobRow>((value) => {
+		const jobId =
+			typeof value === 'object' && value !== null ? (value as { job_id?: unknown }).job_id : null;
+		return id.safeParse(jobId).success;
+	}),
+) as unknown as z.ZodType<JobPage>;
+
 export const jobDetailSchema = z
 	.object({ data: z.object({ job_id: id }).passthrough() })
 	.passthrough();

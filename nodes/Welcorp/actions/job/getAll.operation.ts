@@ -18,7 +18,8 @@ const operation = listOperation(
 			const zone = await accountZone(this, item.itemIndex);
 			const zones = { workflow: this.getTimezone(), account: zone };
 			const filters = readJobFilters(this, zones, item.itemIndex);
-			const jobs = await listJobs(this, 'Job: Get Many', filters, page, item);
+			const raw = output.mode === 'raw';
+			const jobs = await listJobs(this, 'Job: Get Many', filters, page, item, !raw);
 			return jobs.map((job) =>
 				shapeOutput(output, job, () => simplifyJob(job as IDataObject, zone)),
 			);
