@@ -27,3 +27,4 @@ export * from './resource';
 export * from './readOperations';
 export * from './surveyPoll';
 export * from './thresholdFields';
+export * from './recordCheck';

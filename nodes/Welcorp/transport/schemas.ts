@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { recordWithId } from '../../shared/recordCheck';
+
 /** Answer shapes as documented; anything else the API sends is kept. */
 const id = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
@@ -37,12 +39,7 @@ export type JobPage = z.infer<typeof jobPageSchema>;
  * read, checking and copying every field was most of the node's own CPU.
  */
 export const jobIdsPageSchema = pageSchema(
-	// z.custom keeps the job object itself: an object schema with passthrough copies every one.
-	z.custom<JobRow>((value) => {
-		const jobId =
-			typeof value === 'object' && value !== null ? (value as { job_id?: unknown }).job_id : null;
-		return id.safeParse(jobId).success;
-	}),
+	recordWithId<JobRow>('job_id', (jobId) => id.safeParse(jobId).success),
 ) as unknown as z.ZodType<JobPage>;
 
 export const jobDetailSchema = z

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { recordWithId } from '../../shared/recordCheck';
+
 /** The answer shapes of the Wesal Portal API doc; fields it does not name are kept as sent. */
 
 const idSchema = z.union([z.string(), z.number()]);
@@ -117,11 +119,7 @@ export type SurveyPage = z.infer<typeof surveyPageSchema>;
  * For a bulk read that returns the raw surveys, checking every field was most of the node's CPU.
  */
 export const surveyIdsPageSchema = pageSchema(
-	// z.custom keeps the survey object itself: an object schema with passthrough copies every one.
-	z.custom<Survey>((value) => {
-		const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
-		return typeof id === 'string' || typeof id === 'number';
-	}),
+	recordWithId<Survey>('id', (id) => typeof id === 'string' || typeof id === 'number'),
 ) as unknown as z.ZodType<SurveyPage>;
 
 /** `{ data: { success, result: [...] }, success }`: one result per queue asked for. */

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { recordWithId } from '../../shared/recordCheck';
+
 /** What the doc lists for a survey; anything extra is kept as the API sent it. */
 export const surveySchema = z
 	.object({
@@ -38,12 +40,7 @@ export type SearchAnswer = z.infer<typeof searchAnswerSchema>;
  * read, checking and copying every field was a large part of the node's own CPU.
  */
 export const searchIdsAnswerSchema = searchAnswer(
-	// z.custom keeps the survey object itself: an object schema with passthrough copies every one.
-	z.custom<Survey>((value) => {
-		const id =
-			typeof value === 'object' && value !== null ? (value as { _id?: unknown })._id : null;
-		return typeof id === 'string';
-	}),
+	recordWithId<Survey>('_id', (id) => typeof id === 'string'),
 ) as unknown as z.ZodType<SearchAnswer>;
 
 /** One entry of the company's `questionsSchema`, as the login answer carries it. */
