@@ -125,8 +125,10 @@ export function readJobFilters(
 	return filters;
 }
 
-/** GET jobs, newest first, all pages or up to the limit. */
-/** `checkFields` false: only each job's `job_id` is checked, the jobs kept as sent (Raw output). */
+/**
+ * GET jobs, newest first, all pages or up to the limit. `checkFields` false: only each job's
+ * `job_id` is checked, the jobs kept as sent (Raw output).
+ */
 export async function listJobs(
 	context: RequestContext,
 	operation: string,
