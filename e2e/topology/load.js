@@ -383,6 +383,7 @@ class LoadRun {
 	/** What reached the sinks against what was sent; delays; fault costs. */
 	async analyse() {
 		this.duplicates = [];
+		this.losses = [];
 		const result = { poll: {}, action: {}, callback: {} };
 		const delays = { poll: [], action: [], callback: [] };
 		const deliveredAt = []; // sink times of every delivery, for the rate
@@ -556,7 +557,24 @@ class LoadRun {
 			errors: this.errors,
 			// every item, call or callback delivered more than once (the first 100), with its executions
 			duplicates: this.duplicates,
+			// every call or callback that never reached its sink (the first 100), with its workflow's
+			// executions that did not succeed
+			losses: await this.describeLosses(),
 		};
+	}
+
+	/** The lost calls and callbacks, each with its workflow's executions that did not succeed. */
+	async describeLosses() {
+		const described = [];
+		for (const loss of this.losses) {
+			const executions = await this.q.postgres
+				.query(
+					`SELECT e.id, e.status, e."startedAt", position('maxStalledCount' in d.data) > 0 OR position('failed to be processed' in d.data) > 0 AS stalled FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = '${String(loss.wf).replace(/'/g, "''")}' AND e.status <> 'success'`,
+				)
+				.catch((error) => [{ error: error.message }]);
+			described.push({ ...loss, executions });
+		}
+		return described;
 	}
 
 	compareRefs(sent, entries, delays, deliveredAt, timeline, kind) {
@@ -579,7 +597,11 @@ class LoadRun {
 		let duplicated = 0;
 		for (const c of sent) {
 			const n = seen.get(c.ref) ?? 0;
-			if (n === 0) lost++;
+			if (n === 0) {
+				lost++;
+				if (this.losses.length < 100)
+					this.losses.push({ kind, wf: c.wf, key: c.ref, sentAt: c.at, attempts: c.attempts });
+			}
 			if (n > 1) {
 				duplicated += n - 1;
 				if (this.duplicates.length < 100)

@@ -517,6 +517,9 @@ describeProduction(
 					say(`their executions: ${JSON.stringify(record.duplicateExecutions).slice(0, 4000)}`);
 				}
 
+				// losses: the workflow's executions that did not succeed say where a call went
+				if (load.losses.length) say(`losses: ${JSON.stringify(load.losses).slice(0, 4000)}`);
+
 				const processes = sampler.figures();
 				processes.processes['test process (emulator and load driver)'] = {
 					cpuSeconds: Math.round((cpuTest.user + cpuTest.system) / 1e5) / 10,
