@@ -87,4 +87,19 @@ describe('Wolkvox Trigger: CSAT Below Threshold', () => {
 		await trigger.restart();
 		expect((await trigger.poll()).result).toBeNull();
 	});
+
+	it('starts again when a threshold setting changes: what is already below the new threshold is the baseline', async () => {
+		const trigger = fx.poller(LAST_FIVE);
+		await trigger.activate();
+		await scores('Probe', [5, 5, 5, 5, 1]); // 80 %: above 60
+		expect((await trigger.poll()).result).toBeNull();
+		const edited = fx.poller({ ...LAST_FIVE, threshold: 90 }, trigger.savedStaticData);
+		expect((await edited.activate()).result).toBeNull(); // as newly published: a new baseline
+		// 80 % was below 90 % before the edit took effect: not a crossing of its own
+		expect((await edited.poll()).result).toBeNull();
+		await scores('Probe', [5, 5, 5, 5, 5]); // 100 %: recovered
+		expect((await edited.poll()).result).toBeNull();
+		await scores('Probe', [1]); // [5, 5, 5, 5, 1] = 80 %: below 90 again
+		expect(fired(await edited.poll())).toEqual(['Probe:80']);
+	});
 });
