@@ -124,6 +124,24 @@ describe('Wolkvox Trigger', () => {
 		expect(keysOf((await trigger.poll()).items).sort()).toEqual(sorted([...waiting, ...more]));
 	});
 
+	it('waits for each answer as long as Options → Timeout says, then fails the poll and keeps its cursor', async () => {
+		const trigger = fx.poller({ options: { timeout: 300 } });
+		await trigger.activate();
+		const saved = JSON.stringify(trigger.savedStaticData);
+		await fx.emulator.fault({
+			vendor: VENDOR,
+			path: REPORT,
+			kind: 'delay',
+			delayMs: 2000,
+			count: 4,
+		});
+		const failed = await trigger.poll({ expectError: true });
+		expect(failed.error?.message).toContain(
+			'Wolkvox did not answer "Trigger: New Survey Response" within 0.3 s',
+		);
+		expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
+	});
+
 	it('waits for a busy token and still delivers, one request at a time', async () => {
 		const trigger = fx.poller();
 		await trigger.activate();
