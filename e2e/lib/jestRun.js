@@ -80,15 +80,19 @@ function runJest({ config, options, jestArgs, resultFile, version, tarball, pref
 	});
 }
 
-/** One line per failed test (file, name, the first lines of its error), for the summary. */
+/**
+ * One line per failed test (file, name, its error up to the stack trace), for the summary: CI keeps
+ * only the tail of the output, so a diff of received values must be here whole.
+ */
 function failuresOf(results) {
-	const firstLines = (text) =>
-		String(text || '')
+	const firstLines = (text) => {
+		const lines = String(text || '')
 			.split('\n')
 			.map((line) => line.trim())
-			.filter(Boolean)
-			.slice(0, 4)
-			.join(' | ');
+			.filter(Boolean);
+		const stack = lines.findIndex((line) => line.startsWith('at '));
+		return lines.slice(0, Math.min(stack === -1 ? lines.length : stack, 40)).join(' | ');
+	};
 	const lines = [];
 	for (const file of results.testResults || []) {
 		const name = path.relative(ROOT, file.name || '');
@@ -108,7 +112,7 @@ function failuresOf(results) {
 function summarize(results, say, label, note) {
 	for (const r of results) {
 		say(`  n8n ${r.version}: ${r.passed} passed, ${r.failed} failed (${fmt(r.ms)})`);
-		for (const failure of r.failures || []) say(`    ✕ ${failure.slice(0, 600)}`);
+		for (const failure of r.failures || []) say(`    ✕ ${failure.slice(0, 4000)}`);
 	}
 	if (note) say(note);
 	const passed = results.reduce((n, r) => n + r.passed, 0);
@@ -117,4 +121,4 @@ function summarize(results, say, label, note) {
 	return failed === 0 && results.every((r) => r.code === 0) ? 0 : 1;
 }
 
-module.exports = { readCommandLine, pipePrefixed, runJest, summarize };
+module.exports = { readCommandLine, pipePrefixed, runJest, summarize, failuresOf };

@@ -24,22 +24,43 @@ function killGroup(child, signal) {
 }
 
 /**
- * Whether a process of group `pgid` still runs (zombies aside: a container's PID 1 may never reap
- * them). Linux: read from /proc.
+ * Whether a process of group `pgid` still runs. A killed process counts as gone only when every
+ * thread of it has exited: its leader turns zombie first, while its other threads still hold its
+ * files (sockets) open. Zombies themselves are ignored (a container's PID 1 may never reap them).
+ * Linux: read from /proc.
  */
 function groupRunning(pgid) {
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
-		let stat;
-		try {
-			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-		} catch {
-			continue; // gone meanwhile
-		}
-		const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		if (Number(group) === pgid && state !== 'Z') return true;
+		const stat = statOf(`/proc/${entry}`);
+		if (stat && Number(stat.group) === pgid && threadsRunning(entry)) return true;
 	}
 	return false;
+}
+
+/** State and process group from a /proc stat file; undefined once the process is gone. */
+function statOf(dir) {
+	let text;
+	try {
+		text = fs.readFileSync(`${dir}/stat`, 'utf8');
+	} catch {
+		return undefined;
+	}
+	const [state, , group] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+	return { state, group };
+}
+
+function threadsRunning(pid) {
+	let tasks;
+	try {
+		tasks = fs.readdirSync(`/proc/${pid}/task`);
+	} catch {
+		return false; // gone meanwhile
+	}
+	return tasks.some((tid) => {
+		const state = statOf(`/proc/${pid}/task/${tid}`)?.state;
+		return state !== undefined && state !== 'Z' && state !== 'X';
+	});
 }
 
 /** Kills the child's group with SIGKILL if this process exits while the child still runs. */

@@ -11,7 +11,7 @@
 //
 //   const q = await startQueueStack({ version: '2.40.7', emulator, workers: 2 });
 //   q.n8n            the main instance (./n8n.js N8n)
-//   q.workers[i]     Worker: start(), kill('SIGKILL'), stop(), executionIds(), log()
+//   q.workers[i]     Worker: start(), kill('SIGKILL'), stop(), executionIds(), redisPorts(), log()
 //   q.webhooks[i]    WebhookProcessor (webhookProcessors: n): url, start(), stop(), log()
 //   q.postgres       (database 'postgres') ./postgres.js: query(sql), env
 //   await q.stop()
@@ -52,6 +52,36 @@ function queueEnv(redis) {
 		QUEUE_BULL_PREFIX: `bull-e2e-${redis.port}`,
 		N8N_REDIS_KEY_PREFIX: `n8n-e2e-${redis.port}`,
 	};
+}
+
+/**
+ * Local ports of process `pid`'s TCP connections to 127.0.0.1:`port` (Linux: its socket inodes in
+ * /proc/<pid>/fd, matched in /proc/net/tcp); [] where /proc does not tell.
+ */
+function localPortsTo(pid, port) {
+	const inodes = new Set();
+	try {
+		for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+			try {
+				const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+				if (m) inodes.add(m[1]);
+			} catch {
+				/* closed meanwhile */
+			}
+		}
+	} catch {
+		return [];
+	}
+	const ports = [];
+	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		if (!fs.existsSync(table)) continue;
+		for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+			const f = line.trim().split(/\s+/);
+			if (f.length < 10 || !inodes.has(f[9])) continue;
+			if (parseInt(f[2].split(':')[1], 16) === port) ports.push(parseInt(f[1].split(':')[1], 16));
+		}
+	}
+	return ports;
 }
 
 /** The pid of a child of `parentPid` (n8n under its guard), from /proc; undefined elsewhere. */
@@ -298,6 +328,12 @@ class Worker extends QueueProcess {
 
 	get healthUrl() {
 		return `http://127.0.0.1:${this.ports.healthPort}/healthz/readiness`;
+	}
+
+	/** Local ports of this start's connections to Redis (see localPortsTo). */
+	redisPorts() {
+		const pid = this.nodePids.at(-1);
+		return pid ? localPortsTo(pid, Number(this.env().QUEUE_BULL_REDIS_PORT)) : [];
 	}
 
 	/** Execution ids this worker started (every start so far), from its log. */

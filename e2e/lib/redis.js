@@ -53,7 +53,21 @@ function ensureRedisServer() {
 	return installed;
 }
 
-/** One Redis command over a fresh connection (inline protocol); resolves the raw reply line. */
+/**
+ * The reply in what Redis sent so far, undefined while incomplete: a bulk string's text (`$<n>`,
+ * as CLIENT LIST and INFO answer), else the first line as sent (`+PONG`, `:1`, `-ERR …`).
+ */
+function replyIn(data) {
+	const end = data.indexOf('\r\n');
+	if (end === -1) return undefined;
+	const head = data.slice(0, end);
+	if (!head.startsWith('$') || head === '$-1') return head;
+	const text = Buffer.from(data.slice(end + 2));
+	const length = Number(head.slice(1));
+	return text.length >= length + 2 ? text.subarray(0, length).toString() : undefined;
+}
+
+/** One Redis command over a fresh connection (inline protocol); resolves its reply (replyIn). */
 function redisCommand(port, command, timeoutMs = 2000) {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect({ host: '127.0.0.1', port });
@@ -65,10 +79,11 @@ function redisCommand(port, command, timeoutMs = 2000) {
 		socket.on('connect', () => socket.write(`${command}\r\n`));
 		socket.on('data', (chunk) => {
 			data += chunk;
-			if (data.includes('\r\n')) {
+			const reply = replyIn(data);
+			if (reply !== undefined) {
 				clearTimeout(timer);
 				socket.end();
-				resolve(data.split('\r\n')[0]);
+				resolve(reply);
 			}
 		});
 		socket.on('error', (error) => {
@@ -158,4 +173,11 @@ async function startRedis({ port, logFile } = {}) {
 	}
 }
 
-module.exports = { startRedis, launchRedis, ensureRedisServer, findRedisServer, redisCommand };
+module.exports = {
+	startRedis,
+	launchRedis,
+	ensureRedisServer,
+	findRedisServer,
+	redisCommand,
+	replyIn,
+};
