@@ -33,12 +33,15 @@ function groupRunning(pgid) {
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		const stat = statOf(`/proc/${entry}`);
-		if (stat && Number(stat.group) === pgid && threadsRunning(entry)) return true;
+		if (stat?.group === pgid && threadsRunning(entry)) return true;
 	}
 	return false;
 }
 
-/** State and process group from a /proc stat file; undefined once the process is gone. */
+/**
+ * State, parent pid and process group from a /proc stat file (`/proc/<pid>` or a task of it);
+ * undefined once the process is gone.
+ */
 function statOf(dir) {
 	let text;
 	try {
@@ -46,8 +49,8 @@ function statOf(dir) {
 	} catch {
 		return undefined;
 	}
-	const [state, , group] = text.slice(text.lastIndexOf(')') + 2).split(' ');
-	return { state, group };
+	const [state, ppid, group] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+	return { state, ppid: Number(ppid), group: Number(group) };
 }
 
 function threadsRunning(pid) {
@@ -115,4 +118,4 @@ function startLogged({ argv, cwd, env, logFile, header }) {
 	return { child, exited: () => exited, logged };
 }
 
-module.exports = { GUARD, killGroup, killOnExit, endGroup, startLogged };
+module.exports = { GUARD, killGroup, killOnExit, endGroup, startLogged, statOf };

@@ -25,7 +25,7 @@ const { startPostgres } = require('./postgres');
 const { installPackage, removePack } = require('./install');
 const { freePort, sleep } = require('./n8n');
 const { httpRequest } = require('./http');
-const { endGroup, startLogged } = require('./processGroup');
+const { endGroup, startLogged, statOf } = require('./processGroup');
 
 /**
  * Durable scheduling / durable poll cursors of n8n 2.40.7 (found in @n8n/config SchedulerConfig and
@@ -87,16 +87,8 @@ function localPortsTo(pid, port) {
 /** The pid of a child of `parentPid` (n8n under its guard), from /proc; undefined elsewhere. */
 function childPid(parentPid) {
 	try {
-		for (const name of fs.readdirSync('/proc')) {
-			if (!/^\d+$/.test(name)) continue;
-			try {
-				const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-				const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-				if (ppid === parentPid) return Number(name);
-			} catch {
-				/* gone */
-			}
-		}
+		for (const name of fs.readdirSync('/proc'))
+			if (/^\d+$/.test(name) && statOf(`/proc/${name}`)?.ppid === parentPid) return Number(name);
 	} catch {
 		/* no /proc */
 	}

@@ -47,7 +47,7 @@ const MINUTES = Number(process.env.E2E_LOAD_MINUTES || 1);
 const LABEL = process.env.E2E_LOAD_LABEL || 'short';
 /**
  * '0' (CI): none; 'short': worker, webhook processor and Redis restarted; 'full': also 503 for 30 s.
- * CI runs the load without faults: with the short set, 1 of 5 runs lost one webhook → action call
+ * CI runs the load without faults: with the short set, 1 of 9 runs lost one webhook → action call
  * (answered 200, never at the sink; cause not found yet, see docs/DEPLOYMENT.md), so the faults are
  * measured by `npm run load` until that is understood.
  */
