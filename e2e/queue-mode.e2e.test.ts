@@ -228,6 +228,11 @@ describeQueue(
 			timings[`poll ${label} (s)`] = Math.round((Date.now() - t) / 1000);
 		};
 		const workerExecutions = () => q.workers.map((w: any) => w.executionIds());
+		const notSuccessful = async (): Promise<Json[]> =>
+			await sqlite(
+				n8n,
+				"SELECT id, workflowId, status, mode FROM execution_entity WHERE status != 'success'",
+			);
 		/** Execution rows with their workflow's name and the messages n8n stored (for failure output). */
 		const describeExecutions = async (rows: Json[]) => {
 			const out = [];
@@ -366,10 +371,7 @@ describeQueue(
 			}
 			// The cases below claim every later execution succeeds; a probe that ran before the workflow was
 			// ready is shown here, not counted there.
-			const setupRows: Json[] = await sqlite(
-				n8n,
-				"SELECT id, workflowId, status, mode FROM execution_entity WHERE status != 'success'",
-			);
+			const setupRows = await notSuccessful();
 			for (const row of await sqlite(n8n, 'SELECT id FROM execution_entity'))
 				setupExecutions.add(String(row.id));
 			if (setupRows.length)
@@ -581,12 +583,8 @@ describeQueue(
 				500,
 			).catch(() => false);
 			if (!allArrived) {
-				const rows: Json[] = await sqlite(
-					n8n,
-					"SELECT id, workflowId, status, mode FROM execution_entity WHERE status != 'success'",
-				);
 				process.stdout.write(
-					`[queue-mode] action calls missing at their sinks; executions not successful: ${JSON.stringify(await describeExecutions(rows))}\n`,
+					`[queue-mode] action calls missing at their sinks; executions not successful: ${JSON.stringify(await describeExecutions(await notSuccessful()))}\n`,
 				);
 			}
 			await sleep(2000);

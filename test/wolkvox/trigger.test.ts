@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WolkvoxTrigger } from '../../nodes/Wolkvox/WolkvoxTrigger.node';
 import { WOLKVOX_TOKEN, type WolkvoxSurveyRow } from '../../sandbox/vendors/wolkvox';
+import type { FaultSpec } from '../helpers/emulator';
 import { keyOf, outputKey, REPORT, rowDate, VENDOR, WolkvoxFixture } from './fixture';
 
 let fx: WolkvoxFixture;
@@ -23,6 +24,17 @@ async function add(
 
 const keysOf = (items: Array<{ json: IDataObject }>) => items.map((item) => outputKey(item.json));
 const sorted = (rows: WolkvoxSurveyRow[]) => rows.map(keyOf).sort();
+
+type Poller = ReturnType<WolkvoxFixture['poller']>;
+
+/** One poll while every read of the report meets `fault`: it fails, and its saved cursor stays as it was. */
+async function pollFailing(trigger: Poller, fault: Omit<FaultSpec, 'vendor' | 'path' | 'count'>) {
+	const saved = JSON.stringify(trigger.savedStaticData);
+	await fx.emulator.fault({ vendor: VENDOR, path: REPORT, count: 4, ...fault });
+	const failed = await trigger.poll({ expectError: true });
+	expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
+	return failed;
+}
 
 describe('Wolkvox Trigger', () => {
 	it('tells users to poll at most every 5 minutes', () => {
@@ -105,21 +117,12 @@ describe('Wolkvox Trigger', () => {
 	it('changes nothing when a poll fails, then delivers everything once the API recovers', async () => {
 		const trigger = fx.poller();
 		await trigger.activate();
-		const saved = JSON.stringify(trigger.savedStaticData);
 		const waiting = await add(3, stamp(10));
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: REPORT,
-			kind: 'status',
-			status: 500,
-			count: 4,
-		});
-		const failed = await trigger.poll({ expectError: true });
+		const failed = await pollFailing(trigger, { kind: 'status', status: 500 });
 		expect(failed.error?.message).toContain(
 			'Wolkvox could not serve "Trigger: New Survey Response" (HTTP 500)',
 		);
 		expect(failed.staticDataChanged).toBe(false);
-		expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
 		const more = await add(1, stamp(1));
 		expect(keysOf((await trigger.poll()).items).sort()).toEqual(sorted([...waiting, ...more]));
 	});
@@ -127,19 +130,10 @@ describe('Wolkvox Trigger', () => {
 	it('waits for each answer as long as Options → Timeout says, then fails the poll and keeps its cursor', async () => {
 		const trigger = fx.poller({ options: { timeout: 300 } });
 		await trigger.activate();
-		const saved = JSON.stringify(trigger.savedStaticData);
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: REPORT,
-			kind: 'delay',
-			delayMs: 2000,
-			count: 4,
-		});
-		const failed = await trigger.poll({ expectError: true });
+		const failed = await pollFailing(trigger, { kind: 'delay', delayMs: 2000 });
 		expect(failed.error?.message).toContain(
 			'Wolkvox did not answer "Trigger: New Survey Response" within 0.3 s',
 		);
-		expect(JSON.stringify(trigger.savedStaticData)).toBe(saved);
 	});
 
 	it('waits for a busy token and still delivers, one request at a time', async () => {
