@@ -278,7 +278,7 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 			response: 'Yes',
 			duplicate: true,
 		});
-		expect(sent[0].status).toBe(200);
+		expect(sent[0]).toMatchObject({ status: 200 });
 		// n8n answers the second one itself: 409 (running or finished), or 2.x's "no action required" page
 		expect([200, 409]).toContain(sent[1].status);
 		const approved = await itemsAt('the approved item', sinks.approved);
@@ -345,11 +345,14 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 				message: 'Reply YES',
 			},
 		);
+		// n8n's first answer after a restart took 1.1 s here with a core busy; the CI runs three n8n
+		// and a browser at once: this test is about the resume, not about how fast it answers
+		await welcorp().post('config', { callbackTimeoutMs: 30_000 });
 		const { jobId } = await ask('welcorp-restart', '61444444444', 'Di');
 		await untilWaiting(id);
 		await n8n().restart();
 		const [reply] = await replyTo(jobId, { destination: '61444444444', response: 'no' });
-		expect(reply.status).toBe(200);
+		expect(reply).toMatchObject({ status: 200 });
 		const [item] = await itemsAt('the declined item', sinks.other);
 		expect(item).toMatchObject({
 			replied: true,
@@ -375,7 +378,7 @@ describe(`Welcorp send and wait on n8n ${version}`, () => {
 		const [report] = (
 			await welcorp().post(`jobs/${jobId}/keypress`, { destination: '61455555555', key: 1 })
 		).callbacks;
-		expect(report.status).toBe(200);
+		expect(report).toMatchObject({ status: 200 });
 		const [item] = await itemsAt('the approved item', sinks.approved);
 		expect(item).toMatchObject({
 			replied: true,

@@ -42,6 +42,19 @@ async function waitFor(what, fn, timeoutMs, everyMs = 1000) {
 	}
 }
 
+/** How often, and how far apart, a start is tried again when a port it needs is taken. */
+const PORT_ATTEMPTS = 6;
+const PORT_WAIT_MS = 2000;
+
+/** The line of an n8n log that says a port was taken, or undefined. */
+function takenPort(log) {
+	// n8n 2.x words a taken Task Broker port without the code: "port N is already in use"
+	return log
+		.split('\n')
+		.find((line) => /EADDRINUSE|already in use/.test(line))
+		?.slice(0, 300);
+}
+
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 function freePort() {
 	return new Promise((resolve, reject) => {
@@ -204,12 +217,21 @@ class N8n {
 	 * Starts `n8n start` and resolves once the editor is accessible and /healthz answers.
 	 * Ports picked by us are picked again if another process took one in the meantime.
 	 */
+	/**
+	 * Starts the server; a port taken meanwhile is picked again, except the editor's once it has
+	 * served: URLs handed out before a restart (webhooks, resume URLs) name it, so then a taken port
+	 * is waited for.
+	 */
 	async start({ timeoutMs = 180000 } = {}) {
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await this.startOnce({ timeoutMs });
+				await this.startOnce({ timeoutMs });
+				this.fixedPort = true;
+				return this;
 			} catch (error) {
-				if (!error.addressInUse || attempt >= 3) throw error;
+				if (!error.addressInUse || attempt >= PORT_ATTEMPTS) throw error;
+				process.stderr.write(`[n8n] a port was taken (${error.addressInUse}); starting again\n`);
+				if (this.fixedPort) await sleep(PORT_WAIT_MS);
 				this.ports = {
 					port: this.fixedPort ? this.ports.port : await freePort(),
 					brokerPort: await freePort(),
@@ -241,8 +263,7 @@ class N8n {
 				const error = new Error(
 					`n8n ${this.version} exited during startup (${JSON.stringify(exited())}); log ${this.logFile}:\n${tail.slice(-3000)}`,
 				);
-				// n8n 2.x words a taken Task Broker port without the code: "port N is already in use"
-				error.addressInUse = /EADDRINUSE|already in use/.test(tail);
+				error.addressInUse = takenPort(tail);
 				throw error;
 			}
 			if (Date.now() > deadline) {
@@ -475,4 +496,14 @@ class N8n {
 	}
 }
 
-module.exports = { N8n, DEFAULT_OWNER, freePort, parseExecuteOutput, sleep, waitFor };
+module.exports = {
+	N8n,
+	DEFAULT_OWNER,
+	freePort,
+	parseExecuteOutput,
+	sleep,
+	takenPort,
+	waitFor,
+	PORT_ATTEMPTS,
+	PORT_WAIT_MS,
+};

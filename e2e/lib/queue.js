@@ -23,7 +23,7 @@ const { startStack, tempUserFolder, resolveTarball } = require('./stack');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 const { installPackage, removePack } = require('./install');
-const { freePort, sleep } = require('./n8n');
+const { freePort, sleep, takenPort, PORT_ATTEMPTS, PORT_WAIT_MS } = require('./n8n');
 const { httpRequest } = require('./http');
 const { endGroup, startLogged, statOf } = require('./processGroup');
 
@@ -158,12 +158,21 @@ class QueueProcess {
 		this.nodePids = [];
 	}
 
+	/** Whether this process serves N8N_PORT (a webhook processor; a worker does not, but must not clash). */
+	get servesPort() {
+		return false;
+	}
+
+	/** Once served, N8N_PORT is named by URLs handed out: a restart keeps it. */
+	get keepsPort() {
+		return this.servesPort && this.startTimes.length > 0;
+	}
+
 	/** Ports of this process (picked once; again only when one was taken meanwhile). */
 	async pickPorts() {
-		// N8N_PORT is served by a webhook processor, not by a worker, but must not clash; the task
-		// broker and the health server are served, and each process needs its own.
+		// the task broker and the health server are served too, and each process needs its own
 		this.ports = {
-			port: await freePort(),
+			port: this.keepsPort ? this.ports.port : await freePort(),
 			brokerPort: await freePort(),
 			healthPort: await freePort(),
 		};
@@ -210,7 +219,11 @@ class QueueProcess {
 			try {
 				return await this.startOnce(timeoutMs);
 			} catch (error) {
-				if (!error.addressInUse || attempt >= 3) throw error;
+				if (!error.addressInUse || attempt >= PORT_ATTEMPTS) throw error;
+				process.stderr.write(
+					`[${this.name}] a port was taken (${error.addressInUse}); starting again\n`,
+				);
+				if (this.keepsPort) await sleep(PORT_WAIT_MS);
 				await this.pickPorts();
 			}
 		}
@@ -239,7 +252,7 @@ class QueueProcess {
 				const error = new Error(
 					`${this.name} exited during startup (${JSON.stringify(exited())}); log ${this.logFile}:\n${since.slice(-3000)}`,
 				);
-				error.addressInUse = /EADDRINUSE|already in use/.test(since);
+				error.addressInUse = takenPort(since);
 				throw error;
 			}
 			if (Date.now() > deadline) {
@@ -347,6 +360,10 @@ class WebhookProcessor extends QueueProcess {
 
 	get readyLine() {
 		return 'Webhook listener waiting for requests';
+	}
+
+	get servesPort() {
+		return true;
 	}
 
 	get url() {

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { WelcorpCallbackTrigger } from '../../nodes/Welcorp/WelcorpCallbackTrigger.node';
@@ -315,4 +318,28 @@ describe('Welcorp Callback Trigger receiving the emulator callbacks', () => {
 		expect(record.status).toBeUndefined();
 		expect(record.error).toContain('only calls back to 127.0.0.1');
 	});
+
+	it('records why a callback got no answer: nobody listening', async () => {
+		await create({
+			jobType: 'tts',
+			message: 'Hi',
+			recipients: { recipient: [{ destination: '61411111111' }] },
+			callbackTarget: 'custom',
+			callbackUrl: `http://127.0.0.1:${await closedPort()}/hook`,
+		});
+		await fx.emulator.advanceClock(2 * 60_000);
+		const [record] = await fx.tick();
+		expect(record.status).toBeUndefined();
+		expect(record.error).toBe('fetch failed (ECONNREFUSED)');
+	});
 });
+
+/** A port on 127.0.0.1 that was listened on a moment ago and is not now. */
+function closedPort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}

@@ -140,6 +140,8 @@ export async function post(
 		record.status = answer.status;
 		await answer.arrayBuffer();
 	} catch (error) {
-		record.error = (error as Error).message;
+		// fetch says only "fetch failed": the cause tells a refused connection from a reset one
+		const { message, cause } = error as Error & { cause?: { code?: string } };
+		record.error = cause?.code ? `${message} (${cause.code})` : message;
 	}
 }
