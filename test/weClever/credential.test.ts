@@ -81,6 +81,7 @@ describe('WeClever API credential', () => {
 	it('maps the environments to the documented servers', () => {
 		expect(WECLEVER.baseUrl({ environment: 'production' })).toBe('https://api.weclever.co');
 		expect(WECLEVER.baseUrl({ environment: 'development' })).toBe('https://dev-api.weclever.co');
+		expect(WECLEVER.baseUrl({})).toBe('https://api.weclever.co');
 		expect(
 			WECLEVER.baseUrl({ environment: 'custom', customUrl: ' http://127.0.0.1:4010/weclever// ' }),
 		).toBe('http://127.0.0.1:4010/weclever');
