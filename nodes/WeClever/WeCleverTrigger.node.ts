@@ -74,16 +74,13 @@ export class WeCleverTrigger implements INodeType {
 		const shape = readLeadOutput(this);
 		const scope = { timeoutMs: settings.timeoutMs };
 		const search = async (start: Date, end: Date): Promise<LeadEntry[]> =>
-			// A Start From in the future: nothing has been finalized since then yet.
-			start > end
-				? []
-				: await findFinalizedLeads(
-						this,
-						OPERATION,
-						{ start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) },
-						'dateTime',
-						scope,
-					);
+			await findFinalizedLeads(
+				this,
+				OPERATION,
+				{ start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) },
+				'dateTime',
+				scope,
+			);
 
 		// The list has no timestamps: every poll asks again for the overlapping window and the
 		// seen-id set keeps each lead from being emitted twice. A lead is dated with the poll time

@@ -167,6 +167,9 @@ export async function pollNewItems<T>(
 	const since = previous
 		? previous.cursor - settings.lookbackMs
 		: (startFrom ?? now - settings.lookbackMs);
+	// A window that has not begun (Start From in the future) holds nothing yet; saving a cursor now
+	// would make the next poll read from now, before Start From.
+	if (since > now) return null;
 	const fetched = timed(source, await source.fetchWindow(new Date(since), new Date(now)), now);
 	const emitting = previous !== undefined || startFrom !== undefined;
 

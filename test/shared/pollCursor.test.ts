@@ -170,6 +170,22 @@ describe('shared poll cursor engine', () => {
 		expect(emittedIds(await trigger.poll())).toEqual(['c']);
 	});
 
+	it('with Start From in the future, emits nothing before it, then everything from it on', async () => {
+		add({ id: 'published', at: T0 - 60_000 });
+		probe.startFrom = T0 + 3_600_000;
+		const trigger = new Poller({ nodeType: CursorProbe, store });
+		expect((await trigger.activate()).result).toBeNull();
+		probe.now = T0 + 1_800_000;
+		add({ id: 'too early', at: T0 + 1_700_000 });
+		expect((await trigger.poll()).result).toBeNull();
+		expect(probe.windows).toEqual([]);
+		probe.now = T0 + 3_700_000;
+		add({ id: 'a minute before', at: T0 + 3_540_000 }, { id: 'on time', at: T0 + 3_650_000 });
+		expect(emittedIds(await trigger.poll())).toEqual(['on time']);
+		expect(probe.windows).toEqual([[T0 + 3_600_000, T0 + 3_700_000]]);
+		expect((await trigger.poll()).result).toBeNull();
+	});
+
 	it('starts again as newly activated when the query fingerprint changes, and only then', async () => {
 		add({ id: 'old', at: T0 - 30_000 });
 		probe.fingerprint = 'filters-1';

@@ -87,5 +87,25 @@ describe('WeClever Trigger: the edges of its reads', () => {
 			expect((await poller.activate()).result).toBeNull();
 			expect(await listCalls()).toEqual([]);
 		});
+
+		it('an hour later: polls before it emit nothing, the first after it only what was finalized since', async () => {
+			const now = frozen();
+			const [, onTime] = await addLeads(setup.sb, [
+				{ finalizedAt: new Date(now - 5 * 60_000).toISOString() },
+				{ finalizedAt: new Date(now + 65 * 60_000).toISOString() },
+			]);
+			const poller = setup.poller({
+				output: 'raw',
+				startFrom: 'dateTime',
+				startDate: new Date(now + 60 * 60_000).toISOString(),
+			});
+			expect((await poller.activate()).result).toBeNull();
+			jest.spyOn(Date, 'now').mockReturnValue(now + 30 * 60_000);
+			expect((await poller.poll()).result).toBeNull();
+			expect(await listCalls()).toEqual([]);
+			jest.spyOn(Date, 'now').mockReturnValue(now + 70 * 60_000);
+			const first = await poller.poll();
+			expect(first.items.map((item) => item.json)).toEqual([entryOf(onTime)]);
+		});
 	});
 });
