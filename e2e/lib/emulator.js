@@ -15,7 +15,9 @@ async function startEmulator({ port = 0 } = {}) {
 		require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
 	}
 	const { startSandbox } = require(path.join(ROOT, 'sandbox', 'server'));
-	const sandbox = await startSandbox({ port });
+	// The E2E runs several n8n and a browser at once: n8n's answer to a Welcorp callback may take
+	// seconds there (the emulator gives up after 5 s by default).
+	const sandbox = await startSandbox({ port, vendors: { welcorp: { callbackTimeoutMs: 15_000 } } });
 	return { ...sandbox, control: new EmulatorControl(sandbox.url) };
 }
 
