@@ -7,6 +7,10 @@
 //   npm run mutation                         every area, one Stryker run each (incremental: unchanged
 //                                            code is not re-run)
 //   npm run mutation -- --area nodes/Wolkvox one area (the report keeps the other areas' figures)
+//   npm run mutation -- --area nodes/WeClever --force
+//                                            every mutant again: incremental mode keeps the old
+//                                            result of a mutant of module-level code (a schema, a
+//                                            constant) even when new tests would now kill it
 //   npm run mutation -- --render             docs/MUTATION.md again from the kept figures
 // An area is the shared core, tested by every fast test, or one vendor's transport and trigger
 // code, tested by that vendor's own tests only (stryker.config.mjs, jest.mutation.config.js).
