@@ -10,6 +10,7 @@ import type {
 import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
 import { emailField } from '../nodes/shared/passwordReset';
 import { loginError, LoginRefusedError } from '../nodes/shared/login';
+import { answerProblem } from '../nodes/shared/request';
 import { CredentialFieldProblem } from '../nodes/shared/vendor';
 import { DEFAULT_BASE_URL, WESAL_VOC } from '../nodes/WesalVoc/transport';
 
@@ -136,7 +137,7 @@ export class WesalVocApi implements ICredentialType {
 				throw Object.assign(new Error(refused), { response: { status: 200, data: body } });
 			}
 			const answer = login.schema.safeParse(body);
-			if (!answer.success) throw new Error(answer.error.issues[0]?.message ?? 'unexpected answer');
+			if (!answer.success) throw new Error(answerProblem(answer.error));
 			const company = answer.data.user?.company;
 			return {
 				sessionToken: answer.data.token,

@@ -6,7 +6,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { ZodType } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 
 import { describeFailure, type HttpFailure } from './failure';
 import { READ_RETRY, isTransient, retryDelayMs } from './retry';
@@ -158,23 +158,29 @@ async function sendOnce<T>(
 	if (vendorFailure !== undefined) throw httpError(response);
 	const parsed = request.schema.safeParse(response.body);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
 		const failure: HttpFailure = {
 			status: response.statusCode,
 			body: response.body,
 			headers: response.headers ?? {},
 			timedOut: false,
 		};
-		throw new UnexpectedAnswer(failure, `${issue?.message ?? 'invalid'}${where}`);
+		throw new UnexpectedAnswer(failure, answerProblem(parsed.error));
 	}
 	return parsed.data;
+}
+
+/** What a schema found first in an answer of another shape, and where. */
+export function answerProblem(error: ZodError): string {
+	const issue = error.issues[0];
+	const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
+	return `${issue?.message ?? 'invalid'}${where}`;
 }
 
 function describeBody(vendor: VendorSpec, body: unknown): string | undefined {
 	if (typeof body === 'string' && /^\s*</.test(body))
 		return 'the server answered with an HTML page instead of JSON';
-	const text = vendor.errorText(body);
+	// A failure the body reports without a message still says what it was (e.g. result "error").
+	const text = vendor.errorText(body) ?? vendor.bodyFailure?.(body);
 	if (text) return truncate(text);
 	if (typeof body === 'string' && body.trim()) return truncate(body.trim());
 	return undefined;

@@ -65,7 +65,9 @@ export interface Question {
 /** The login answer: the token, and the company (its id and question schema) inside the user. */
 export const loginAnswerSchema = z
 	.object({
-		token: z.string().min(1, 'the login answer has no token'),
+		token: z
+			.string({ required_error: 'the login answer has no token' })
+			.min(1, 'the login answer has no token'),
 		user: z
 			.object({
 				company: z
