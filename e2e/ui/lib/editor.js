@@ -510,7 +510,43 @@ class Editor {
 	 */
 	async saveCredentialAndReadTest(modal) {
 		const { page } = this;
-		await modal.locator('[data-test-id="credential-save-button"]').first().click();
+		const tested = [];
+		const onResponse = (response) => {
+			if (new URL(response.url()).pathname.endsWith('/rest/credentials/test'))
+				tested.push(response.status());
+		};
+		page.on('response', onResponse);
+		try {
+			await this.saveCredential(modal);
+			return await this.readCredentialTest(modal, tested);
+		} finally {
+			page.off('response', onResponse);
+		}
+	}
+
+	/**
+	 * Clicks Save until the editor sends the new credential: a click while the modal is still
+	 * rendering can be lost on a busy machine (seen twice in CI under load: no test result for a
+	 * minute, the modal unchanged).
+	 */
+	async saveCredential(modal) {
+		const isSave = (request) =>
+			request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/rest/credentials');
+		for (let clicks = 1; ; clicks++) {
+			const sent = this.page.waitForRequest(isSave, { timeout: 15_000 });
+			sent.catch(() => undefined); // awaited below, unless the click itself throws
+			await modal.locator('[data-test-id="credential-save-button"]').first().click();
+			try {
+				return await sent;
+			} catch {
+				if (clicks >= 3)
+					throw new Error(`the editor sent no credential after ${clicks} clicks on Save`);
+			}
+		}
+	}
+
+	/** What the modal says about the connection once the test ran; `tested`: the test's HTTP statuses. */
+	async readCredentialTest(modal, tested) {
 		const outcome = await until(
 			'the credential test to finish',
 			async () => {
@@ -532,7 +568,7 @@ class Editor {
 			const shown = await modal.innerText().catch(() => '(modal unreadable)');
 			await this.screenshot('credential-test-unfinished').catch(() => undefined);
 			throw new Error(
-				`${error.message}; the modal shows: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`,
+				`${error.message}; the credential test answered ${JSON.stringify(tested)}; the modal shows: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`,
 			);
 		});
 		const more = modal.getByText('More details', { exact: true });
