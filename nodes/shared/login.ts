@@ -31,14 +31,14 @@ function isTransientAnswer(failure: ReturnType<typeof describeFailure>): boolean
  * server is not a refusal: the original error goes on, so reads retry it as usual.
  */
 export function loginError(
-	vendor: Pick<VendorSpec, 'displayName' | 'errorText'>,
+	vendor: Pick<VendorSpec, 'displayName' | 'errorText' | 'bodyFailure'>,
 	error: unknown,
 	hint: string,
 	what: 'login' | 'token' | 'credentials' = 'login',
 ): Error {
 	const failure = describeFailure(error);
 	if (isTransientAnswer(failure) && error instanceof Error) return error;
-	const vendorText = vendor.errorText(failure.body);
+	const vendorText = vendor.errorText(failure.body) ?? vendor.bodyFailure?.(failure.body);
 	const name = vendor.displayName;
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	if (vendorText || failure.status !== undefined) {

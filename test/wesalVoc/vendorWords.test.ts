@@ -45,7 +45,7 @@ describe('an answer that says result "error" with HTTP 200', () => {
 
 	it.each([
 		['with its message', { result: 'error', message: 'Account locked' }, ': Account locked'],
-		['without a message', { result: 'error' }, ''],
+		['without a message', { result: 'error' }, ': the answer says result "error"'],
 	])('refuses a login answered that way, %s', async (_name, body, said) => {
 		await fx.emulator.fault({
 			vendor: VENDOR,
