@@ -116,6 +116,17 @@ export class WesalVocFixture {
 		return await this.emulator.control('GET', 'wesal-voc/stats');
 	}
 
+	/** The next login is answered with `body` and HTTP 200. */
+	async answerLogin(body: unknown): Promise<void> {
+		await this.emulator.fault({
+			vendor: VENDOR,
+			path: '/auth/login',
+			kind: 'status',
+			status: 200,
+			body,
+		});
+	}
+
 	async searches() {
 		return await this.emulator.requests(VENDOR, { path: SEARCH });
 	}

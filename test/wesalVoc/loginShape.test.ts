@@ -13,16 +13,6 @@ const NOT_ACCEPTED = 'Wesal VoC did not accept the login: ';
 const CHECK = 'Check Company, Email, Client ID and the API Token.';
 const company = { _id: WESAL_VOC_COMPANY_ID, settings: { questionsSchema: [] } };
 
-async function loginAnswers(body: unknown) {
-	await fx.emulator.fault({
-		vendor: VENDOR,
-		path: '/auth/login',
-		kind: 'status',
-		status: 200,
-		body,
-	});
-}
-
 describe('the login answer', () => {
 	it.each([
 		[
@@ -56,14 +46,14 @@ describe('the login answer', () => {
 			'Expected array, received string at "user.company.settings.questionsSchema"',
 		],
 	])('is refused %s in the credential test, before any search', async (_name, body, said) => {
-		await loginAnswers(body);
+		await fx.answerLogin(body);
 		const result = await testCredential(fx.store, 'wesalVocApi', fx.credentialData());
 		expect(result).toEqual({ status: 'Error', message: `${NOT_ACCEPTED}${said}. ${CHECK}` });
 		expect(await fx.searches()).toEqual([]);
 	});
 
 	it('with an empty token says so in a node too, before any search', async () => {
-		await loginAnswers({ token: '', result: 'success', user: { company } });
+		await fx.answerLogin({ token: '', result: 'success', user: { company } });
 		const { error } = await fx.run({ resource: 'company', operation: 'getQuestionSchema' });
 		expect(error?.message).toBe(
 			`${NOT_ACCEPTED}the login answer has no token at "token". ${CHECK}`,
@@ -76,7 +66,7 @@ describe('the login answer', () => {
 		await fx.run({ resource: 'company', operation: 'getQuestionSchema' });
 		const session = fx.store.get(fx.credentialId).data;
 		const question = { id: 7, name: 1234, type: 'rating', minAnswer: '1', maxAnswer: ' 5 ' };
-		await loginAnswers({
+		await fx.answerLogin({
 			token: session.sessionToken,
 			result: 'success',
 			user: { company: { _id: WESAL_VOC_COMPANY_ID, settings: { questionsSchema: [question] } } },

@@ -45,6 +45,18 @@ const fired = (result: { items: Array<{ json: IDataObject }> }) =>
 	result.items.map((item) => `${item.json.group}:${item.json.csat}`);
 
 describe('Wesal VoC Trigger: CSAT Below Threshold', () => {
+	it('a queue still below alerts again once a threshold setting changes', async () => {
+		const trigger = fx.poller(LAST_FIVE);
+		await trigger.activate();
+		await scores('Probe Sales', [1, 1, 1, 1, 1]);
+		expect(fired(await trigger.poll())).toEqual(['Probe Sales:0']);
+		// Under the old settings the queue is still below: no second alert would come.
+		const edited = fx.poller({ ...LAST_FIVE, threshold: 70 }, trigger.savedStaticData);
+		expect((await edited.activate()).result).toBeNull();
+		await scores('Probe Sales', [1, 1, 1, 1, 1]);
+		expect(fired(await edited.poll())).toEqual(['Probe Sales:0']);
+	});
+
 	it('fires once when a queue crosses below, not while it stays below, and again after recovering above threshold + margin', async () => {
 		const trigger = fx.poller(LAST_FIVE);
 		await trigger.activate();

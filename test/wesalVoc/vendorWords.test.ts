@@ -47,13 +47,7 @@ describe('an answer that says result "error" with HTTP 200', () => {
 		['with its message', { result: 'error', message: 'Account locked' }, ': Account locked'],
 		['without a message', { result: 'error' }, ': the answer says result "error"'],
 	])('refuses a login answered that way, %s', async (_name, body, said) => {
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: '/auth/login',
-			kind: 'status',
-			status: 200,
-			body,
-		});
+		await fx.answerLogin(body);
 		expect(await testCredential(fx.store, 'wesalVocApi', fx.credentialData())).toEqual({
 			status: 'Error',
 			message: `Wesal VoC refused the login${said} (HTTP 200). Check Company, Email, Client ID and the API Token.`,
