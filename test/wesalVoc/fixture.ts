@@ -30,6 +30,14 @@ export interface EmulatorSurvey {
 }
 
 /** One emulator and one credential store per test file, reset before each test. */
+/** Account → Send Reset Code by email. */
+export const SEND_RESET_CODE = {
+	resource: 'account',
+	operation: 'sendResetCode',
+	method: 'email',
+	email: 'ops@acme.test',
+};
+
 export class WesalVocFixture {
 	store = new CredentialStore([WesalVocApi]);
 	credentialId = '';
@@ -125,6 +133,23 @@ export class WesalVocFixture {
 			status: 200,
 			body,
 		});
+	}
+
+	/** The next `count` searches answer `delayMs` late. */
+	async delaySearches(delayMs: number, count: number): Promise<void> {
+		await this.emulator.fault({ vendor: VENDOR, path: SEARCH, kind: 'delay', delayMs, count });
+	}
+
+	/** Account → Send Reset Code (a write, never retried) with its one answer served as `body`. */
+	async sendResetCodeAnswered(status: number, body: unknown) {
+		await this.emulator.fault({
+			vendor: VENDOR,
+			path: '/auth/reset',
+			kind: 'status',
+			status,
+			body,
+		});
+		return await this.run(SEND_RESET_CODE);
 	}
 
 	async searches() {

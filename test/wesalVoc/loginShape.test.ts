@@ -1,6 +1,6 @@
 import { WESAL_VOC_COMPANY_ID } from '../../sandbox/vendors/wesalVoc';
 import { testCredential } from '../harness';
-import { VENDOR, WesalVocFixture } from './fixture';
+import { WesalVocFixture } from './fixture';
 
 /** The login answer and the account answers, checked as the doc describes them. */
 let fx: WesalVocFixture;
@@ -85,19 +85,7 @@ describe('the answer of an account call', () => {
 		['a result that is a number', { result: 1, message: 'sent' }, 'result'],
 		['a message that is an object', { result: 'success', message: { text: 'sent' } }, 'message'],
 	])('is refused with %s', async (_name, body, where) => {
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: '/auth/reset',
-			kind: 'status',
-			status: 200,
-			body,
-		});
-		const { error } = await fx.run({
-			resource: 'account',
-			operation: 'sendResetCode',
-			method: 'email',
-			email: 'ops@acme.test',
-		});
+		const { error } = await fx.sendResetCodeAnswered(200, body);
 		expect(error?.message).toBe(
 			'Wesal VoC answered "Account: Send Reset Code" in an unexpected shape (HTTP 200)',
 		);

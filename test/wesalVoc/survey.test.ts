@@ -5,7 +5,6 @@ import {
 	ids,
 	inRange,
 	pagesOf,
-	SEARCH,
 	VENDOR,
 	WesalVocFixture,
 	type EmulatorSurvey,
@@ -132,13 +131,7 @@ describe('Survey → Get Many pages read at the same time', () => {
 		// be asked after page 2 was answered.
 		await fx.run(getAllParameters(`${start}Z`, `${start}Z`));
 		await fx.emulator.clearRequests();
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: SEARCH,
-			kind: 'delay',
-			delayMs: 1500,
-			count: 2,
-		});
+		await fx.delaySearches(1500, 2);
 
 		const { items, error } = await fx.run(
 			getAllParameters(`${start}Z`, `${end}Z`, { output: 'raw' }),

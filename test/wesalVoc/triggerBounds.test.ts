@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { WesalVocTrigger } from '../../nodes/WesalVoc/WesalVocTrigger.node';
 import { loadOptions } from '../harness';
 import { expectSampleWindows } from '../helpers/sampleWindows';
-import { idOf, pagesOf, SEARCH, VENDOR, WesalVocFixture } from './fixture';
+import { idOf, pagesOf, WesalVocFixture } from './fixture';
 
 /** The Wesal VoC trigger at the edges of its reads: the sample windows, Timeout, Raw output. */
 let fx: WesalVocFixture;
@@ -38,13 +38,7 @@ describe('Wesal VoC Trigger: the edges of its reads', () => {
 	it('Options → Timeout bounds each search of a poll', async () => {
 		const trigger = fx.poller({ options: { timeout: 200 } });
 		await trigger.activate();
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: SEARCH,
-			kind: 'delay',
-			delayMs: 1000,
-			count: 4,
-		});
+		await fx.delaySearches(1000, 4);
 		const failed = await trigger.poll({ expectError: true });
 		expect(failed.error?.message).toBe(
 			'Wesal VoC did not answer "Trigger: New Survey" within 0.2 s',
@@ -71,13 +65,7 @@ describe('Wesal VoC Trigger: the edges of its reads', () => {
 		);
 		await fx.emulator.clearRequests();
 		// Pages 1 and 2 answer slowly: reading one page at a time, page 3 would wait for page 2.
-		await fx.emulator.fault({
-			vendor: VENDOR,
-			path: SEARCH,
-			kind: 'delay',
-			delayMs: 1500,
-			count: 2,
-		});
+		await fx.delaySearches(1500, 2);
 		const { items } = await trigger.poll();
 		expect(items).toHaveLength(backlog.length);
 		const searches = await fx.searches();

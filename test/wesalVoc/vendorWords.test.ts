@@ -1,5 +1,5 @@
 import { testCredential } from '../harness';
-import { VENDOR, WesalVocFixture } from './fixture';
+import { SEND_RESET_CODE, VENDOR, WesalVocFixture } from './fixture';
 
 /** What the user reads when Wesal VoC says no, in Wesal VoC's own words. */
 let fx: WesalVocFixture;
@@ -8,25 +8,12 @@ beforeAll(async () => (fx = await WesalVocFixture.start()));
 beforeEach(async () => await fx.reset());
 afterAll(async () => await fx.close());
 
-const sendCode = {
-	resource: 'account',
-	operation: 'sendResetCode',
-	method: 'email',
-	email: 'ops@acme.test',
-};
-
-/** Send Reset Code is a write, never retried: one served answer decides the outcome. */
-async function sendCodeAnswered(status: number, body: unknown) {
-	await fx.emulator.fault({ vendor: VENDOR, path: '/auth/reset', kind: 'status', status, body });
-	return await fx.run(sendCode);
-}
-
 describe("Wesal VoC's error message", () => {
 	it.each([
 		['error', { error: 'Unknown company' }, 'Unknown company'],
 		['errors', { errors: ['Unknown company', 'Ask support'] }, 'Unknown company; Ask support'],
 	])('is read from "%s" into the error the user sees', async (_key, body, said) => {
-		const { error } = await sendCodeAnswered(404, body);
+		const { error } = await fx.sendResetCodeAnswered(404, body);
 		expect(error?.message).toBe(
 			`Wesal VoC found nothing for "Account: Send Reset Code" (HTTP 404): ${said}`,
 		);
@@ -38,7 +25,7 @@ describe('an answer that says result "error" with HTTP 200', () => {
 		['with its message', { result: 'error', message: 'Too many codes' }, ': Too many codes'],
 		['without a message', { result: 'error' }, ': the answer says result "error"'],
 	])('fails the call, %s', async (_name, body, said) => {
-		const { error, items } = await sendCodeAnswered(200, body);
+		const { error, items } = await fx.sendResetCodeAnswered(200, body);
 		expect(error?.message).toBe(`Wesal VoC refused "Account: Send Reset Code"${said}`);
 		expect(items).toEqual([]);
 	});
@@ -64,7 +51,7 @@ describe('an answer that says result "error" with HTTP 200', () => {
 			body: 'null',
 			headers: { 'content-type': 'application/json' },
 		});
-		const { error } = await fx.run(sendCode);
+		const { error } = await fx.run(SEND_RESET_CODE);
 		expect(error?.message).toBe(
 			'Wesal VoC answered "Account: Send Reset Code" in an unexpected shape (HTTP 200)',
 		);
@@ -79,7 +66,7 @@ describe('a Base URL that is not an address', () => {
 
 	it('names the address to use in a node', async () => {
 		await fx.reset({ baseUrl: 'not a url' });
-		const { error } = await fx.run(sendCode);
+		const { error } = await fx.run(SEND_RESET_CODE);
 		expect(error?.message).toBe(invalid);
 		expect(error?.description).toBe(`${hint} Nothing was sent.`);
 	});
