@@ -5,9 +5,9 @@
 // One area per run (scripts/mutation.js sets MUTATION_AREA): the shared core against every fast
 // test, a vendor's code against its own tests only, so that a mutant counts as caught only by a
 // test of its own area. Without MUTATION_AREA: the shared core.
+import areas from './scripts/mutation-areas.js';
+
 const area = process.env.MUTATION_AREA || 'nodes/shared';
-const vendor =
-	area.startsWith('nodes/') && area !== 'nodes/shared' ? area.slice('nodes/'.length) : '';
 const out = `.cache/stryker/${area.replace(/\//g, '-')}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -20,13 +20,7 @@ export default {
 	},
 	coverageAnalysis: 'perTest',
 	checkers: [],
-	mutate: vendor
-		? [
-				`nodes/${vendor}/transport/**/*.ts`,
-				`nodes/${vendor}/*Trigger.node.ts`,
-				`nodes/${vendor}/trigger/**/*.ts`,
-			]
-		: ['nodes/shared/**/*.ts'],
+	mutate: areas.patternsOf(area),
 	ignorePatterns: ['.cache', 'dist', 'e2e', 'bench', 'reports', 'coverage', 'docs'],
 	concurrency: 2,
 	timeoutMS: 30_000,

@@ -11,6 +11,10 @@
 //                                            every mutant again: incremental mode keeps the old
 //                                            result of a mutant of module-level code (a schema, a
 //                                            constant) even when new tests would now kill it
+//   npm run mutation -- --area nodes/shared --files nodes/shared/retry.ts,nodes/shared/login.ts
+//                                            only these files of the area (a large area measured a
+//                                            few files at a time; the report says how many files of
+//                                            each folder its figures cover)
 //   npm run mutation -- --render             docs/MUTATION.md again from the kept figures
 // An area is the shared core, tested by every fast test, or one vendor's transport and trigger
 // code, tested by that vendor's own tests only (stryker.config.mjs, jest.mutation.config.js).
@@ -20,17 +24,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ROOT, MUTATION } = require('./report-paths');
+const { AREAS, filesOf } = require('./mutation-areas');
 
 const SCORE_GOALS = { 'nodes/shared': 85, vendor: 75 };
-
-const AREAS = [
-	'nodes/shared',
-	'nodes/WeClever',
-	'nodes/Welcorp',
-	'nodes/WesalPortal',
-	'nodes/WesalVoc',
-	'nodes/Wolkvox',
-];
 
 /** Where Stryker keeps an area's report, incremental file and test index (untracked). */
 const areaDir = (area) => path.join(path.dirname(MUTATION.raw), area.replace(/\//g, '-'));
@@ -72,14 +68,12 @@ const keyOf = (file, mutant, source) => {
 const DETECTED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
-/** Folds Stryker's report into per-folder figures and the list of survivors. */
+/** Folds Stryker's report into figures per mutated file and the list of survivors. */
 function summarize(report) {
-	const folders = {};
+	const files = {};
 	const survivors = [];
 	for (const [file, { source, mutants }] of Object.entries(report.files)) {
-		const folder = folderOf(file);
-		const entry = (folders[folder] ??= { detected: 0, counted: 0, files: 0 });
-		entry.files++;
+		const entry = (files[file] = { detected: 0, counted: 0 });
 		for (const mutant of mutants) {
 			if (!COUNTED.has(mutant.status)) continue;
 			entry.counted++;
@@ -94,7 +88,39 @@ function summarize(report) {
 			}
 		}
 	}
-	return { folders, survivors };
+	return { files, survivors };
+}
+
+/** Takes one run's figures into the kept ones: a measured file's figures and survivors replace its old ones. */
+function merge(kept, measured, at, { files, survivors }) {
+	const fresh = new Set(measured);
+	const byFile = { ...kept.files };
+	for (const file of measured)
+		byFile[file] = { ...(files[file] ?? { detected: 0, counted: 0 }), at };
+	// figures kept per folder by runs before files were counted one by one
+	const folders = { ...kept.folders };
+	for (const file of measured) delete folders[folderOf(file)];
+	return {
+		generatedAt: at,
+		folders,
+		files: byFile,
+		survivors: [...(kept.survivors ?? []).filter((s) => !fresh.has(s.file)), ...survivors],
+	};
+}
+
+/** Each folder's figures: the sum of its measured files, or a whole-folder figure of an older run. */
+function folderFigures(kept) {
+	const figures = {};
+	for (const [folder, entry] of Object.entries(kept.folders ?? {}))
+		figures[folder] = { ...entry, measured: undefined };
+	for (const [file, entry] of Object.entries(kept.files ?? {})) {
+		const folder = folderOf(file);
+		const sum = (figures[folder] ??= { detected: 0, counted: 0, measured: 0 });
+		sum.detected += entry.detected;
+		sum.counted += entry.counted;
+		sum.measured++;
+	}
+	return figures;
 }
 
 const percent = (detected, counted) => (counted ? (100 * detected) / counted : 100);
@@ -112,21 +138,26 @@ function render(kept, equivalent) {
 		'',
 		`Last run: ${kept.generatedAt ?? 'never'}.`,
 		'',
-		'| Folder | Mutants | Detected | Equivalent | Score | Goal |',
-		'|---|--:|--:|--:|--:|--:|',
+		'| Folder | Files measured | Mutants | Detected | Equivalent | Score | Goal |',
+		'|---|--:|--:|--:|--:|--:|--:|',
 	];
 	const survivorsByFolder = {};
 	for (const survivor of kept.survivors ?? []) {
 		(survivorsByFolder[folderOf(survivor.file)] ??= []).push(survivor);
 	}
-	for (const [folder, { detected, counted }] of Object.entries(kept.folders ?? {}).sort()) {
+	const figures = folderFigures(kept);
+	for (const folder of AREAS.filter((area) => !figures[area]))
+		lines.push(`| ${folder} | 0 of ${filesOf(folder).length} | | | | | not measured yet |`);
+	for (const [folder, { detected, counted, measured }] of Object.entries(figures).sort()) {
 		const equivalentHere = (survivorsByFolder[folder] ?? []).filter(
 			(s) => equivalent[s.key],
 		).length;
 		const score = percent(detected + equivalentHere, counted);
 		const goal = folder === 'nodes/shared' ? SCORE_GOALS['nodes/shared'] : SCORE_GOALS.vendor;
+		const total = filesOf(folder).length;
+		const whole = measured === undefined || measured === total;
 		lines.push(
-			`| ${folder} | ${counted} | ${detected} | ${equivalentHere} | ${score.toFixed(1)} % | ${score >= goal ? '✓' : '✗'} ${goal} % |`,
+			`| ${folder} | ${measured ?? total} of ${total} | ${counted} | ${detected} | ${equivalentHere} | ${score.toFixed(1)} % | ${whole ? (score >= goal ? '✓' : '✗') : 'not all files measured:'} ${goal} % |`,
 		);
 	}
 	const open = (kept.survivors ?? []).filter((s) => !equivalent[s.key]);
@@ -147,37 +178,42 @@ function render(kept, equivalent) {
 	return `${lines.join('\n')}\n`;
 }
 
+/** The value after a flag (`--area nodes/Wolkvox`), and the arguments without the two. */
+function takeFlag(args, flag) {
+	const at = args.indexOf(flag);
+	if (at === -1) return { value: undefined, rest: args };
+	return { value: args[at + 1], rest: args.filter((_, i) => i !== at && i !== at + 1) };
+}
+
 function main() {
-	const args = process.argv.slice(2);
-	const renderOnly = args.includes('--render');
+	const renderOnly = process.argv.includes('--render');
 	let status = 0;
-	const kept = readJson(MUTATION.data, { folders: {}, survivors: [] });
+	let kept = readJson(MUTATION.data, { folders: {}, files: {}, survivors: [] });
 	if (!renderOnly) {
-		const at = args.indexOf('--area');
-		const areas = at === -1 ? AREAS : [args[at + 1]];
-		const unknown = areas.find((area) => !AREAS.includes(area));
+		const area = takeFlag(process.argv.slice(2), '--area');
+		const only = takeFlag(area.rest, '--files');
+		const areas = area.value === undefined ? AREAS : [area.value];
+		const unknown = areas.find((name) => !AREAS.includes(name));
 		if (unknown !== undefined) {
 			console.error(`[mutation] unknown area ${unknown}; areas: ${AREAS.join(', ')}`);
 			return 1;
 		}
-		const rest = at === -1 ? args : args.filter((_, i) => i !== at && i !== at + 1);
-		for (const area of areas) {
-			console.log(`[mutation] ${area}`);
-			status = runStryker(area, rest) || status;
-			const report = readJson(path.join(areaDir(area), 'mutation.json'), undefined);
+		const files = only.value?.split(',');
+		const outside = files?.find((file) => areas.length > 1 || !filesOf(areas[0]).includes(file));
+		if (outside !== undefined) {
+			console.error(`[mutation] --files needs --area and files it mutates: ${outside} is not one`);
+			return 1;
+		}
+		for (const name of areas) {
+			console.log(`[mutation] ${name}${files ? ` (${files.join(', ')})` : ''}`);
+			const args = files ? [...only.rest, '--mutate', files.join(',')] : only.rest;
+			status = runStryker(name, args) || status;
+			const report = readJson(path.join(areaDir(name), 'mutation.json'), undefined);
 			if (!report) {
-				console.error(`[mutation] Stryker wrote no report for ${area}`);
+				console.error(`[mutation] Stryker wrote no report for ${name}`);
 				return status || 1;
 			}
-			const { folders, survivors } = summarize(report);
-			// An area's run replaces only the folders it mutated.
-			const mutated = new Set(Object.keys(folders));
-			kept.folders = { ...kept.folders, ...folders };
-			kept.survivors = [
-				...(kept.survivors ?? []).filter((s) => !mutated.has(folderOf(s.file))),
-				...survivors,
-			];
-			kept.generatedAt = new Date().toISOString();
+			kept = merge(kept, files ?? filesOf(name), new Date().toISOString(), summarize(report));
 			fs.mkdirSync(path.dirname(MUTATION.data), { recursive: true });
 			fs.writeFileSync(MUTATION.data, `${JSON.stringify(kept, null, '\t')}\n`);
 		}
@@ -188,4 +224,6 @@ function main() {
 	return status;
 }
 
-process.exitCode = main();
+if (require.main === module) process.exitCode = main();
+
+module.exports = { summarize, merge, render };

@@ -1,0 +1,102 @@
+// scripts/mutation.js is plain JavaScript (Node built-ins only): typed here by hand
+interface Figures {
+	detected: number;
+	counted: number;
+}
+interface Survivor {
+	key: string;
+	file: string;
+	line: number;
+	status: string;
+}
+interface Kept {
+	generatedAt?: string;
+	folders?: Record<string, Figures & { files?: number }>;
+	files?: Record<string, Figures & { at?: string }>;
+	survivors?: Survivor[];
+}
+interface MutationScript {
+	merge(
+		kept: Kept,
+		measured: string[],
+		at: string,
+		run: { files: Record<string, Figures>; survivors: Survivor[] },
+	): Kept;
+	render(kept: Kept, equivalent: Record<string, string>): string;
+}
+const { merge, render } = require('../../scripts/mutation') as MutationScript;
+
+const survivor = (file: string, line: number): Survivor => ({
+	key: `${file} | BooleanLiteral | true → false`,
+	file,
+	line,
+	status: 'Survived',
+});
+
+const rowOf = (report: string, folder: string) =>
+	report.split('\n').find((line) => line.startsWith(`| ${folder} |`));
+
+describe('mutation report: an area measured a few files at a time', () => {
+	const first = merge({}, ['nodes/shared/retry.ts', 'nodes/shared/text.ts'], 'T1', {
+		files: { 'nodes/shared/retry.ts': { detected: 9, counted: 10 } },
+		survivors: [survivor('nodes/shared/retry.ts', 3)],
+	});
+
+	it('counts a measured file without mutants as measured, and says the folder is not whole', () => {
+		expect(first.files).toEqual({
+			'nodes/shared/retry.ts': { detected: 9, counted: 10, at: 'T1' },
+			'nodes/shared/text.ts': { detected: 0, counted: 0, at: 'T1' },
+		});
+		const row = rowOf(render(first, {}), 'nodes/shared');
+		expect(row).toContain('| 2 of 31 | 10 | 9 | 0 | 90.0 % |');
+		expect(row).toContain('not all files measured');
+		expect(row).not.toContain('✓');
+	});
+
+	it('replaces only the measured files: their figures and their survivors', () => {
+		const second = merge(first, ['nodes/shared/retry.ts'], 'T2', {
+			files: { 'nodes/shared/retry.ts': { detected: 10, counted: 10 } },
+			survivors: [],
+		});
+		expect(second.files?.['nodes/shared/retry.ts']).toEqual({
+			detected: 10,
+			counted: 10,
+			at: 'T2',
+		});
+		expect(second.files?.['nodes/shared/text.ts']).toEqual({ detected: 0, counted: 0, at: 'T1' });
+		expect(second.survivors).toEqual([]);
+		expect(second.generatedAt).toBe('T2');
+	});
+
+	it('lists an area never measured, and scores a folder measured whole against its goal', () => {
+		const vendor = merge(
+			{ folders: { 'nodes/Wolkvox': { detected: 7, counted: 10, files: 2 } } },
+			['nodes/Wolkvox/WolkvoxTrigger.node.ts', 'nodes/Wolkvox/transport/index.ts'],
+			'T3',
+			{
+				files: {
+					'nodes/Wolkvox/WolkvoxTrigger.node.ts': { detected: 5, counted: 6 },
+					'nodes/Wolkvox/transport/index.ts': { detected: 3, counted: 4 },
+				},
+				survivors: [
+					survivor('nodes/Wolkvox/WolkvoxTrigger.node.ts', 8),
+					survivor('nodes/Wolkvox/transport/index.ts', 9),
+				],
+			},
+		);
+		// the folder figure of an older run gives way to the files'
+		expect(vendor.folders).toEqual({});
+		const equivalent = {
+			'nodes/Wolkvox/transport/index.ts | BooleanLiteral | true → false': 'changes nothing',
+		};
+		const report = render(vendor, equivalent);
+		expect(rowOf(report, 'nodes/Wolkvox')).toBe(
+			'| nodes/Wolkvox | 2 of 2 | 10 | 8 | 1 | 90.0 % | ✓ 75 % |',
+		);
+		expect(rowOf(report, 'nodes/WesalVoc')).toContain('| 0 of 3 |');
+		expect(rowOf(report, 'nodes/WesalVoc')).toContain('not measured yet');
+		expect(report).toContain('## To kill (1)');
+		expect(report).toContain('`nodes/Wolkvox/WolkvoxTrigger.node.ts:8` Survived');
+		expect(report).toContain('## Equivalent (1)');
+	});
+});
