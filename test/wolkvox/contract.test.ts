@@ -35,6 +35,8 @@ describe('Wolkvox credential → base URL', () => {
 		['wv0002.wolkvox.com', 'is not a server nomenclature'],
 		['', 'Invalid "Server" in the Wolkvox credential: it is required'],
 		['wv', 'it is required'],
+		// a credential saved before the field existed
+		[undefined, 'Invalid "Server" in the Wolkvox credential: it is required'],
 	])('server %j is refused, saying what to type', (server, message) => {
 		let thrown: (Error & { hint?: string }) | undefined;
 		try {
