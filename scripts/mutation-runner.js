@@ -4,13 +4,16 @@
 // setup (engines, emulators) before skipping the other tests: most of a mutant's time. This runner
 // records, during Stryker's first full run, which file holds which test, and afterwards runs only
 // the files holding a test the pattern names. Without a pattern, or before the record exists, it
-// runs every file given. Files are run most-covering first and stop at the first failing test.
+// runs every file given. Files are run most-covering first and stop at the first failing test;
+// a static mutant's run (every file) stops at the first failing file too.
 
 const fs = require('node:fs');
 const path = require('node:path');
 const DefaultRunner = require('jest-runner').default;
 
 const INDEX = process.env.MUTATION_TEST_INDEX;
+// set by Stryker's jest runner for every mutant run, and only then
+const STATIC_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
 
 function readIndex() {
 	try {
@@ -35,8 +38,12 @@ class FilesOfNamedTestsRunner extends DefaultRunner {
 
 	async runTests(tests, watcher, options) {
 		if (!INDEX) return super.runTests(tests, watcher, options);
-		if (!this.pattern) return this.runAndRecord(tests, watcher, options);
 		const index = readIndex();
+		// A static mutant (module-level code, run when a file is loaded) is run against every test
+		// without a pattern: once the record exists, it still stops at the first failing file.
+		if (!this.pattern && process.env[STATIC_MUTANT] !== undefined && index)
+			return this.runUntilOneFails(tests, watcher, options);
+		if (!this.pattern) return this.runAndRecord(tests, watcher, options);
 		if (!index) return super.runTests(tests, watcher, options);
 		const covering = (test) => {
 			const names = index[this.relative(test)];
