@@ -10,6 +10,7 @@ afterAll(async () => await fx.close());
 
 describe("Wesal VoC's error message", () => {
 	it.each([
+		['message', { message: 'Unknown company' }, 'Unknown company'],
 		['error', { error: 'Unknown company' }, 'Unknown company'],
 		['errors', { errors: ['Unknown company', 'Ask support'] }, 'Unknown company; Ask support'],
 	])('is read from "%s" into the error the user sees', async (_key, body, said) => {
