@@ -135,6 +135,8 @@ function render(kept, equivalent) {
 		'detects is a behaviour no test pins: it is killed by a new',
 		'test, or listed in docs/data/mutation/equivalent.json with the reason it changes nothing a user',
 		'can see. Goals: ≥ 85 % on nodes/shared, ≥ 75 % on every vendor folder.',
+		'A large area is measured a few files at a time (`--files`): "Files measured" says how many',
+		"of the folder's files its figures cover, and its goal is judged once they all are.",
 		'',
 		`Last run: ${kept.generatedAt ?? 'never'}.`,
 		'',
