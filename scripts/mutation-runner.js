@@ -15,9 +15,11 @@ const INDEX = process.env.MUTATION_TEST_INDEX;
 // set by Stryker's jest runner for every mutant run, and only then
 const STATIC_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
 
+/** { tests: file → its tests' names, runtime: file → ms }, written by the first full run. */
 function readIndex() {
 	try {
-		return JSON.parse(fs.readFileSync(INDEX, 'utf8'));
+		const index = JSON.parse(fs.readFileSync(INDEX, 'utf8'));
+		return index.tests && index.runtime ? index : undefined;
 	} catch {
 		return undefined;
 	}
@@ -41,12 +43,16 @@ class FilesOfNamedTestsRunner extends DefaultRunner {
 		const index = readIndex();
 		// A static mutant (module-level code, run when a file is loaded) is run against every test
 		// without a pattern: once the record exists, it still stops at the first failing file.
-		if (!this.pattern && process.env[STATIC_MUTANT] !== undefined && index)
-			return this.runUntilOneFails(tests, watcher, options);
+		if (!this.pattern && process.env[STATIC_MUTANT] !== undefined && index) {
+			// quickest files first: most static mutants (a description, a schema) fail a quick one
+			const runtime = (test) => index.runtime[this.relative(test)] ?? Infinity;
+			const quickFirst = [...tests].sort((a, b) => runtime(a) - runtime(b));
+			return this.runUntilOneFails(quickFirst, watcher, options);
+		}
 		if (!this.pattern) return this.runAndRecord(tests, watcher, options);
 		if (!index) return super.runTests(tests, watcher, options);
 		const covering = (test) => {
-			const names = index[this.relative(test)];
+			const names = index.tests[this.relative(test)];
 			// a file the record does not know is run: better slow than a mutant wrongly kept alive
 			return names ? names.filter((name) => this.pattern.test(name)).length : Infinity;
 		};
@@ -79,9 +85,10 @@ class FilesOfNamedTestsRunner extends DefaultRunner {
 	}
 
 	async runAndRecord(tests, watcher, options) {
-		const index = {};
+		const index = { tests: {}, runtime: {} };
 		const unsubscribe = this.on('test-file-success', ([test, result]) => {
-			index[this.relative(test)] = result.testResults.map((t) => t.fullName);
+			index.tests[this.relative(test)] = result.testResults.map((t) => t.fullName);
+			index.runtime[this.relative(test)] = result.perfStats.runtime;
 		});
 		try {
 			return await super.runTests(tests, watcher, options);
