@@ -54,16 +54,24 @@ const readJson = (file, fallback) =>
 /** nodes/shared, nodes/WesalVoc…: the folder a mutated file is scored under. */
 const folderOf = (file) => file.split('/').slice(0, 2).join('/');
 
-/** A mutant's identity that survives unrelated edits: file, mutator and the replaced text. */
+/**
+ * A mutant's identity that survives unrelated edits: file, mutator, the replaced text and the
+ * line it is on (the same `'message' → ""` on two lines of a file are two mutants).
+ */
 const keyOf = (file, mutant, source) => {
 	const lines = source.split('\n');
 	const { start, end } = mutant.location;
+	const line = lines[start.line - 1];
 	const original =
 		start.line === end.line
-			? lines[start.line - 1].slice(start.column - 1, end.column - 1)
-			: lines[start.line - 1].slice(start.column - 1);
-	return `${file} | ${mutant.mutatorName} | ${original.trim()} → ${String(mutant.replacement ?? '').trim()}`;
+			? line.slice(start.column - 1, end.column - 1)
+			: line.slice(start.column - 1);
+	const replacement = String(mutant.replacement ?? '').trim();
+	return `${file} | ${mutant.mutatorName} | ${original.trim()} → ${replacement} | on: ${line.trim()}`;
 };
+
+/** A key without its file and line: the mutator and the change. */
+const whatChanged = (key) => key.split(' | on: ')[0].split(' | ').slice(1).join(' | ');
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
@@ -167,15 +175,11 @@ function render(kept, equivalent) {
 	lines.push('', `## To kill (${open.length})`, '');
 	if (!open.length) lines.push('None.');
 	for (const s of open)
-		lines.push(
-			`- \`${s.file}:${s.line}\` ${s.status}: \`${s.key.split(' | ').slice(1).join(' | ')}\``,
-		);
+		lines.push(`- \`${s.file}:${s.line}\` ${s.status}: \`${whatChanged(s.key)}\``);
 	lines.push('', `## Equivalent (${judged.length})`, '');
 	if (!judged.length) lines.push('None.');
 	for (const s of judged) {
-		lines.push(
-			`- \`${s.file}:${s.line}\` \`${s.key.split(' | ').slice(1).join(' | ')}\`: ${equivalent[s.key]}`,
-		);
+		lines.push(`- \`${s.file}:${s.line}\` \`${whatChanged(s.key)}\`: ${equivalent[s.key]}`);
 	}
 	return `${lines.join('\n')}\n`;
 }

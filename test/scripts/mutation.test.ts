@@ -23,8 +23,18 @@ interface MutationScript {
 		run: { files: Record<string, Figures>; survivors: Survivor[] },
 	): Kept;
 	render(kept: Kept, equivalent: Record<string, string>): string;
+	summarize(report: { files: Record<string, { source: string; mutants: StrykerMutant[] }> }): {
+		files: Record<string, Figures>;
+		survivors: Survivor[];
+	};
 }
-const { merge, render } = require('../../scripts/mutation') as MutationScript;
+interface StrykerMutant {
+	mutatorName: string;
+	replacement: string;
+	status: string;
+	location: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+const { merge, render, summarize } = require('../../scripts/mutation') as MutationScript;
 
 const survivor = (file: string, line: number): Survivor => ({
 	key: `${file} | BooleanLiteral | true → false`,
@@ -98,5 +108,36 @@ describe('mutation report: an area measured a few files at a time', () => {
 		expect(report).toContain('## To kill (1)');
 		expect(report).toContain('`nodes/Wolkvox/WolkvoxTrigger.node.ts:8` Survived');
 		expect(report).toContain('## Equivalent (1)');
+	});
+});
+
+describe("mutation report: a mutant's key", () => {
+	it('tells the same change on two lines apart, and names the line', () => {
+		const source = ["errorText: ['message', 'error'],", "bodyFailure: ['message'],"].join('\n');
+		const at = (line: number, column: number, status: string): StrykerMutant => ({
+			mutatorName: 'StringLiteral',
+			replacement: '""',
+			status,
+			location: { start: { line, column }, end: { line, column: column + 9 } },
+		});
+		const { files, survivors } = summarize({
+			files: {
+				'nodes/X/transport/index.ts': {
+					source,
+					mutants: [at(1, 13, 'Survived'), at(2, 15, 'Survived'), at(2, 15, 'Killed')],
+				},
+			},
+		});
+		expect(files).toEqual({ 'nodes/X/transport/index.ts': { detected: 1, counted: 3 } });
+		expect(survivors.map((s) => [s.line, s.key])).toEqual([
+			[
+				1,
+				`nodes/X/transport/index.ts | StringLiteral | 'message' → "" | on: ${source.split('\n')[0]}`,
+			],
+			[
+				2,
+				`nodes/X/transport/index.ts | StringLiteral | 'message' → "" | on: ${source.split('\n')[1]}`,
+			],
+		]);
 	});
 });

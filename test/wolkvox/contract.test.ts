@@ -40,7 +40,7 @@ describe('Wolkvox credential → base URL', () => {
 	])('server %j is refused, saying what to type', (server, message) => {
 		let thrown: (Error & { hint?: string }) | undefined;
 		try {
-			baseUrlOf({ server });
+			baseUrlOf(server === undefined ? {} : { server });
 		} catch (error) {
 			thrown = error as Error & { hint?: string };
 		}
