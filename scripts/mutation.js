@@ -194,7 +194,7 @@ function takeFlag(args, flag) {
 function main() {
 	const renderOnly = process.argv.includes('--render');
 	let status = 0;
-	let kept = readJson(MUTATION.data, { folders: {}, files: {}, survivors: [] });
+	const readKept = () => readJson(MUTATION.data, { folders: {}, files: {}, survivors: [] });
 	if (!renderOnly) {
 		const area = takeFlag(process.argv.slice(2), '--area');
 		const only = takeFlag(area.rest, '--files');
@@ -219,13 +219,19 @@ function main() {
 				console.error(`[mutation] Stryker wrote no report for ${name}`);
 				return status || 1;
 			}
-			kept = merge(kept, files ?? filesOf(name), new Date().toISOString(), summarize(report));
+			// read after the run, which takes long: what changed meanwhile (another area) is kept
+			const kept = merge(
+				readKept(),
+				files ?? filesOf(name),
+				new Date().toISOString(),
+				summarize(report),
+			);
 			fs.mkdirSync(path.dirname(MUTATION.data), { recursive: true });
 			fs.writeFileSync(MUTATION.data, `${JSON.stringify(kept, null, '\t')}\n`);
 		}
 	}
 	fs.mkdirSync(path.dirname(MUTATION.report), { recursive: true });
-	fs.writeFileSync(MUTATION.report, render(kept, readJson(MUTATION.equivalent, {})));
+	fs.writeFileSync(MUTATION.report, render(readKept(), readJson(MUTATION.equivalent, {})));
 	console.log(`[mutation] wrote ${path.relative(ROOT, MUTATION.report)}`);
 	return status;
 }
