@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
-import { LoginRefusedError, loginError } from '../nodes/shared/login';
+import { fieldRefusal, loginError } from '../nodes/shared/login';
 import { CredentialFieldProblem, fillPath } from '../nodes/shared/vendor';
 import { SERVERS, TOKEN_HEADER, WECLEVER } from '../nodes/WeClever/transport';
 
@@ -108,8 +108,7 @@ export class WeCleverApi implements ICredentialType {
 			}
 			url = `${WECLEVER.baseUrl(credentials)}${fillPath(path, { platformId })}`;
 		} catch (error) {
-			const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
-			throw new LoginRefusedError(`${(error as Error).message}.${hint}`);
+			throw fieldRefusal(error);
 		}
 		const time = Number(credentials.time);
 		try {

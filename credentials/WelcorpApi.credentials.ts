@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
-import { loginError } from '../nodes/shared/login';
+import { fieldRefusal, loginError } from '../nodes/shared/login';
 import { WELCORP } from '../nodes/Welcorp/transport';
 
 /** One job of the list: the cheapest documented read, open to users, agents and admins alike. */
@@ -95,7 +95,12 @@ export class WelcorpApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const check = WELCORP.endpoints.listJobs;
-		const url = `${WELCORP.baseUrl(credentials)}${check.path}`;
+		let url: string;
+		try {
+			url = `${WELCORP.baseUrl(credentials)}${check.path}`;
+		} catch (error) {
+			throw fieldRefusal(error);
+		}
 		try {
 			const answer = (await this.helpers.httpRequest({
 				method: check.method,

@@ -10,8 +10,7 @@ import type {
 import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
 import { describeFailure } from '../nodes/shared/failure';
 import { emailField } from '../nodes/shared/passwordReset';
-import { loginError, LoginRefusedError } from '../nodes/shared/login';
-import { CredentialFieldProblem } from '../nodes/shared/vendor';
+import { fieldRefusal, loginError } from '../nodes/shared/login';
 import { DEFAULT_BASE_URL, WESAL_PORTAL } from '../nodes/WesalPortal/transport';
 import { errorCode } from '../nodes/WesalPortal/transport/errorCodes';
 
@@ -76,8 +75,7 @@ export class WesalPortalApi implements ICredentialType {
 		try {
 			baseUrl = WESAL_PORTAL.baseUrl(credentials);
 		} catch (error) {
-			const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
-			throw new LoginRefusedError(`${(error as Error).message}.${hint}`);
+			throw fieldRefusal(error);
 		}
 		try {
 			const body = (await this.helpers.httpRequest({

@@ -9,9 +9,8 @@ import type {
 
 import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/authenticate';
 import { emailField } from '../nodes/shared/passwordReset';
-import { loginError, LoginRefusedError } from '../nodes/shared/login';
+import { fieldRefusal, loginError } from '../nodes/shared/login';
 import { answerProblem } from '../nodes/shared/request';
-import { CredentialFieldProblem } from '../nodes/shared/vendor';
 import { DEFAULT_BASE_URL, WESAL_VOC } from '../nodes/WesalVoc/transport';
 
 /** Wesal Cloud API v1: log in once, reuse the token until the API answers 401. */
@@ -113,8 +112,7 @@ export class WesalVocApi implements ICredentialType {
 		try {
 			baseUrl = WESAL_VOC.baseUrl(credentials);
 		} catch (error) {
-			const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
-			throw new LoginRefusedError(`${(error as Error).message}.${hint}`);
+			throw fieldRefusal(error);
 		}
 		try {
 			const body = (await this.helpers.httpRequest({

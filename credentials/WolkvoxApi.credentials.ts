@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateWith, credentialText } from '../nodes/shared/authenticate';
-import { loginError } from '../nodes/shared/login';
+import { fieldRefusal, loginError } from '../nodes/shared/login';
 import { WOLKVOX } from '../nodes/Wolkvox/transport';
 
 /** A one-minute report: cheap, and it proves the server, the token and the report access. */
@@ -71,10 +71,16 @@ export class WolkvoxApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const report = WOLKVOX.endpoints.surveyReport;
+		let url: string;
+		try {
+			url = `${WOLKVOX.baseUrl(credentials)}${report.path}`;
+		} catch (error) {
+			throw fieldRefusal(error);
+		}
 		try {
 			const answer = (await this.helpers.httpRequest({
 				method: report.method,
-				url: `${WOLKVOX.baseUrl(credentials)}${report.path}`,
+				url,
 				qs: { ...report.qs, ...CHECK_QUERY },
 				headers: {
 					'wolkvox-token': credentialText(credentials, 'token'),

@@ -3,6 +3,7 @@ import { ExecutionBaseError } from 'n8n-workflow';
 import { describeFailure } from './failure';
 import { truncate } from './text';
 import type { VendorSpec } from './vendor';
+import { CredentialFieldProblem } from './vendor';
 
 /**
  * The vendor refused a credential's login (preAuthentication). n8n wraps it in a NodeApiError
@@ -16,6 +17,15 @@ export class LoginRefusedError extends ExecutionBaseError {
 		super(message);
 		this.context.loginRefused = true;
 	}
+}
+
+/**
+ * A credential field that makes the login's address impossible, as a refused login: nothing is
+ * sent, and the credential test shows what to type (the CredentialFieldProblem's hint).
+ */
+export function fieldRefusal(error: unknown): Error {
+	const hint = error instanceof CredentialFieldProblem ? ` ${error.hint}` : '';
+	return new LoginRefusedError(`${(error as Error).message}.${hint}`);
 }
 
 /** Answers that say "not now" rather than "no": a login that meets them may be tried again. */

@@ -120,6 +120,15 @@ describe('a Base URL that is not an http(s) address', () => {
 		expect(error?.description).toBe(`${hint} Nothing was sent.`);
 		expect(await fx.requests()).toEqual([]);
 	});
+
+	it('names the address to use in the credential test, sending nothing', async () => {
+		const data = fx.credentialData('user', { baseUrl: 'api.welcorp.com' });
+		expect(await testCredential(new CredentialStore([WelcorpApi]), 'welcorpApi', data)).toEqual({
+			status: 'Error',
+			message: `${invalid}. ${hint}`,
+		});
+		expect(await fx.requests()).toEqual([]);
+	});
 });
 
 describe('an answer of 401 (the login no longer valid)', () => {

@@ -38,6 +38,21 @@ describe('Wolkvox API credential', () => {
 		});
 	});
 
+	it('names what to type for a Server that is not a server nomenclature, sending nothing', async () => {
+		const result = await testCredential(
+			fx.store,
+			'wolkvoxApi',
+			fx.credentialData({ server: '00/2', baseUrl: '' }),
+		);
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Invalid "Server" in the Wolkvox credential: "00/2" is not a server nomenclature. ' +
+				"Use the digits of your operation's address, e.g. 0002 for https://wv0002.wolkvox.com.",
+		});
+		expect(await fx.reports()).toEqual([]);
+	});
+
 	it('fails the test with a wrong token, without echoing it', async () => {
 		const result = await testCredential(
 			fx.store,
