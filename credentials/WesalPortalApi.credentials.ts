@@ -11,6 +11,7 @@ import { authenticateWith, credentialText, sessionToken } from '../nodes/shared/
 import { describeFailure } from '../nodes/shared/failure';
 import { emailField } from '../nodes/shared/passwordReset';
 import { fieldRefusal, loginError } from '../nodes/shared/login';
+import { answerProblem } from '../nodes/shared/request';
 import { DEFAULT_BASE_URL, WESAL_PORTAL } from '../nodes/WesalPortal/transport';
 import { errorCode } from '../nodes/WesalPortal/transport/errorCodes';
 
@@ -96,7 +97,7 @@ export class WesalPortalApi implements ICredentialType {
 				throw Object.assign(new Error(refused), { response: { status: 200, data: body } });
 			}
 			const answer = login.schema.safeParse(body);
-			if (!answer.success) throw new Error('the login answer has no access token');
+			if (!answer.success) throw new Error(answerProblem(answer.error));
 			return { accessToken: answer.data.data.access_token };
 		} catch (error) {
 			const code = errorCode(describeFailure(error).body);

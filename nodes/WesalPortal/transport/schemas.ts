@@ -17,9 +17,15 @@ export const successSchema = z
 	.object({ success: z.boolean().optional() })
 	.passthrough() as unknown as z.ZodType<IDataObject>;
 
+const NO_TOKEN = 'the login answer has no access token';
+
 export const loginSchema = envelope(
 	z
-		.object({ access_token: z.string().min(1, 'the login answer has no access token') })
+		.object({
+			access_token: z
+				.string({ required_error: NO_TOKEN, invalid_type_error: NO_TOKEN })
+				.min(1, NO_TOKEN),
+		})
 		.passthrough(),
 );
 
