@@ -33,46 +33,38 @@ async function post(url: string, form: Record<string, string>) {
 }
 
 describe('Welcorp Callback Trigger: what the caller is answered', () => {
-	it('401 with a message for a missing or wrong token', async () => {
-		const server = await new WebhookServer(
+	let server: WebhookServer;
+	beforeAll(async () => {
+		server = await new WebhookServer(
 			WelcorpCallbackTrigger,
 			{ secretToken: TOKEN, events: ['smsReply'] },
 			{ typeVersion: 1 },
 		).start();
-		try {
-			for (const url of [server.url, `${server.url}?token=wrong`]) {
-				expect([url, await post(url, reply)]).toEqual([
-					url,
-					{
-						status: 401,
-						body: { message: 'Unauthorized: the token in the callback URL is missing or wrong' },
-					},
-				]);
-			}
-			expect(server.received.flatMap((outcome) => outcome.items)).toEqual([]);
-		} finally {
-			await server.close();
+	});
+	afterAll(async () => await server.close());
+
+	it('401 with a message for a missing or wrong token', async () => {
+		for (const url of [server.url, `${server.url}?token=wrong`]) {
+			expect([url, await post(url, reply)]).toEqual([
+				url,
+				{
+					status: 401,
+					body: { message: 'Unauthorized: the token in the callback URL is missing or wrong' },
+				},
+			]);
 		}
+		expect(server.received.flatMap((outcome) => outcome.items)).toEqual([]);
 	});
 
 	it('400 with a message for a body that is not a Welcorp callback', async () => {
-		const server = await new WebhookServer(
-			WelcorpCallbackTrigger,
-			{ secretToken: TOKEN, events: ['smsReply'] },
-			{ typeVersion: 1 },
-		).start();
-		try {
-			expect(await post(`${server.url}?token=${TOKEN}`, { hello: 'world' })).toEqual({
-				status: 400,
-				body: {
-					message:
-						'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected',
-				},
-			});
-			expect(server.received.flatMap((outcome) => outcome.items)).toEqual([]);
-		} finally {
-			await server.close();
-		}
+		expect(await post(`${server.url}?token=${TOKEN}`, { hello: 'world' })).toEqual({
+			status: 400,
+			body: {
+				message:
+					'Not a Welcorp callback: BroadcastID and a status, response or call fields are expected',
+			},
+		});
+		expect(server.received.flatMap((outcome) => outcome.items)).toEqual([]);
 	});
 });
 
