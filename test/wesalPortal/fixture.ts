@@ -21,6 +21,16 @@ export const ORGANIZATION = '/queries/organization';
 export const ANCHOR = new Date('2025-11-15T12:00:00Z');
 export const COMPANY = WESAL_PORTAL_COMPANIES[0];
 export const TOKEN_FIELD = 'accessToken';
+/** The trigger's CSAT Below Threshold event: per queue, the last 5 responses under 60 %. */
+export const THRESHOLD_EVENT = {
+	event: 'csatBelowThreshold',
+	thresholdGroup: 'queue',
+	windowType: 'responses',
+	windowSize: 5,
+	threshold: 60,
+	recoveryMargin: 20,
+	minResponses: 5,
+};
 
 export type { WesalPortalSurvey };
 

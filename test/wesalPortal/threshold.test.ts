@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WesalPortalFixture, type WesalPortalSurvey } from './fixture';
+import { THRESHOLD_EVENT, WesalPortalFixture, type WesalPortalSurvey } from './fixture';
 
 let fx: WesalPortalFixture;
 
@@ -8,16 +8,7 @@ beforeAll(async () => (fx = await WesalPortalFixture.start()));
 beforeEach(async () => await fx.reset());
 afterAll(async () => await fx.close());
 
-const PARAMETERS = {
-	event: 'csatBelowThreshold',
-	thresholdGroup: 'queue',
-	windowType: 'responses',
-	windowSize: 5,
-	threshold: 60,
-	recoveryMargin: 20,
-	minResponses: 5,
-	question: '853',
-};
+const PARAMETERS = { ...THRESHOLD_EVENT, question: '853' };
 
 /** Service Satisfaction (853): 1 = high, 2 = middle, 3 = low: only "high" is satisfied. */
 const satisfied = (survey: WesalPortalSurvey) => {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WESAL_PORTAL_COMPANIES } from '../../sandbox/vendors/wesalPortal';
 import { engineLogs } from '../harness';
-import { COMPANY, idsOf, VENDOR, WesalPortalFixture } from './fixture';
+import { COMPANY, idsOf, THRESHOLD_EVENT, VENDOR, WesalPortalFixture } from './fixture';
 
 /**
  * The Wesal Portal trigger at the edges of its reads: the sample windows, Extended Details,
@@ -27,16 +27,6 @@ function msBefore(body: IDataObject, reference: number): number[] {
 		(date) => reference - Date.parse(`${date}Z`),
 	);
 }
-
-const THRESHOLD = {
-	event: 'csatBelowThreshold',
-	thresholdGroup: 'queue',
-	windowType: 'responses',
-	windowSize: 5,
-	threshold: 60,
-	recoveryMargin: 20,
-	minResponses: 5,
-};
 
 describe('Wesal Portal Trigger: the edges of its reads', () => {
 	it('"Fetch Test Event" reads the last hour, day, week, then 30 days, and shows a survey 10 days old', async () => {
@@ -99,7 +89,7 @@ describe('Wesal Portal Trigger: the edges of its reads', () => {
 	});
 
 	it("Options → Timeout bounds the read of the questions' scales of a CSAT Below Threshold poll", async () => {
-		const trigger = fx.poller({ ...THRESHOLD, options: { timeout: 200 } });
+		const trigger = fx.poller({ ...THRESHOLD_EVENT, options: { timeout: 200 } });
 		await trigger.activate();
 		await fx.emulator.clearRequests();
 		await fx.emulator.fault({
@@ -127,7 +117,7 @@ describe('Wesal Portal Trigger: CSAT Below Threshold starts again', () => {
 	async function edited(parameters: IDataObject, saved: IDataObject) {
 		await fx.emulator.clearRequests();
 		engineLogs().clear();
-		const trigger = fx.poller({ ...THRESHOLD, ...startFrom, ...parameters }, saved);
+		const trigger = fx.poller({ ...THRESHOLD_EVENT, ...startFrom, ...parameters }, saved);
 		await trigger.activate();
 		const [search] = await fx.searches();
 		const reference = Date.now();
@@ -145,7 +135,7 @@ describe('Wesal Portal Trigger: CSAT Below Threshold starts again', () => {
 			{ company: { __rl: true, mode: 'id', value: String(WESAL_PORTAL_COMPANIES[1].id) } },
 		],
 	])('from Start From when %s changes', async (_name, change) => {
-		const trigger = fx.poller({ ...THRESHOLD, ...startFrom });
+		const trigger = fx.poller({ ...THRESHOLD_EVENT, ...startFrom });
 		await trigger.activate();
 		await trigger.poll();
 
