@@ -4,7 +4,7 @@
 // setup (engines, emulators) before skipping the other tests: most of a mutant's time. This runner
 // records, during Stryker's first full run, which file holds which test, and afterwards runs only
 // the files holding a test the pattern names. Without a pattern, or before the record exists, it
-// runs every file given. Files are run most-covering first and stop at the first failing test;
+// runs every file given. Files are run most covering tests per second first and stop at the first failing test;
 // a static mutant's run (every file) stops at the first failing file too.
 
 const fs = require('node:fs');
@@ -56,10 +56,14 @@ class FilesOfNamedTestsRunner extends DefaultRunner {
 			// a file the record does not know is run: better slow than a mutant wrongly kept alive
 			return names ? names.filter((name) => this.pattern.test(name)).length : Infinity;
 		};
+		// covering tests per second of the file's run: a quick unit file holding a few covering tests
+		// is tried before a slow one holding many (most mutants die in the first file run)
+		const yieldOf = ({ test, count }) =>
+			count === Infinity ? 0 : count / Math.max(index.runtime[this.relative(test)] ?? Infinity, 1);
 		const needed = tests
 			.map((test) => ({ test, count: covering(test) }))
 			.filter(({ count }) => count > 0)
-			.sort((a, b) => b.count - a.count)
+			.sort((a, b) => yieldOf(b) - yieldOf(a))
 			.map(({ test }) => test);
 		return this.runUntilOneFails(needed, watcher, options);
 	}

@@ -43,6 +43,8 @@ function runStryker(area, args) {
 			...process.env,
 			MUTATION_AREA: area,
 			MUTATION_TEST_INDEX: path.join(areaDir(area), 'test-index.json'),
+			// each survivor as soon as it is known (scripts/mutation-live-survivors.mjs)
+			MUTATION_LIVE_SURVIVORS: path.join(areaDir(area), 'survivors.live.txt'),
 		},
 	});
 	return result.status ?? 1;
