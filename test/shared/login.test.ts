@@ -50,6 +50,15 @@ describe('a refused login', () => {
 		);
 	});
 
+	it('quotes the vendor without a status when its words came without one', () => {
+		const refused = Object.assign(new Error('Bad login'), {
+			context: { data: { error: 'Unknown API key' } },
+		});
+		expect(loginError(vendor, refused, HINT).message).toBe(
+			`Acme refused the login: Unknown API key. ${HINT}`,
+		);
+	});
+
 	it('without an HTTP answer, gives the reason, cut to 300 characters, or "no answer"', () => {
 		const long = 'z'.repeat(400);
 		expect(loginError(vendor, { message: long }, HINT).message).toBe(
