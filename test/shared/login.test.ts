@@ -1,4 +1,5 @@
-import { ExecutionBaseError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import {
 	CredentialFieldProblem,
@@ -72,8 +73,10 @@ describe('a refused login', () => {
 	it('is marked so that it is never retried, also once n8n wraps it', () => {
 		const error = loginError(vendor, httpError(401), HINT);
 		expect(isLoginRefused(error)).toBe(true);
-		const wrapped = new ExecutionBaseError('wrapped', { cause: error });
+		const node = { name: 'Acme', type: 'acme', typeVersion: 1, position: [0, 0], parameters: {} };
+		const wrapped = new NodeApiError(node as INode, error as unknown as JsonObject);
 		expect(describeFailure(wrapped).loginRefused).toBe(true);
+		expect(describeFailure(new Error('outer', { cause: error })).loginRefused).toBe(true);
 		expect(describeFailure(new Error('refused')).loginRefused).toBe(false);
 	});
 });
