@@ -8,9 +8,9 @@
 //                                            code is not re-run)
 //   npm run mutation -- --area nodes/Wolkvox one area (the report keeps the other areas' figures)
 //   npm run mutation -- --area nodes/WeClever --force
-//                                            every mutant again: incremental mode keeps the old
-//                                            result of a mutant of module-level code (a schema, a
-//                                            constant) even when new tests would now kill it
+//                                            every mutant again (without it, a rerun tests again
+//                                            the mutants whose code or tests changed, and every
+//                                            static survivor: see forgetStaticSurvivors)
 //   npm run mutation -- --area nodes/shared --files nodes/shared/retry.ts,nodes/shared/login.ts
 //                                            only these files of the area (a large area measured a
 //                                            few files at a time; the report says how many files of
@@ -186,6 +186,21 @@ function render(kept, equivalent) {
 	return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Stryker's incremental mode keeps the result of a static mutant (module-level code, run against
+ * every test) even when the tests have changed since. A rerun after new tests is for the survivors:
+ * the static ones are dropped from the incremental file so that they are tested again.
+ */
+function forgetStaticSurvivors(incremental) {
+	let forgotten = 0;
+	for (const file of Object.values(incremental.files ?? {})) {
+		const kept = file.mutants.filter((mutant) => !(mutant.static && mutant.status === 'Survived'));
+		forgotten += file.mutants.length - kept.length;
+		file.mutants = kept;
+	}
+	return forgotten;
+}
+
 /** The value after a flag (`--area nodes/Wolkvox`), and the arguments without the two. */
 function takeFlag(args, flag) {
 	const at = args.indexOf(flag);
@@ -215,6 +230,13 @@ function main() {
 		for (const name of areas) {
 			console.log(`[mutation] ${name}${files ? ` (${files.join(', ')})` : ''}`);
 			const args = files ? [...only.rest, '--mutate', files.join(',')] : only.rest;
+			const incrementalFile = path.join(areaDir(name), 'incremental.json');
+			const incremental = readJson(incrementalFile, undefined);
+			if (incremental && !args.includes('--force')) {
+				const forgotten = forgetStaticSurvivors(incremental);
+				fs.writeFileSync(incrementalFile, JSON.stringify(incremental));
+				if (forgotten) console.log(`[mutation] ${forgotten} static survivors tested again`);
+			}
 			status = runStryker(name, args) || status;
 			const report = readJson(path.join(areaDir(name), 'mutation.json'), undefined);
 			if (!report) {
@@ -240,4 +262,4 @@ function main() {
 
 if (require.main === module) process.exitCode = main();
 
-module.exports = { summarize, merge, render };
+module.exports = { summarize, merge, render, forgetStaticSurvivors };

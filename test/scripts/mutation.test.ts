@@ -27,6 +27,9 @@ interface MutationScript {
 		files: Record<string, Figures>;
 		survivors: Survivor[];
 	};
+	forgetStaticSurvivors(incremental: {
+		files: Record<string, { mutants: Array<{ id: string; status: string; static: boolean }> }>;
+	}): number;
 }
 interface StrykerMutant {
 	mutatorName: string;
@@ -34,7 +37,8 @@ interface StrykerMutant {
 	status: string;
 	location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
-const { merge, render, summarize } = require('../../scripts/mutation') as MutationScript;
+const { forgetStaticSurvivors, merge, render, summarize } =
+	require('../../scripts/mutation') as MutationScript;
 
 const survivor = (file: string, line: number): Survivor => ({
 	key: `${file} | BooleanLiteral | true → false`,
@@ -139,5 +143,32 @@ describe("mutation report: a mutant's key", () => {
 				`nodes/X/transport/index.ts | StringLiteral | 'message' → "" | on: ${source.split('\n')[1]}`,
 			],
 		]);
+	});
+});
+
+describe('mutation rerun: what is tested again', () => {
+	it('drops only the static survivors from the incremental file', () => {
+		const mutant = (id: string, status: string, isStatic: boolean) => ({
+			id,
+			status,
+			static: isStatic,
+		});
+		const incremental = {
+			files: {
+				'nodes/X/a.ts': {
+					mutants: [
+						mutant('1', 'Survived', true),
+						mutant('2', 'Survived', false),
+						mutant('3', 'Killed', true),
+					],
+				},
+				'nodes/X/b.ts': {
+					mutants: [mutant('4', 'Survived', true), mutant('5', 'NoCoverage', false)],
+				},
+			},
+		};
+		expect(forgetStaticSurvivors(incremental)).toBe(2);
+		expect(incremental.files['nodes/X/a.ts'].mutants.map((m) => m.id)).toEqual(['2', '3']);
+		expect(incremental.files['nodes/X/b.ts'].mutants.map((m) => m.id)).toEqual(['5']);
 	});
 });
