@@ -30,8 +30,8 @@ export default {
 	incremental: true,
 	incrementalFile: `${out}/incremental.json`,
 	tempDirName: '.cache/stryker/tmp',
-	plugins: ['@stryker-mutator/jest-runner', './scripts/mutation-live-survivors.mjs'],
-	reporters: ['json', 'clear-text', 'progress', 'live-survivors'],
+	plugins: ['@stryker-mutator/jest-runner', './scripts/mutation-live.mjs'],
+	reporters: ['json', 'clear-text', 'progress', 'live-results'],
 	jsonReporter: { fileName: `${out}/mutation.json` },
 	thresholds: { high: 85, low: 75, break: null },
 };

@@ -31,7 +31,23 @@ const SCORE_GOALS = { 'nodes/shared': 85, vendor: 75 };
 /** Where Stryker keeps an area's report, incremental file and test index (untracked). */
 const areaDir = (area) => path.join(path.dirname(MUTATION.raw), area.replace(/\//g, '-'));
 
+const reportOf = (area) => path.join(areaDir(area), 'mutation.json');
+const partialReportOf = (area) => path.join(areaDir(area), 'mutation.partial.json');
+
+/**
+ * The part of a stopped run's results (scripts/mutation-live.mjs) that can be trusted: the files
+ * whose mutants were all tested.
+ */
+function completeFiles(partial) {
+	const files = Object.entries(partial?.files ?? {}).filter(([, { mutants }]) =>
+		mutants.every((mutant) => mutant.status !== 'Pending'),
+	);
+	return { files: Object.fromEntries(files) };
+}
+
 function runStryker(area, args) {
+	// a run stopped before its end leaves no report: an older one must not be taken for it
+	fs.rmSync(reportOf(area), { force: true });
 	fs.mkdirSync(areaDir(area), { recursive: true });
 	// The package exports no bin path: its file is taken as npm installs it.
 	const stryker = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
@@ -43,8 +59,9 @@ function runStryker(area, args) {
 			...process.env,
 			MUTATION_AREA: area,
 			MUTATION_TEST_INDEX: path.join(areaDir(area), 'test-index.json'),
-			// each survivor as soon as it is known (scripts/mutation-live-survivors.mjs)
+			// each survivor as soon as it is known, and every result so far (scripts/mutation-live.mjs)
 			MUTATION_LIVE_SURVIVORS: path.join(areaDir(area), 'survivors.live.txt'),
+			MUTATION_PARTIAL_REPORT: partialReportOf(area),
 		},
 	});
 	return result.status ?? 1;
@@ -238,18 +255,18 @@ function main() {
 				if (forgotten) console.log(`[mutation] ${forgotten} static survivors tested again`);
 			}
 			status = runStryker(name, args) || status;
-			const report = readJson(path.join(areaDir(name), 'mutation.json'), undefined);
+			let report = readJson(reportOf(name), undefined);
+			let measured = files ?? filesOf(name);
 			if (!report) {
-				console.error(`[mutation] Stryker wrote no report for ${name}`);
-				return status || 1;
+				report = completeFiles(readJson(partialReportOf(name), undefined));
+				measured = Object.keys(report.files);
+				console.error(
+					`[mutation] Stryker stopped before its end: kept the ${measured.length} files whose mutants were all tested`,
+				);
+				if (!measured.length) return status || 1;
 			}
 			// read after the run, which takes long: what changed meanwhile (another area) is kept
-			const kept = merge(
-				readKept(),
-				files ?? filesOf(name),
-				new Date().toISOString(),
-				summarize(report),
-			);
+			const kept = merge(readKept(), measured, new Date().toISOString(), summarize(report));
 			fs.mkdirSync(path.dirname(MUTATION.data), { recursive: true });
 			fs.writeFileSync(MUTATION.data, `${JSON.stringify(kept, null, '\t')}\n`);
 		}
@@ -262,4 +279,4 @@ function main() {
 
 if (require.main === module) process.exitCode = main();
 
-module.exports = { summarize, merge, render, forgetStaticSurvivors };
+module.exports = { summarize, merge, render, forgetStaticSurvivors, completeFiles };

@@ -30,6 +30,7 @@ interface MutationScript {
 	forgetStaticSurvivors(incremental: {
 		files: Record<string, { mutants: Array<{ id: string; status: string; static: boolean }> }>;
 	}): number;
+	completeFiles(partial: unknown): { files: Record<string, unknown> };
 }
 interface StrykerMutant {
 	mutatorName: string;
@@ -37,7 +38,7 @@ interface StrykerMutant {
 	status: string;
 	location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
-const { forgetStaticSurvivors, merge, render, summarize } =
+const { completeFiles, forgetStaticSurvivors, merge, render, summarize } =
 	require('../../scripts/mutation') as MutationScript;
 
 const survivor = (file: string, line: number): Survivor => ({
@@ -170,5 +171,27 @@ describe('mutation rerun: what is tested again', () => {
 		expect(forgetStaticSurvivors(incremental)).toBe(2);
 		expect(incremental.files['nodes/X/a.ts'].mutants.map((m) => m.id)).toEqual(['2', '3']);
 		expect(incremental.files['nodes/X/b.ts'].mutants.map((m) => m.id)).toEqual(['5']);
+	});
+});
+
+describe('mutation run stopped before its end', () => {
+	it('keeps the files whose mutants were all tested, and none of a run never started', () => {
+		const file = (...statuses: string[]) => ({
+			source: 'x',
+			mutants: statuses.map((status, i) => ({ id: String(i), status })),
+		});
+		const partial = {
+			files: {
+				'nodes/X/done.ts': file('Killed', 'Survived', 'NoCoverage'),
+				'nodes/X/half.ts': file('Killed', 'Pending'),
+				'nodes/X/none.ts': file(),
+			},
+		};
+		expect(Object.keys(completeFiles(partial).files)).toEqual([
+			'nodes/X/done.ts',
+			'nodes/X/none.ts',
+		]);
+		expect(completeFiles(partial).files['nodes/X/done.ts']).toBe(partial.files['nodes/X/done.ts']);
+		expect(completeFiles(undefined)).toEqual({ files: {} });
 	});
 });
