@@ -8,7 +8,11 @@ const answered = (status: number, data?: unknown, headers?: unknown) =>
 
 describe('what a failed request tells', () => {
 	it('reads the answer behind every wrapper, with header names in lower case', () => {
-		const inner = answered(503, { error: 'maintenance' }, { 'Retry-After': 7, 'X-Empty': null });
+		const inner = answered(
+			503,
+			{ error: 'maintenance' },
+			{ 'Retry-After': 7, 'X-Empty': null, 'X-Unset': undefined },
+		);
 		const wrapped = new Error('outer', { cause: new Error('middle', { cause: inner }) });
 		expect(describeFailure(wrapped)).toEqual({
 			status: 503,
@@ -92,6 +96,11 @@ describe('what a failed request tells', () => {
 		expect(describeFailure(Object.assign(answered(504), { code: 'ETIMEDOUT' })).timedOut).toBe(
 			false,
 		);
+	});
+
+	it('gives the first message of the chain that is text', () => {
+		const outer = { code: 'ECONNRESET', message: 42, cause: new Error('socket hang up') };
+		expect(describeFailure(outer).message).toBe('socket hang up');
 	});
 
 	it('reads a thrown plain object and survives an error that is its own cause', () => {
