@@ -46,6 +46,8 @@ interface CursorState {
 	seen: Record<string, number>;
 	/** The fingerprint of the query this state belongs to. */
 	query?: string;
+	/** The late-arrival window (ms) the ids were remembered for. */
+	lookbackMs?: number;
 }
 
 const STATE_KEY = 'pollCursor';
@@ -73,6 +75,8 @@ interface StoredState {
 	v?: unknown;
 	/** The query's fingerprint (PollSettings.fingerprint). */
 	f?: unknown;
+	/** The late-arrival window in ms (absent in states saved before it was kept). */
+	w?: unknown;
 }
 
 function readState(raw: StoredState | undefined): CursorState | undefined {
@@ -91,14 +95,21 @@ function readState(raw: StoredState | undefined): CursorState | undefined {
 		([key, secondsBefore]) => [key, (base - secondsBefore) * 1000] as const,
 	);
 	const query = typeof raw.f === 'string' ? raw.f : undefined;
-	return { cursor, seen: Object.fromEntries(seen), query };
+	const lookbackMs = typeof raw.w === 'number' ? raw.w : undefined;
+	return { cursor, seen: Object.fromEntries(seen), query, lookbackMs };
 }
 
 function toStored(state: CursorState): IDataObject {
 	const seen: Record<string, number> = {};
 	const base = Math.floor(state.cursor / 1000);
 	for (const [key, time] of Object.entries(state.seen)) seen[key] = base - Math.ceil(time / 1000);
-	return { v: FORMAT, cursor: state.cursor, seen, ...(state.query ? { f: state.query } : {}) };
+	return {
+		v: FORMAT,
+		cursor: state.cursor,
+		seen,
+		...(state.query ? { f: state.query } : {}),
+		...(state.lookbackMs !== undefined ? { w: state.lookbackMs } : {}),
+	};
 }
 
 function writeState(data: IDataObject, next: CursorState, previous: CursorState | undefined): void {
@@ -106,6 +117,7 @@ function writeState(data: IDataObject, next: CursorState, previous: CursorState 
 	if (
 		previous &&
 		previous.query === next.query &&
+		previous.lookbackMs === next.lookbackMs &&
 		previous.cursor === next.cursor &&
 		sameSeen(previous.seen, next.seen)
 	) {
@@ -172,19 +184,26 @@ export async function pollNewItems<T>(
 	if (since > now) return null;
 	const fetched = timed(source, await source.fetchWindow(new Date(since), new Date(now)), now);
 	const emitting = previous !== undefined || startFrom !== undefined;
+	// A window made longer reaches back past the ids remembered for the shorter one: what is older
+	// than those may have been emitted already, so it is remembered now but not emitted.
+	const rememberedFrom =
+		previous?.lookbackMs !== undefined && previous.lookbackMs < settings.lookbackMs
+			? previous.cursor - previous.lookbackMs - PRECISION_MS
+			: -Infinity;
 
 	const seen = { ...(previous?.seen ?? {}) };
 	const fresh: ReturnType<typeof timed<T>> = [];
 	for (const entry of fetched) {
 		if (entry.key in seen) continue;
 		seen[entry.key] = entry.time;
-		if (emitting && entry.time >= since - PRECISION_MS) fresh.push(entry);
+		if (emitting && entry.time >= Math.max(since - PRECISION_MS, rememberedFrom)) fresh.push(entry);
 	}
 	const newest = fetched.reduce((max, entry) => Math.max(max, entry.time), previous?.cursor ?? now);
 	const next: CursorState = {
 		cursor: newest,
 		seen: prune(seen, newest - settings.lookbackMs - PRECISION_MS),
 		query,
+		lookbackMs: settings.lookbackMs,
 	};
 	// Seconds before the cursor, as stored: compared this way an idle poll is seen as unchanged.
 	const remembered = readState(toStored(next) as StoredState)!;
