@@ -63,3 +63,20 @@ describe('shared poll cursor engine: the late-arrival window changed on a publis
 		expect(emittedIds(await trigger.poll())).toEqual(['c']);
 	});
 });
+
+describe("shared poll cursor engine: another trigger's activation baseline", () => {
+	it('is kept when this trigger drops its own', async () => {
+		const other = { v: 2, cursor: T0 - 5000, seen: { x: 1 } };
+		const trigger = new Poller(
+			{ nodeType: CursorProbe, store },
+			{ global: { pollCursorBaselines: { 'another-trigger': other } } },
+		);
+		await trigger.activate();
+		probe.now = T0 + 5000;
+		probe.items.push({ id: 'a', at: T0 + 1000 });
+		expect(emittedIds(await trigger.poll())).toEqual(['a']);
+		expect(trigger.staticData.global).toEqual({
+			pollCursorBaselines: { 'another-trigger': other },
+		});
+	});
+});
