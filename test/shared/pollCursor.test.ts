@@ -1,22 +1,12 @@
 import { CredentialStore, Poller } from '../harness';
-import { CursorProbe, probe, type ProbeItem } from '../fixtures/CursorProbe.node';
+import { CursorProbe, probe, resetProbe, type ProbeItem } from '../fixtures/CursorProbe.node';
 
 const T0 = Date.UTC(2026, 0, 1);
 const store = new CredentialStore([]);
 const emittedIds = (result: { items: Array<{ json: { id?: unknown } }> }) =>
 	result.items.map((item) => String(item.json.id));
 
-beforeEach(() =>
-	Object.assign(probe, {
-		items: [],
-		now: T0,
-		lookbackMs: 60_000,
-		fail: false,
-		windows: [],
-		startFrom: undefined,
-		fingerprint: undefined,
-	}),
-);
+beforeEach(() => resetProbe(T0));
 
 function add(...items: ProbeItem[]) {
 	probe.items.push(...items);

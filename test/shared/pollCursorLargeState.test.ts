@@ -1,20 +1,10 @@
 import { CredentialStore, engineLogs, Poller } from '../harness';
-import { CursorProbe, probe, type ProbeItem } from '../fixtures/CursorProbe.node';
+import { CursorProbe, probe, resetProbe, type ProbeItem } from '../fixtures/CursorProbe.node';
 
 const T0 = Date.UTC(2026, 0, 1);
 const store = new CredentialStore([]);
 
-beforeEach(() =>
-	Object.assign(probe, {
-		items: [],
-		now: T0,
-		lookbackMs: 60_000,
-		fail: false,
-		windows: [],
-		startFrom: undefined,
-		fingerprint: undefined,
-	}),
-);
+beforeEach(() => resetProbe(T0));
 
 /** `count` items stamped `at`, ids `prefix-0`, `prefix-1`, … */
 function burst(prefix: string, count: number, at: number): ProbeItem[] {

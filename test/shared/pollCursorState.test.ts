@@ -1,20 +1,10 @@
 import { CredentialStore, Poller } from '../harness';
-import { CursorProbe, probe } from '../fixtures/CursorProbe.node';
+import { CursorProbe, probe, resetProbe } from '../fixtures/CursorProbe.node';
 
 const T0 = Date.UTC(2026, 0, 1);
 const store = new CredentialStore([]);
 
-beforeEach(() =>
-	Object.assign(probe, {
-		items: [],
-		now: T0,
-		lookbackMs: 60_000,
-		fail: false,
-		windows: [],
-		startFrom: undefined,
-		fingerprint: undefined,
-	}),
-);
+beforeEach(() => resetProbe(T0));
 
 const savedSeen = (trigger: Poller) =>
 	(trigger.savedStaticData['node:Cursor Probe'] as { pollCursor: { seen: Record<string, number> } })

@@ -1,5 +1,5 @@
 import { CredentialStore, Poller } from '../harness';
-import { CursorProbe, probe } from '../fixtures/CursorProbe.node';
+import { CursorProbe, probe, resetProbe } from '../fixtures/CursorProbe.node';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
@@ -7,17 +7,7 @@ const store = new CredentialStore([]);
 const emittedIds = (result: { items: Array<{ json: { id?: unknown } }> }) =>
 	result.items.map((item) => String(item.json.id));
 
-beforeEach(() =>
-	Object.assign(probe, {
-		items: [],
-		now: T0,
-		lookbackMs: MINUTE,
-		fail: false,
-		windows: [],
-		startFrom: undefined,
-		fingerprint: undefined,
-	}),
-);
+beforeEach(() => resetProbe(T0));
 
 describe('shared poll cursor engine: the late-arrival window changed on a published trigger', () => {
 	it('made longer, emits nothing a second time, and still emits what is new', async () => {
