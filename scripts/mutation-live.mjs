@@ -50,7 +50,8 @@ class LiveResults {
 
 	onMutantTested(result) {
 		const planned = this.byId.get(result.id);
-		if (planned) planned.status = result.status;
+		// the plan's locations count from 0, the report's (and Stryker's JSON report's) from 1
+		if (planned) Object.assign(planned, { status: result.status, location: result.location });
 		if (PARTIAL) fs.writeFileSync(PARTIAL, JSON.stringify(this.partial));
 		if (!SURVIVORS || !REPORTED.has(result.status)) return;
 		const { line, column } = result.location.start;
