@@ -25,6 +25,7 @@ export {
 	type RunNodeResult,
 } from './run-node';
 export {
+	activationRefusal,
 	poll,
 	pollExpectingError,
 	Poller,

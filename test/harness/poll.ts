@@ -335,3 +335,15 @@ export class Poller {
 		return JSON.parse(JSON.stringify(data)) as IDataObject;
 	}
 }
+
+/** What activating a trigger throws (n8n refuses to publish the workflow with it); fails if it activates. */
+export async function activationRefusal(
+	poller: Poller,
+): Promise<{ message: string; description?: string }> {
+	const error = await poller.activate().then(
+		() => undefined,
+		(thrown: unknown) => thrown as Error & { description?: string },
+	);
+	if (!error) throw new Error('the trigger activated: a refusal was expected');
+	return { message: error.message, description: error.description };
+}

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { CredentialStore, Poller } from '../harness';
+import { activationRefusal, CredentialStore, Poller } from '../harness';
 import { settingsProbe, TriggerSettingsProbe } from '../fixtures/TriggerSettingsProbe.node';
 
 const store = new CredentialStore([]);
@@ -11,17 +11,7 @@ beforeEach(() => Object.assign(settingsProbe, { items: [], windows: [] }));
 const poller = (parameters: INodeParameters) =>
 	new Poller({ nodeType: TriggerSettingsProbe, parameters, store });
 
-/** The error activating the trigger throws (n8n refuses to publish the workflow with it). */
-async function activationError(parameters: INodeParameters) {
-	const error = await poller(parameters)
-		.activate()
-		.then(
-			() => undefined,
-			(thrown: unknown) => thrown as Error & { description?: string },
-		);
-	expect(error).toBeDefined();
-	return { message: error!.message, description: error!.description };
-}
+const activationError = (parameters: INodeParameters) => activationRefusal(poller(parameters));
 
 const emittedIds = (result: { items: Array<{ json: { id?: unknown } }> }) =>
 	result.items.map((item) => String(item.json.id));

@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { activationRefusal } from '../harness';
 import { WelcorpFixture } from './fixture';
 
 let fx: WelcorpFixture;
@@ -7,18 +8,7 @@ beforeAll(async () => (fx = await WelcorpFixture.start()));
 afterAll(async () => await fx.close());
 beforeEach(async () => await fx.reset());
 
-/** The error activating the trigger throws (n8n refuses to publish the workflow with it). */
-async function activationError(parameters: INodeParameters) {
-	const error = await fx
-		.poller(parameters)
-		.activate()
-		.then(
-			() => undefined,
-			(thrown: unknown) => thrown as Error & { description?: string },
-		);
-	expect(error).toBeDefined();
-	return { message: error!.message, description: error!.description };
-}
+const activationError = (parameters: INodeParameters) => activationRefusal(fx.poller(parameters));
 
 describe('Welcorp Trigger: Options → Track Jobs For (Days)', () => {
 	it('refuses a value that is not a positive number, before reading anything', async () => {
